@@ -1,0 +1,129 @@
+#include "app/build.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+#include <thread>
+
+#include "export/hpdf_writer.h"
+#include "export/slide_exporter.h"
+#include "layout/layout_dump.h"
+#include "layout/slide_layout.h"
+#include "outline/outline_loader.h"
+#include "output/atomic_output.h"
+#include "text/font_context.h"
+#include "text/text_engine.h"
+#include "theme/layout_set.h"
+
+namespace fs = std::filesystem;
+
+namespace ks {
+namespace {
+
+std::string data_dir() {
+    if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env) return env;
+    return KAMISHIBAI_DATA_DIR;
+}
+
+void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
+    for (const auto& d : diags.items()) err << format_diagnostic(d);
+}
+
+void print_summary(const Diagnostics& diags, std::ostream& err) {
+    auto errors = diags.error_count(), warnings = diags.warning_count();
+    if (errors || warnings)
+        err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+            << (warnings == 1 ? " warning" : " warnings") << "\n";
+}
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+std::vector<SlidesPdfInfo::Outline> pdf_outline(const Deck& deck) {
+    std::vector<SlidesPdfInfo::Outline> out;
+    std::size_t section = 0;
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        int level = 0;
+        while (section < deck.sections.size() && deck.sections[section].first_slide + deck.sections[section].slide_count <= i)
+            ++section;
+        if (section < deck.sections.size() && deck.sections[section].first_slide == i &&
+            deck.sections[section].slide_count > 0)
+            out.push_back({deck.sections[section].title, i, 0});
+        if (section < deck.sections.size() && deck.sections[section].first_slide <= i) level = 1;
+        std::string title = deck.slides[i].title.plain();
+        if (title.empty()) title = deck.slides[i].id;
+        for (auto& c : title)
+            if (c == '\n') c = ' ';
+        out.push_back({title, i, level});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
+std::string default_fonts_dir() { return (fs::path(data_dir()) / "fonts").string(); }
+
+int run_build(const BuildOptions& options, std::ostream& err) {
+    auto start = Clock::now();
+    Diagnostics diags;
+    auto deck = load_outline(options.outline, diags);
+    auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
+    if (deck && set) check_layout_names(*deck, *set, diags);
+    if (!deck || !set || diags.has_errors()) {
+        print_diagnostics(diags, err);
+        print_summary(diags, err);
+        if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
+        return kExitInput;
+    }
+
+    FontContext fonts(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
+    TextEngine text(fonts);
+    std::vector<SlideLayout> slides;
+    slides.reserve(deck->slides.size());
+    for (std::size_t i = 0; i < deck->slides.size(); ++i) {
+        slides.push_back(layout_slide(*deck, i, *set, text));
+        diags.append(slides.back().diags);
+    }
+    double layout_ms = ms_since(start);
+
+    if (!options.write_outputs) {
+        print_diagnostics(diags, err);
+        print_summary(diags, err);
+        if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
+        return diags.has_errors() ? kExitInput : kExitOk;
+    }
+
+    std::vector<std::shared_ptr<const Frame>> frames;
+    for (const auto& s : slides) frames.push_back(s.frame);
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+    AtomicOutput out;
+    fs::path out_dir(options.out_dir);
+    fs::create_directories(out_dir);
+    CairoPainter painter;
+    write_slide_pngs(painter, frames, out.directory(out_dir / "slides").string(), options.png_scale, threads);
+
+    SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
+    write_slides_pdf(painter, frames, info, out.file(out_dir / "slides.pdf").string());
+
+    HandoutDocument handout = impose_handout(*deck, frames, text, options.handout, diags);
+    PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
+    write_handout_pdf(handout, handout_info, out.file(out_dir / "handout.pdf").string(), diags);
+
+    if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
+    out.commit();
+
+    print_diagnostics(diags, err);
+    print_summary(diags, err);
+    if (!options.quiet) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%zu slides, %zu handout pages -> %s (layout %.0f ms, total %.0f ms)\n",
+                      deck->slides.size(), handout.pages.size(), options.out_dir.c_str(), layout_ms, ms_since(start));
+        err << buf;
+    }
+    return kExitOk;
+}
+
+}  // namespace ks

@@ -1,0 +1,25 @@
+#include "diag/source_map.h"
+
+#include <algorithm>
+
+namespace ks {
+
+SourceMap::SourceMap(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourcePosition SourceMap::at(std::ptrdiff_t byte_offset) const {
+    if (byte_offset < 0) return {file_, 0, 0};
+    auto offset = std::min<std::size_t>(static_cast<std::size_t>(byte_offset), text_.size());
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    std::size_t begin = line_starts_[line_index];
+    int column = 1;
+    for (std::size_t i = begin; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;  // count code points
+    return {file_, static_cast<int>(line_index) + 1, column};
+}
+
+}  // namespace ks

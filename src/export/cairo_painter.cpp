@@ -1,0 +1,169 @@
+#include "export/cairo_painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+
+namespace ks {
+
+CairoPainter::CairoPainter() : font_options_(cairo_font_options_create()) {
+    // Unhinted outlines and metrics: the positions in the frame are exact.
+    cairo_font_options_set_hint_style(font_options_.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(font_options_.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(font_options_.get(), CAIRO_ANTIALIAS_GRAY);
+}
+
+CairoPainter::~CairoPainter() = default;
+
+cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
+    std::string key = font.file + "#" + std::to_string(font.index);
+    std::lock_guard lock(mutex_);
+    auto& slot = faces_[key];
+    if (!slot) {
+        UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
+        FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(font.file.c_str()));
+        FcPatternAddInteger(pattern.get(), FC_INDEX, font.index);
+        slot.reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
+        if (cairo_font_face_status(slot.get()) != CAIRO_STATUS_SUCCESS)
+            throw std::runtime_error("Cairo cannot load font " + font.file);
+    }
+    return slot.get();
+}
+
+cairo_surface_t* CairoPainter::image(const std::string& path) const {
+    std::lock_guard lock(mutex_);
+    auto& slot = images_[path];
+    if (!slot) slot.reset(cairo_image_surface_create_from_png(path.c_str()));
+    return cairo_surface_status(slot.get()) == CAIRO_STATUS_SUCCESS ? slot.get() : nullptr;
+}
+
+static void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+void CairoPainter::paint(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    cairo_save(cr);
+    if (frame.background) {
+        set_color(cr, *frame.background);
+        cairo_rectangle(cr, 0, 0, frame.width, frame.height);
+        cairo_fill(cr);
+    }
+    paint_items(cr, frame, options);
+    cairo_restore(cr);
+}
+
+void CairoPainter::paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    for (const auto& [pos, item] : frame.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+            paint_run(cr, pos, *run, options);
+        } else if (const auto* shape = std::get_if<Shape>(&item)) {
+            paint_shape(cr, pos, *shape);
+        } else if (const auto* group = std::get_if<Group>(&item)) {
+            if (!group->frame) continue;
+            cairo_save(cr);
+            cairo_translate(cr, pos.x, pos.y);
+            const auto& t = group->transform;
+            cairo_matrix_t m{t.a, t.b, t.c, t.d, t.e, t.f};
+            cairo_transform(cr, &m);
+            if (group->clip) {
+                cairo_rectangle(cr, 0, 0, group->frame->width, group->frame->height);
+                cairo_clip(cr);
+            }
+            paint(cr, *group->frame, options);
+            cairo_restore(cr);
+        } else if (const auto* img = std::get_if<ImageItem>(&item)) {
+            cairo_surface_t* surface = image(img->path);
+            if (!surface) continue;  // reported as a warning at layout time
+            double sw = cairo_image_surface_get_width(surface), sh = cairo_image_surface_get_height(surface);
+            cairo_save(cr);
+            cairo_translate(cr, pos.x, pos.y);
+            cairo_scale(cr, img->w / sw, img->h / sh);
+            cairo_set_source_surface(cr, surface, 0, 0);
+            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+            cairo_paint(cr);
+            cairo_restore(cr);
+        }
+    }
+}
+
+void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
+    if (!run.font || run.glyphs.empty()) return;
+    cairo_set_font_face(cr, face(*run.font));
+    cairo_matrix_t m;
+    cairo_matrix_init(&m, run.size, 0, -run.skew * run.size, run.size, 0, 0);
+    cairo_set_font_matrix(cr, &m);
+    cairo_set_font_options(cr, font_options_.get());
+    set_color(cr, run.color);
+
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+    glyphs.reserve(run.glyphs.size());
+    std::uint32_t cluster_begin = UINT32_MAX;
+    for (const auto& g : run.glyphs) {
+        if (g.text_begin != cluster_begin) {
+            clusters.push_back({static_cast<int>(g.text_end - g.text_begin), 0});
+            cluster_begin = g.text_begin;
+        }
+        if (g.id == kNoGlyph) continue;
+        glyphs.push_back({g.id, at.x + g.x, at.y + g.y_offset});
+        clusters.back().num_glyphs++;
+    }
+    if (options.with_text) {
+        cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                               static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+                               cairo_text_cluster_flags_t(0));
+    } else {
+        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+    }
+}
+
+void CairoPainter::paint_shape(cairo_t* cr, Point at, const Shape& shape) const {
+    cairo_new_path(cr);
+    switch (shape.kind) {
+        case Shape::Kind::Rect:
+            if (shape.corner_radius > 0) {
+                double r = std::min({shape.corner_radius, shape.w / 2, shape.h / 2});
+                double x = at.x, y = at.y, w = shape.w, h = shape.h;
+                cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+                cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+                cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+                cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+                cairo_close_path(cr);
+            } else {
+                cairo_rectangle(cr, at.x, at.y, shape.w, shape.h);
+            }
+            break;
+        case Shape::Kind::Line:
+            cairo_move_to(cr, at.x, at.y);
+            cairo_line_to(cr, at.x + shape.w, at.y + shape.h);
+            break;
+        case Shape::Kind::Path:
+            for (const auto& op : shape.path) {
+                switch (op.kind) {
+                    case PathOp::Kind::MoveTo: cairo_move_to(cr, at.x + op.p[0].x, at.y + op.p[0].y); break;
+                    case PathOp::Kind::LineTo: cairo_line_to(cr, at.x + op.p[0].x, at.y + op.p[0].y); break;
+                    case PathOp::Kind::CurveTo:
+                        cairo_curve_to(cr, at.x + op.p[0].x, at.y + op.p[0].y, at.x + op.p[1].x, at.y + op.p[1].y,
+                                       at.x + op.p[2].x, at.y + op.p[2].y);
+                        break;
+                    case PathOp::Kind::Close: cairo_close_path(cr); break;
+                }
+            }
+            break;
+    }
+    if (shape.fill) {
+        set_color(cr, *shape.fill);
+        if (shape.stroke) cairo_fill_preserve(cr);
+        else cairo_fill(cr);
+    }
+    if (shape.stroke) {
+        set_color(cr, *shape.stroke);
+        cairo_set_line_width(cr, shape.stroke_width);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+}  // namespace ks

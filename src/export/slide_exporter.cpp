@@ -1,0 +1,95 @@
+#include "export/slide_exporter.h"
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include <cairo-pdf.h>
+
+#include "export/png_writer.h"
+
+namespace ks {
+
+using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
+using ContextPtr = UniqueCPtr<cairo_t, cairo_destroy>;
+
+std::string slide_png_name(std::size_t index, std::size_t count) {
+    std::size_t digits = std::max<std::size_t>(2, std::to_string(count).size());
+    std::string n = std::to_string(index + 1);
+    return std::string(digits - n.size(), '0') + n + ".png";
+}
+
+static void check(cairo_status_t status, const std::string& what) {
+    if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(what + ": " + cairo_status_to_string(status));
+}
+
+void write_slide_pngs(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
+                      const std::string& dir, double scale, unsigned threads) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto worker = [&] {
+        try {
+            for (std::size_t i = next++; i < slides.size(); i = next++) {
+                const Frame& f = *slides[i];
+                int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
+                SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+                check(cairo_surface_status(surface.get()), "cannot create a slide image");
+                ContextPtr cr(cairo_create(surface.get()));
+                cairo_set_source_rgb(cr.get(), 1, 1, 1);
+                cairo_paint(cr.get());
+                cairo_scale(cr.get(), scale, scale);
+                painter.paint(cr.get(), f, {false});
+                check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1));
+                write_png_rgb(surface.get(), (std::filesystem::path(dir) / slide_png_name(i, slides.size())).string());
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
+    };
+    unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(slides.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
+                      const SlidesPdfInfo& info, const std::string& path) {
+    if (slides.empty()) throw std::runtime_error("no slides to write");
+    SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), slides[0]->width, slides[0]->height));
+    check(cairo_surface_status(surface.get()), "cannot create " + path);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+    if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
+    if (!info.subject.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kamishibai");
+    // Fixed dates keep the file reproducible.
+    std::string date = (info.date.size() == 10 ? info.date : std::string("2000-01-01")) + "T00:00:00Z";
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    ContextPtr cr(cairo_create(surface.get()));
+    int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        const Frame& f = *slides[i];
+        cairo_pdf_surface_set_size(surface.get(), f.width, f.height);
+        for (const auto& o : info.outline) {
+            if (o.page != i) continue;
+            int level = std::clamp(o.level, 0, 2);
+            std::string link = "page=" + std::to_string(i + 1);
+            parent[level + 1] = cairo_pdf_surface_add_outline(surface.get(), parent[level], o.title.c_str(),
+                                                              link.c_str(), cairo_pdf_outline_flags_t(0));
+        }
+        painter.paint(cr.get(), f, {true});
+        cairo_show_page(cr.get());
+        check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1) + " into " + path);
+    }
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), "cannot write " + path);
+}
+
+}  // namespace ks

@@ -1,0 +1,108 @@
+#pragma once
+// A laid-out page: a size plus positioned items. Frames are immutable values
+// produced by layout and consumed by every exporter (Cairo, libharu, the
+// layout dump). Units are points, origin top-left, y grows downwards.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ks {
+
+struct Point {
+    double x = 0, y = 0;
+};
+
+struct Color {
+    double r = 0, g = 0, b = 0, a = 1;
+    bool operator==(const Color&) const = default;
+};
+
+// A font face on disk; the same file is used by Cairo and libharu so slides
+// and handouts share metrics.
+struct FontFace {
+    std::string file;
+    int index = 0;
+    std::string family;  // for diagnostics and the dump
+    bool bold = false;
+    bool italic = false;  // a real italic/oblique face (else italic is synthesised by skew)
+    bool operator==(const FontFace&) const = default;
+};
+
+// Glyph id of a cluster that has text but no ink (e.g. a zero-width
+// character); exporters draw nothing for it but keep its text.
+constexpr std::uint32_t kNoGlyph = 0xFFFFFFFFu;
+
+struct Glyph {
+    std::uint32_t id = 0;        // glyph index in the font
+    double x = 0;                // pen position relative to the run origin
+    double y_offset = 0;         // downwards
+    double advance = 0;          // natural advance
+    std::uint32_t text_begin = 0;  // byte range of this glyph's cluster in GlyphRun::text
+    std::uint32_t text_end = 0;
+};
+
+// Shaped text on one baseline in one font. The item position is the
+// baseline origin of the run.
+struct GlyphRun {
+    std::shared_ptr<const FontFace> font;
+    double size = 12;      // em size in points
+    double skew = 0;       // synthetic oblique (tan of the angle), 0 = upright
+    Color color;
+    std::string text;      // UTF-8 text exactly as written
+    std::vector<Glyph> glyphs;
+    double width = 0;      // extent of the run including spacing
+};
+
+struct PathOp {
+    enum class Kind { MoveTo, LineTo, CurveTo, Close } kind;
+    Point p[3];
+};
+
+struct Shape {
+    enum class Kind { Rect, Line, Path } kind = Kind::Rect;
+    double w = 0, h = 0;                // Rect size; Line goes to (w, h) relative
+    std::vector<PathOp> path;           // Path, relative to the item position
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 1;
+    double corner_radius = 0;           // Rect only
+};
+
+struct ImageItem {
+    std::string path;   // PNG file
+    double w = 0, h = 0;
+};
+
+// 2D affine transform [a b c d e f] as in PDF/Cairo: x' = a x + c y + e.
+struct Transform {
+    double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+    static Transform scale(double s) { return {s, 0, 0, s, 0, 0}; }
+};
+
+struct Frame;
+
+struct Group {
+    std::shared_ptr<const Frame> frame;
+    Transform transform;  // applied after moving to the item position
+    bool clip = false;    // clip to the sub-frame's bounds
+};
+
+using Item = std::variant<Group, GlyphRun, Shape, ImageItem>;
+
+struct PositionedItem {
+    Point pos;
+    Item item;
+};
+
+struct Frame {
+    double width = 0, height = 0;
+    std::optional<Color> background;
+    std::vector<PositionedItem> items;
+
+    void push(Point pos, Item item) { items.push_back({pos, std::move(item)}); }
+};
+
+}  // namespace ks

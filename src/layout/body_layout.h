@@ -1,0 +1,26 @@
+#pragma once
+// Lays out a slide's blocks (paragraphs, lists, tables, images) in a column.
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "frame/frame.h"
+#include "layout/slide_layout.h"
+#include "model/deck.h"
+#include "text/text_engine.h"
+#include "theme/layout_set.h"
+
+namespace ks {
+
+struct BodyResult {
+    std::vector<PositionedItem> items;  // relative to the body box's top-left
+    std::vector<DumpLine> lines;        // relative to the body box's top-left
+    std::vector<MissingCharacter> missing;
+    double height = 0;
+    bool overfull = false;  // a word wider than the column
+};
+
+// Sets `blocks` into a column `spec.w` wide with body text at `size` points.
+BodyResult layout_body(const std::vector<Block>& blocks, const BoxSpec& spec, double size, const TextEngine& text,
+                       Diagnostics& diags);
+
+}  // namespace ks

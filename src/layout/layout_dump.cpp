@@ -1,0 +1,53 @@
+#include "layout/layout_dump.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace ks {
+
+// Two decimals: stable across runs, precise enough for any check.
+static double r2(double v) { return std::round(v * 100) / 100; }
+
+std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
+    nlohmann::ordered_json root;
+    root["version"] = 1;
+    root["slides"] = nlohmann::ordered_json::array();
+    for (const auto& s : slides) {
+        nlohmann::ordered_json js;
+        js["index"] = s.index + 1;
+        js["id"] = s.id;
+        js["layout"] = s.layout;
+        js["width"] = r2(s.width);
+        js["height"] = r2(s.height);
+        js["boxes"] = nlohmann::ordered_json::array();
+        for (const auto& b : s.boxes) {
+            nlohmann::ordered_json jb;
+            jb["role"] = b.role;
+            jb["x"] = r2(b.x);
+            jb["y"] = r2(b.y);
+            jb["w"] = r2(b.w);
+            jb["h"] = r2(b.h);
+            jb["overflow"] = b.overflow;
+            jb["font_size"] = r2(b.font_size);
+            jb["lines"] = nlohmann::ordered_json::array();
+            for (const auto& l : b.lines) {
+                nlohmann::ordered_json jl;
+                jl["text"] = l.text;
+                jl["x"] = r2(l.x);
+                jl["y"] = r2(l.y);
+                jl["w"] = r2(l.w);
+                jl["h"] = r2(l.h);
+                jl["baseline"] = r2(l.baseline);
+                jl["size"] = r2(l.size);
+                jl["overfull"] = l.overfull;
+                jb["lines"].push_back(std::move(jl));
+            }
+            js["boxes"].push_back(std::move(jb));
+        }
+        root["slides"].push_back(std::move(js));
+    }
+    return root.dump(1) + "\n";
+}
+
+}  // namespace ks

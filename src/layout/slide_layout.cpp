@@ -1,0 +1,247 @@
+#include "layout/slide_layout.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "layout/body_layout.h"
+#include "text/utf8.h"
+#include "util/dates.h"
+#include "util/edit_distance.h"
+
+namespace ks {
+namespace {
+
+bool has_table(const Slide& s) {
+    for (const auto& b : s.blocks)
+        if (std::holds_alternative<Table>(b)) return true;
+    return false;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    return s;
+}
+
+std::string expand_template(const std::string& tpl, const Deck& deck, const Slide& slide, std::size_t index) {
+    std::string s = tpl;
+    s = replace_all(s, "{title}", deck.meta.title);
+    s = replace_all(s, "{subtitle}", deck.meta.subtitle);
+    s = replace_all(s, "{date}", iso_to_japanese_date(deck.meta.date));
+    s = replace_all(s, "{author}", deck.meta.author);
+    s = replace_all(s, "{confidentiality}", deck.meta.confidentiality);
+    s = replace_all(s, "{section}", slide.section);
+    s = replace_all(s, "{page}", std::to_string(index + 1));
+    s = replace_all(s, "{pages}", std::to_string(deck.slides.size()));
+    // Drop separators left dangling by empty fields.
+    while (!s.empty() && (s.back() == ' ' || s.substr(s.size() >= 3 ? s.size() - 3 : 0) == "　")) {
+        if (s.back() == ' ') s.pop_back();
+        else s.erase(s.size() - 3);
+    }
+    return s;
+}
+
+std::string hex_code_point(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+class SlideBuilder {
+public:
+    SlideBuilder(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text)
+        : deck_(deck), slide_(deck.slides[index]), index_(index), set_(set), text_(text) {}
+
+    SlideLayout run() {
+        SlideLayout out;
+        out.index = index_;
+        out.id = slide_.id;
+        out.layout = choose_layout(slide_, index_, set_);
+        out.width = set_.width;
+        out.height = set_.height;
+        const LayoutSpec* layout = set_.find(out.layout);
+        auto frame = std::make_shared<Frame>();
+        frame->width = set_.width;
+        frame->height = set_.height;
+        frame->background = layout && layout->background ? layout->background : set_.background;
+        frame_ = frame.get();
+        if (layout && layout->master) draw_layout(set_.master, out);
+        if (layout) draw_layout(*layout, out);
+        out.frame = std::move(frame);
+        out.diags = std::move(diags_);
+        return out;
+    }
+
+private:
+    void draw_layout(const LayoutSpec& layout, SlideLayout& out) {
+        for (const auto& r : layout.rects) {
+            Shape s;
+            s.w = r.w;
+            s.h = r.h;
+            s.fill = r.fill;
+            s.stroke = r.stroke;
+            s.stroke_width = r.stroke_width;
+            frame_->push({r.x, r.y}, s);
+        }
+        for (const auto& box : layout.boxes) {
+            if (box.fill) {
+                Shape s;
+                s.w = box.w;
+                s.h = box.h;
+                s.fill = box.fill;
+                frame_->push({box.x, box.y}, s);
+            }
+            if (box.role == "body") draw_body(box, out);
+            else if (box.role == "title" && box.text.empty()) draw_text_box(box, slide_.title, out);
+            else if (box.role == "subtitle" && box.text.empty()) draw_text_box(box, subtitle(), out);
+            else if (!box.text.empty()) {
+                std::string s = expand_template(box.text, deck_, slide_, index_);
+                if (!s.empty()) draw_text_box(box, plain_text(s), out);
+            }
+        }
+    }
+
+    RichText subtitle() const {
+        if (!slide_.subtitle.empty()) return slide_.subtitle;
+        // The title slide falls back to the deck's subtitle.
+        if (index_ == 0 && !deck_.meta.subtitle.empty()) return plain_text(deck_.meta.subtitle);
+        return {};
+    }
+
+    // Sets one rich text in a box, shrinking from the box's size towards its
+    // min-size until it fits; reports what still does not.
+    void draw_text_box(const BoxSpec& box, const RichText& text, SlideLayout& out) {
+        RichText content = text;
+        if (content.empty() && box.role == "title" && index_ == 0) content = plain_text(deck_.meta.title);
+        if (content.empty()) return;
+        TextStyle style = box.style;
+        TextBlock block;
+        double size = box.style.size;
+        for (;;) {
+            style.size = size;
+            block = text_.set(content, style, box.w);
+            bool fits = block.height <= box.h + 0.01 && !block.overfull();
+            if (fits || size <= box.min_size) break;
+            size = std::max(box.min_size, size - 1);
+        }
+        bool overflow = block.height > box.h + 0.01 || block.overfull();
+        double dy = vertical_offset(box, block.height);
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        for (const auto& line : block.lines) {
+            for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
+            dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
+                                  size * style.line_height, box.y + dy + line.baseline, size, line.overfull});
+        }
+        report_missing(block.missing);
+        if (overflow) report_overflow(box, content.where, block.height);
+        out.boxes.push_back(std::move(dump));
+    }
+
+    void draw_body(const BoxSpec& box, SlideLayout& out) {
+        if (slide_.blocks.empty()) return;
+        // Largest size (in 0.5 pt steps) between min-size and size that fits.
+        auto attempt = [&](double size, Diagnostics& d) { return layout_body(slide_.blocks, box, size, text_, d); };
+        auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull; };
+        Diagnostics d;
+        double size = box.style.size;
+        BodyResult result = attempt(size, d);
+        if (!fits(result) && box.min_size < box.style.size) {
+            double lo = box.min_size, hi = box.style.size;  // lo: candidate, hi: known too big
+            Diagnostics dl;
+            BodyResult low = attempt(lo, dl);
+            if (fits(low)) {
+                while (hi - lo > 0.5) {
+                    double mid = std::floor((lo + hi) / 2 * 2) / 2;
+                    if (mid <= lo) break;
+                    Diagnostics dm;
+                    BodyResult r = attempt(mid, dm);
+                    if (fits(r)) lo = mid, low = std::move(r), dl = std::move(dm);
+                    else hi = mid;
+                }
+            }
+            size = lo;
+            result = std::move(low);
+            d = std::move(dl);
+        }
+        diags_.append(d);
+        bool overflow = !fits(result);
+        double dy = vertical_offset(box, result.height);
+        for (auto& item : result.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        for (auto line : result.lines) {
+            line.x += box.x;
+            line.y += box.y + dy;
+            line.baseline += box.y + dy;
+            dump.lines.push_back(std::move(line));
+        }
+        report_missing(result.missing);
+        if (overflow) report_overflow(box, slide_.where, result.height);
+        out.boxes.push_back(std::move(dump));
+    }
+
+    double vertical_offset(const BoxSpec& box, double content_h) const {
+        if (content_h >= box.h) return 0;
+        if (box.valign == VAlign::Middle) return (box.h - content_h) / 2;
+        if (box.valign == VAlign::Bottom) return box.h - content_h;
+        return 0;
+    }
+
+    void report_missing(const std::vector<MissingCharacter>& missing) {
+        for (const auto& m : missing) {
+            SourcePosition where = m.where.known() ? m.where : slide_.where;
+            diags_.warning(where,
+                           "character " + hex_code_point(m.code_point) + " '" + utf8_encode(m.code_point) +
+                               "' is in none of the configured fonts; it is drawn as an empty box",
+                           {"add a TrueType font that has it to fonts/user/, or write the character differently"});
+        }
+    }
+
+    void report_overflow(const BoxSpec& box, const SourcePosition& where, double height) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.0f pt", height - box.h);
+        diags_.warning(where.known() ? where : slide_.where,
+                       "slide '" + slide_.id + "': the " + box.role + " does not fit its box even at " +
+                           std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf + " too tall)",
+                       {"split the slide into two, or shorten the text"});
+    }
+
+    const Deck& deck_;
+    const Slide& slide_;
+    std::size_t index_;
+    const LayoutSet& set_;
+    const TextEngine& text_;
+    Frame* frame_ = nullptr;
+    Diagnostics diags_;
+};
+
+}  // namespace
+
+std::string choose_layout(const Slide& slide, std::size_t index, const LayoutSet& set) {
+    if (!slide.layout.empty() && set.find(slide.layout)) return slide.layout;
+    std::string want;
+    if (slide.blocks.empty()) want = index == 0 ? "title" : "section";
+    else if (has_table(slide)) want = "table";
+    else want = "bullets";
+    if (set.find(want)) return want;
+    if (set.find("bullets")) return "bullets";
+    return set.layouts.empty() ? "" : set.layouts.begin()->first;
+}
+
+void check_layout_names(const Deck& deck, const LayoutSet& set, Diagnostics& diags) {
+    auto names = set.names();
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    for (const auto& slide : deck.slides) {
+        if (slide.layout.empty() || set.find(slide.layout)) continue;
+        std::string guess = closest_match(slide.layout, names);
+        diags.error(slide.where,
+                    "unknown layout '" + slide.layout + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+                    {"layouts in " + set.file + ": " + list});
+    }
+}
+
+SlideLayout layout_slide(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text) {
+    return SlideBuilder(deck, index, set, text).run();
+}
+
+}  // namespace ks

@@ -1,0 +1,414 @@
+#include "outline/outline_loader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "diag/source_map.h"
+#include "util/edit_distance.h"
+
+namespace ks {
+namespace {
+
+const std::vector<std::string> kInlineElements = {"b", "i", "code", "br"};
+const std::vector<std::string> kBlockElements = {"p", "list", "table", "image"};
+const std::vector<std::string> kSlideChildren = {"title", "subtitle", "p", "list", "table", "image", "notes"};
+
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Collapses runs of XML whitespace to one space (U+3000 is content, kept).
+std::string collapse_whitespace(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool in_space = false;
+    for (char c : s) {
+        if (is_xml_space(c)) {
+            in_space = true;
+            continue;
+        }
+        if (in_space) out += ' ';
+        in_space = false;
+        out += c;
+    }
+    if (in_space) out += ' ';
+    return out;
+}
+
+class Loader {
+public:
+    Loader(const std::string& path, const std::string& text, Diagnostics& diags)
+        : path_(path), text_(text), map_(path, text), diags_(diags) {}
+
+    std::optional<Deck> run() {
+        pugi::xml_document doc;
+        auto result = doc.load_buffer(text_.data(), text_.size(),
+                                      pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+        if (!result) {
+            diags_.error(map_.at(result.offset), std::string("malformed XML: ") + result.description(),
+                         {"fix the XML syntax at this position; every element needs a matching end tag"});
+            return std::nullopt;
+        }
+        Deck deck;
+        deck.source_file = path_;
+        auto root = doc.document_element();
+        if (std::string(root.name()) != "deck") {
+            diags_.error(pos(root), "root element is <" + std::string(root.name()) + ">, expected <deck>",
+                         {"an outline starts with <deck lang=\"ja\">"});
+            return deck;
+        }
+        check_attributes(root, {"lang"});
+        if (auto lang = root.attribute("lang")) deck.lang = lang.value();
+        for (auto child : element_children(root)) {
+            std::string name = child.name();
+            if (name == "meta") read_meta(child, deck.meta);
+            else if (name == "section") read_section(child, deck);
+            else if (name == "slide") deck.slides.push_back(read_slide(child, ""));
+            else unknown_element(child, {"meta", "section", "slide"});
+        }
+        if (deck.slides.empty()) diags_.error(pos(root), "the deck has no slides", {"add at least one <slide>"});
+        finish_ids(deck);
+        return deck;
+    }
+
+private:
+    SourcePosition pos(const pugi::xml_node& n) const { return map_.at(n.offset_debug()); }
+
+    // Element children; stray non-whitespace text between elements is an error.
+    std::vector<pugi::xml_node> element_children(const pugi::xml_node& parent) {
+        std::vector<pugi::xml_node> out;
+        for (auto child : parent.children()) {
+            if (child.type() == pugi::node_element) out.push_back(child);
+            else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+                if (!collapse_whitespace(child.value()).empty() && collapse_whitespace(child.value()) != " ")
+                    diags_.error(pos(child), "text directly inside <" + std::string(parent.name()) + "> is not shown",
+                                 {"put it inside an element such as <p> or <item>"});
+            }
+        }
+        return out;
+    }
+
+    void unknown_element(const pugi::xml_node& n, const std::vector<std::string>& allowed) {
+        std::string name = n.name();
+        std::string message = "unknown element <" + name + "> inside <" + n.parent().name() + ">";
+        std::vector<std::string> notes;
+        std::string guess = closest_match(name, allowed);
+        if (!guess.empty()) message += "; did you mean <" + guess + ">?";
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "<" : ", <") + a + ">";
+        notes.push_back("allowed here: " + list);
+        diags_.error(pos(n), message, notes);
+    }
+
+    void check_attributes(const pugi::xml_node& n, const std::vector<std::string>& allowed) {
+        for (auto a : n.attributes()) {
+            std::string name = a.name();
+            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+            std::string message = "unknown attribute '" + name + "' on <" + n.name() + ">";
+            std::string guess = closest_match(name, allowed);
+            if (!guess.empty()) message += "; did you mean '" + guess + "'?";
+            diags_.warning(pos(n), message + " (ignored)");
+        }
+    }
+
+    std::string plain_text_of(const pugi::xml_node& n) {
+        for (auto child : n.children())
+            if (child.type() == pugi::node_element)
+                diags_.error(pos(child), "<" + std::string(n.name()) + "> takes plain text, not <" + child.name() + ">");
+        std::string s = collapse_whitespace(n.text().get());
+        return trim(s);
+    }
+
+    static std::string trim(const std::string& s) {
+        auto b = s.find_first_not_of(' ');
+        if (b == std::string::npos) return "";
+        auto e = s.find_last_not_of(' ');
+        return s.substr(b, e - b + 1);
+    }
+
+    void read_meta(const pugi::xml_node& n, DeckMeta& meta) {
+        check_attributes(n, {});
+        for (auto child : element_children(n)) {
+            std::string name = child.name();
+            check_attributes(child, {});
+            if (name == "title") meta.title = plain_text_of(child);
+            else if (name == "subtitle") meta.subtitle = plain_text_of(child);
+            else if (name == "author") meta.author = plain_text_of(child);
+            else if (name == "confidentiality") meta.confidentiality = plain_text_of(child);
+            else if (name == "date") {
+                meta.date = plain_text_of(child);
+                static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+                if (!std::regex_match(meta.date, iso))
+                    diags_.error(pos(child), "date '" + meta.date + "' is not an ISO date",
+                                 {"write it as YYYY-MM-DD, e.g. <date>2025-06-26</date>"});
+            } else unknown_element(child, {"title", "subtitle", "date", "author", "confidentiality"});
+        }
+    }
+
+    void read_section(const pugi::xml_node& n, Deck& deck) {
+        check_attributes(n, {"title"});
+        Section section;
+        section.title = trim(collapse_whitespace(n.attribute("title").value()));
+        section.where = pos(n);
+        if (section.title.empty())
+            diags_.error(pos(n), "<section> has no title", {"write <section title=\"…\">"});
+        section.first_slide = deck.slides.size();
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) == "slide") deck.slides.push_back(read_slide(child, section.title));
+            else unknown_element(child, {"slide"});
+        }
+        section.slide_count = deck.slides.size() - section.first_slide;
+        if (section.slide_count == 0)
+            diags_.warning(pos(n), "section '" + section.title + "' has no slides");
+        deck.sections.push_back(std::move(section));
+    }
+
+    Slide read_slide(const pugi::xml_node& n, const std::string& section) {
+        check_attributes(n, {"layout", "id"});
+        Slide slide;
+        slide.where = pos(n);
+        slide.section = section;
+        slide.layout = n.attribute("layout").value();
+        slide.id = n.attribute("id").value();
+        if (!slide.id.empty()) {
+            if (!ids_.insert(slide.id).second)
+                diags_.error(pos(n), "duplicate slide id '" + slide.id + "'", {"every id must be unique"});
+        }
+        bool has_title = false, has_subtitle = false, has_notes = false;
+        for (auto child : element_children(n)) {
+            std::string name = child.name();
+            if (name == "title") {
+                if (has_title) diags_.error(pos(child), "a slide has at most one <title>");
+                has_title = true;
+                check_attributes(child, {});
+                slide.title = read_inline(child);
+            } else if (name == "subtitle") {
+                if (has_subtitle) diags_.error(pos(child), "a slide has at most one <subtitle>");
+                has_subtitle = true;
+                check_attributes(child, {});
+                slide.subtitle = read_inline(child);
+            } else if (name == "notes") {
+                if (has_notes) diags_.error(pos(child), "a slide has at most one <notes>");
+                has_notes = true;
+                slide.notes = read_notes(child);
+            } else if (name == "p" || name == "list" || name == "table" || name == "image") {
+                slide.blocks.push_back(read_block(child));
+            } else {
+                unknown_element(child, kSlideChildren);
+            }
+        }
+        if (!has_title && slide.blocks.empty())
+            diags_.error(pos(n), "slide is empty", {"give it a <title> or some content"});
+        return slide;
+    }
+
+    Block read_block(const pugi::xml_node& n) {
+        std::string name = n.name();
+        if (name == "p") {
+            check_attributes(n, {});
+            return Paragraph{read_inline(n), pos(n)};
+        }
+        if (name == "list") return read_list(n);
+        if (name == "table") return read_table(n);
+        return read_image(n);
+    }
+
+    List read_list(const pugi::xml_node& n) {
+        check_attributes(n, {"ordered"});
+        List list;
+        list.where = pos(n);
+        list.ordered = std::string(n.attribute("ordered").value()) == "true";
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) != "item") {
+                unknown_element(child, {"item"});
+                continue;
+            }
+            check_attributes(child, {});
+            ListItem item;
+            item.where = pos(child);
+            item.text = read_inline(child, &item.children);
+            list.items.push_back(std::move(item));
+        }
+        if (list.items.empty()) diags_.warning(pos(n), "empty <list>");
+        return list;
+    }
+
+    Table read_table(const pugi::xml_node& n) {
+        check_attributes(n, {});
+        Table table;
+        table.where = pos(n);
+        std::size_t columns = 0;
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) != "row") {
+                unknown_element(child, {"row"});
+                continue;
+            }
+            check_attributes(child, {"header"});
+            TableRow row;
+            row.where = pos(child);
+            row.header = std::string(child.attribute("header").value()) == "true";
+            for (auto cell : element_children(child)) {
+                if (std::string(cell.name()) != "cell") {
+                    unknown_element(cell, {"cell"});
+                    continue;
+                }
+                check_attributes(cell, {});
+                row.cells.push_back({read_inline(cell), pos(cell)});
+            }
+            if (columns == 0) columns = row.cells.size();
+            else if (row.cells.size() != columns)
+                diags_.error(pos(child), "row has " + std::to_string(row.cells.size()) + " cells, the first row has " +
+                                             std::to_string(columns),
+                             {"every row of a table needs the same number of <cell>s"});
+            table.rows.push_back(std::move(row));
+        }
+        if (table.rows.empty()) diags_.error(pos(n), "empty <table>", {"add <row> elements with <cell>s"});
+        return table;
+    }
+
+    Image read_image(const pugi::xml_node& n) {
+        check_attributes(n, {"src", "alt"});
+        Image image;
+        image.where = pos(n);
+        image.src = n.attribute("src").value();
+        image.alt = n.attribute("alt").value();
+        if (image.src.empty()) {
+            diags_.error(pos(n), "<image> needs a src attribute", {"write <image src=\"picture.png\" alt=\"…\"/>"});
+            return image;
+        }
+        namespace fs = std::filesystem;
+        fs::path p(image.src);
+        if (p.is_relative()) p = fs::path(path_).parent_path() / p;
+        image.resolved = p.lexically_normal().string();
+        if (image.alt.empty()) diags_.warning(pos(n), "<image> has no alt text", {"add alt=\"…\" for handouts and readers"});
+        return image;
+    }
+
+    RichText read_notes(const pugi::xml_node& n) {
+        check_attributes(n, {});
+        bool has_paragraphs = false;
+        for (auto child : n.children())
+            if (child.type() == pugi::node_element && std::string(child.name()) == "p") has_paragraphs = true;
+        if (!has_paragraphs) return read_inline(n);
+        RichText notes;
+        notes.where = pos(n);
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) != "p") {
+                unknown_element(child, {"p"});
+                continue;
+            }
+            RichText para = read_inline(child);
+            if (!notes.spans.empty()) notes.spans.push_back({"\n\n", false, false, false, pos(child)});
+            notes.spans.insert(notes.spans.end(), para.spans.begin(), para.spans.end());
+        }
+        return notes;
+    }
+
+    struct InlineStyle {
+        bool bold = false, italic = false, code = false;
+    };
+
+    RichText read_inline(const pugi::xml_node& n, std::vector<List>* nested_lists = nullptr) {
+        RichText rt;
+        rt.where = pos(n);
+        read_inline_into(n, InlineStyle{}, rt, nested_lists);
+        normalise_edges(rt);
+        return rt;
+    }
+
+    void read_inline_into(const pugi::xml_node& n, InlineStyle style, RichText& rt, std::vector<List>* nested) {
+        for (auto child : n.children()) {
+            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+                std::string text = collapse_whitespace(child.value());
+                if (text.empty()) continue;
+                append(rt, {text, style.bold, style.italic, style.code, pos(child)});
+                continue;
+            }
+            if (child.type() != pugi::node_element) continue;
+            std::string name = child.name();
+            InlineStyle inner = style;
+            if (name == "b") inner.bold = true;
+            else if (name == "i") inner.italic = true;
+            else if (name == "code") inner.code = true;
+            else if (name == "br") {
+                rt.spans.push_back({"\n", style.bold, style.italic, style.code, pos(child)});
+                continue;
+            } else if (name == "list" && nested && n.parent() && std::string(n.name()) == "item") {
+                nested->push_back(read_list(child));
+                continue;
+            } else {
+                std::vector<std::string> allowed = kInlineElements;
+                if (nested) allowed.push_back("list");
+                unknown_element(child, allowed);
+                continue;
+            }
+            check_attributes(child, {});
+            read_inline_into(child, inner, rt, nested);
+        }
+    }
+
+    static void append(RichText& rt, Span span) {
+        // Merge with the previous span when the style is the same.
+        if (!rt.spans.empty()) {
+            auto& last = rt.spans.back();
+            if (last.text != "\n" && last.bold == span.bold && last.italic == span.italic && last.code == span.code) {
+                last.text += span.text;
+                return;
+            }
+        }
+        rt.spans.push_back(std::move(span));
+    }
+
+    // Leading/trailing spaces of a text block and spaces next to <br/> are layout, not content.
+    static void normalise_edges(RichText& rt) {
+        for (std::size_t i = 0; i < rt.spans.size(); ++i) {
+            auto& s = rt.spans[i];
+            if (s.text == "\n") continue;
+            bool at_start = i == 0 || rt.spans[i - 1].text == "\n";
+            bool at_end = i + 1 == rt.spans.size() || rt.spans[i + 1].text == "\n";
+            if (at_start && !s.text.empty() && s.text.front() == ' ') s.text.erase(0, 1);
+            if (at_end && !s.text.empty() && s.text.back() == ' ') s.text.pop_back();
+        }
+        std::erase_if(rt.spans, [](const Span& s) { return s.text.empty(); });
+    }
+
+    void finish_ids(Deck& deck) {
+        for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+            auto& s = deck.slides[i];
+            if (!s.id.empty()) continue;
+            std::string id = "slide-" + std::to_string(i + 1);
+            while (ids_.count(id)) id += "x";
+            ids_.insert(id);
+            s.id = id;
+        }
+    }
+
+    std::string path_;
+    const std::string& text_;
+    SourceMap map_;
+    Diagnostics& diags_;
+    std::set<std::string> ids_;
+};
+
+}  // namespace
+
+std::optional<Deck> load_outline_from_string(const std::string& path, const std::string& text, Diagnostics& diags) {
+    return Loader(path, text, diags).run();
+}
+
+std::optional<Deck> load_outline(const std::string& path, Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error({path, 0, 0}, "cannot read the outline file", {"check that the path exists and is readable"});
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return load_outline_from_string(path, buffer.str(), diags);
+}
+
+}  // namespace ks

@@ -1,0 +1,270 @@
+#include "text/text_engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+
+#include "text/font_context.h"
+#include "text/line_breaker.h"
+#include "text/utf8.h"
+#include "util/c_handle.h"
+
+namespace ks {
+namespace {
+
+using PangoContextPtr = std::unique_ptr<PangoContext, void (*)(void*)>;
+using PangoLayoutPtr = std::unique_ptr<PangoLayout, void (*)(void*)>;
+using AttrListPtr = UniqueCPtr<PangoAttrList, pango_attr_list_unref>;
+using FontDescPtr = UniqueCPtr<PangoFontDescription, pango_font_description_free>;
+
+// A styled piece of one hard line (between <br/>s).
+struct Piece {
+    std::size_t begin = 0, end = 0;  // byte range in the segment text
+    const Span* span = nullptr;
+};
+
+// One shaped cluster: the unit of line breaking and of drawing.
+struct ShapedCluster {
+    std::size_t text_begin = 0, text_end = 0;  // bytes in the segment text
+    std::shared_ptr<const FontFace> face;
+    const Span* span = nullptr;
+    double advance = 0;
+    struct G {
+        std::uint32_t id;
+        double dx, dy, advance;
+    };
+    std::vector<G> glyphs;  // dx relative to the cluster's pen position
+};
+
+struct Segment {
+    std::string text;
+    std::vector<Piece> pieces;
+};
+
+// Splits rich text at "\n" into hard lines of styled pieces.
+std::vector<Segment> split_segments(const RichText& text) {
+    std::vector<Segment> segments(1);
+    for (const auto& span : text.spans) {
+        std::size_t start = 0;
+        while (start <= span.text.size()) {
+            auto nl = span.text.find('\n', start);
+            std::size_t stop = nl == std::string::npos ? span.text.size() : nl;
+            if (stop > start) {
+                auto& seg = segments.back();
+                seg.pieces.push_back({seg.text.size(), seg.text.size() + (stop - start), &span});
+                seg.text.append(span.text, start, stop - start);
+            }
+            if (nl == std::string::npos) break;
+            segments.emplace_back();
+            start = nl + 1;
+        }
+    }
+    return segments;
+}
+
+}  // namespace
+
+struct TextEngine::Impl {
+    const FontContext& fonts;
+    PangoContextPtr context{nullptr, g_object_unref};
+
+    explicit Impl(const FontContext& f) : fonts(f) {
+        context.reset(pango_font_map_create_context(f.font_map()));
+        if (!context) throw std::runtime_error("cannot create a Pango context");
+        pango_context_set_language(context.get(), pango_language_from_string("ja"));
+        pango_context_set_base_dir(context.get(), PANGO_DIRECTION_LTR);
+        pango_context_set_round_glyph_positions(context.get(), FALSE);
+        UniqueCPtr<cairo_font_options_t, cairo_font_options_destroy> options(cairo_font_options_create());
+        cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(context.get(), options.get());
+        pango_cairo_context_set_resolution(context.get(), 72.0);
+    }
+
+    FontDescPtr description(const TextStyle& style, const Span* span) const {
+        FontDescPtr desc(pango_font_description_new());
+        bool code = span && span->code;
+        pango_font_description_set_family(desc.get(), code ? style.mono_family.c_str() : style.family.c_str());
+        pango_font_description_set_absolute_size(desc.get(), style.size * PANGO_SCALE);
+        bool bold = style.bold || (span && span->bold);
+        pango_font_description_set_weight(desc.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(desc.get(), span && span->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        return desc;
+    }
+
+    // Shapes one hard line as a single unbroken run of clusters.
+    std::vector<ShapedCluster> shape(const Segment& seg, const TextStyle& style,
+                                     std::vector<MissingCharacter>& missing) const {
+        std::vector<ShapedCluster> clusters;
+        if (seg.text.empty()) return clusters;
+        PangoLayoutPtr layout(pango_layout_new(context.get()), g_object_unref);
+        pango_layout_set_text(layout.get(), seg.text.data(), static_cast<int>(seg.text.size()));
+        auto base = description(style, nullptr);
+        pango_layout_set_font_description(layout.get(), base.get());
+        AttrListPtr attrs(pango_attr_list_new());
+        for (const auto& piece : seg.pieces) {
+            auto desc = description(style, piece.span);
+            PangoAttribute* a = pango_attr_font_desc_new(desc.get());
+            a->start_index = static_cast<guint>(piece.begin);
+            a->end_index = static_cast<guint>(piece.end);
+            pango_attr_list_insert(attrs.get(), a);
+        }
+        pango_layout_set_attributes(layout.get(), attrs.get());
+
+        auto piece_at = [&](std::size_t byte) -> const Span* {
+            for (const auto& p : seg.pieces)
+                if (byte >= p.begin && byte < p.end) return p.span;
+            return seg.pieces.empty() ? nullptr : seg.pieces.back().span;
+        };
+
+        PangoLayoutLine* line = pango_layout_get_line_readonly(layout.get(), 0);
+        for (GSList* l = line ? line->runs : nullptr; l; l = l->next) {
+            auto* run = static_cast<PangoGlyphItem*>(l->data);
+            PangoItem* item = run->item;
+            PangoGlyphString* gs = run->glyphs;
+            auto face = fonts.face_for(item->analysis.font);
+            for (int g = 0; g < gs->num_glyphs;) {
+                int cluster_start = gs->log_clusters[g];
+                int h = g;
+                ShapedCluster c;
+                c.face = face;
+                c.text_begin = static_cast<std::size_t>(item->offset + cluster_start);
+                double pen = 0;
+                while (h < gs->num_glyphs && gs->log_clusters[h] == cluster_start) {
+                    const PangoGlyphInfo& info = gs->glyphs[h];
+                    double adv = info.geometry.width / double(PANGO_SCALE);
+                    std::uint32_t id = info.glyph;
+                    if (id & PANGO_GLYPH_UNKNOWN_FLAG) {
+                        std::size_t at = c.text_begin;
+                        std::size_t k = at;
+                        char32_t cp = utf8_next(seg.text, k);
+                        const Span* s = piece_at(at);
+                        missing.push_back({cp, s ? s->where : SourcePosition{}});
+                        id = 0;  // .notdef
+                    }
+                    if (id != PANGO_GLYPH_EMPTY)
+                        c.glyphs.push_back({id, pen + info.geometry.x_offset / double(PANGO_SCALE),
+                                            info.geometry.y_offset / double(PANGO_SCALE), adv});
+                    pen += adv;
+                    ++h;
+                }
+                c.advance = pen;
+                int next_start = h < gs->num_glyphs ? gs->log_clusters[h] : item->length;
+                c.text_end = static_cast<std::size_t>(item->offset + next_start);
+                c.span = piece_at(c.text_begin);
+                clusters.push_back(std::move(c));
+                g = h;
+            }
+        }
+        return clusters;
+    }
+
+    std::pair<double, double> ascent_descent(const TextStyle& style) const {
+        auto desc = description(style, nullptr);
+        UniqueCPtr<PangoFontMetrics, pango_font_metrics_unref> metrics(
+            pango_context_get_metrics(context.get(), desc.get(), pango_language_from_string("ja")));
+        return {pango_font_metrics_get_ascent(metrics.get()) / double(PANGO_SCALE),
+                pango_font_metrics_get_descent(metrics.get()) / double(PANGO_SCALE)};
+    }
+};
+
+TextEngine::TextEngine(const FontContext& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+TextEngine::~TextEngine() = default;
+
+bool TextBlock::overfull() const {
+    return std::any_of(lines.begin(), lines.end(), [](const TextLine& l) { return l.overfull; });
+}
+
+static text::LineBreakOptions break_options(const TextStyle& style, double width) {
+    text::LineBreakOptions o;
+    o.width = width;
+    o.em = style.size;
+    o.jl_spacing_em = style.jl_spacing_em;
+    o.heading = style.heading;
+    o.justify = style.align == Align::Justify;
+    return o;
+}
+
+TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double width) const {
+    TextBlock block;
+    auto [ascent, descent] = impl_->ascent_descent(style);
+    double line_box = style.size * style.line_height;
+    double half_leading = (line_box - (ascent + descent)) / 2;
+
+    for (const auto& seg : split_segments(text)) {
+        auto clusters = impl_->shape(seg, style, block.missing);
+        std::vector<text::BreakCluster> units;
+        units.reserve(clusters.size());
+        for (const auto& c : clusters) {
+            std::size_t i = c.text_begin;
+            char32_t first = utf8_next(seg.text, i);
+            char32_t last = first;
+            while (i < c.text_end) last = utf8_next(seg.text, i);
+            units.push_back({first, last, c.advance, false});
+        }
+        std::vector<text::BrokenLine> broken;
+        if (!units.empty()) broken = text::break_lines(units, break_options(style, width));
+        if (broken.empty()) broken.push_back({});  // an empty hard line still takes a line box
+
+        for (const auto& bl : broken) {
+            TextLine line;
+            line.top = block.height;
+            line.baseline = line.top + half_leading + ascent;
+            line.width = bl.width;
+            line.overfull = bl.overfull;
+            if (style.align == Align::Center) line.x = (width - bl.width) / 2;
+            else if (style.align == Align::Right) line.x = width - bl.width;
+            for (std::size_t k = bl.begin; k < bl.end; ++k) {
+                const auto& c = clusters[k];
+                double cx = bl.x[k - bl.begin];
+                const Span* span = c.span;
+                bool emphasis = span && span->bold;
+                Color color = emphasis ? style.emphasis_color : style.color;
+                double skew = span && span->italic && !c.face->italic ? 0.2 : 0;
+                bool new_run = line.runs.empty() || line.runs.back().run.font != c.face ||
+                               !(line.runs.back().run.color == color) || line.runs.back().run.skew != skew;
+                if (new_run) {
+                    PositionedRun pr;
+                    pr.origin = {line.x + cx, line.baseline};
+                    pr.run.font = c.face;
+                    pr.run.size = style.size;
+                    pr.run.skew = skew;
+                    pr.run.color = color;
+                    line.runs.push_back(std::move(pr));
+                }
+                auto& pr = line.runs.back();
+                double rel = line.x + cx - pr.origin.x;
+                auto tb = static_cast<std::uint32_t>(pr.run.text.size());
+                pr.run.text.append(seg.text, c.text_begin, c.text_end - c.text_begin);
+                auto te = static_cast<std::uint32_t>(pr.run.text.size());
+                for (const auto& g : c.glyphs)
+                    pr.run.glyphs.push_back({g.id, rel + g.dx, g.dy, g.advance, tb, te});
+                if (c.glyphs.empty())  // keep the text addressable even with no ink (e.g. a zero-width char)
+                    pr.run.glyphs.push_back({kNoGlyph, rel, 0, 0, tb, te});
+                pr.run.width = rel + c.advance;
+                line.text.append(seg.text, c.text_begin, c.text_end - c.text_begin);
+            }
+            block.width = std::max(block.width, line.width);
+            block.height += line_box;
+            block.lines.push_back(std::move(line));
+        }
+    }
+    return block;
+}
+
+double TextEngine::natural_width(const RichText& text, const TextStyle& style) const {
+    return set(text, style, 1e9).width;
+}
+
+RichText plain_text(const std::string& s) {
+    RichText rt;
+    rt.spans.push_back({s, false, false, false, {}});
+    return rt;
+}
+
+}  // namespace ks

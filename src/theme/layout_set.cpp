@@ -1,0 +1,232 @@
+#include "theme/layout_set.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "diag/source_map.h"
+#include "util/edit_distance.h"
+
+namespace ks {
+
+const BoxSpec* LayoutSpec::box(const std::string& role) const {
+    for (const auto& b : boxes)
+        if (b.role == role) return &b;
+    return nullptr;
+}
+
+const LayoutSpec* LayoutSet::find(const std::string& n) const {
+    auto it = layouts.find(n);
+    return it == layouts.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> LayoutSet::names() const {
+    std::vector<std::string> out;
+    for (const auto& [n, _] : layouts) out.push_back(n);
+    return out;
+}
+
+namespace {
+
+const std::vector<std::string> kBoxAttributes = {
+    "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
+    "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
+    "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing"};
+const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
+
+class SetLoader {
+public:
+    SetLoader(const std::string& path, const std::string& text, Diagnostics& diags)
+        : path_(path), text_(text), map_(path, text), diags_(diags) {}
+
+    std::optional<LayoutSet> run() {
+        pugi::xml_document doc;
+        auto result = doc.load_buffer(text_.data(), text_.size());
+        if (!result) {
+            diags_.error(map_.at(result.offset), std::string("malformed XML in layout set: ") + result.description());
+            return std::nullopt;
+        }
+        auto root = doc.document_element();
+        if (std::string(root.name()) != "layout-set") {
+            diags_.error(pos(root), "root element is <" + std::string(root.name()) + ">, expected <layout-set>");
+            return std::nullopt;
+        }
+        LayoutSet set;
+        set.file = path_;
+        set.name = root.attribute("name").value();
+        set.width = number(root, "width", 960);
+        set.height = number(root, "height", 540);
+        // fonts and colours first: boxes refer to them by name
+        if (auto fonts = root.child("fonts")) {
+            for (auto a : fonts.attributes()) fonts_[a.name()] = a.value();
+        }
+        for (auto c : root.child("colors").children("color")) {
+            auto value = parse_hex(c.attribute("value").value());
+            if (!value) diags_.error(pos(c), "bad colour value '" + std::string(c.attribute("value").value()) + "'",
+                                     {"write colours as #RRGGBB"});
+            else colors_[c.attribute("name").value()] = *value;
+        }
+        for (auto child : root.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string name = child.name();
+            if (name == "fonts" || name == "colors") continue;
+            if (name == "master") {
+                set.master = read_layout(child);
+                if (auto bg = child.attribute("background")) set.background = color(child, bg.value());
+            } else if (name == "layout") {
+                auto layout = read_layout(child);
+                if (layout.name.empty()) diags_.error(pos(child), "<layout> needs a name");
+                else if (set.layouts.count(layout.name)) diags_.error(pos(child), "duplicate layout '" + layout.name + "'");
+                else set.layouts.emplace(layout.name, std::move(layout));
+            } else {
+                diags_.error(pos(child), "unknown element <" + name + "> in layout set",
+                             {"allowed: <fonts>, <colors>, <master>, <layout>"});
+            }
+        }
+        if (set.layouts.empty()) diags_.error(pos(root), "layout set defines no <layout>");
+        return set;
+    }
+
+private:
+    SourcePosition pos(const pugi::xml_node& n) const { return map_.at(n.offset_debug()); }
+
+    static std::optional<Color> parse_hex(const std::string& s) {
+        if (s.size() != 7 || s[0] != '#') return std::nullopt;
+        char* end = nullptr;
+        long v = std::strtol(s.c_str() + 1, &end, 16);
+        if (*end) return std::nullopt;
+        return Color{((v >> 16) & 0xFF) / 255.0, ((v >> 8) & 0xFF) / 255.0, (v & 0xFF) / 255.0, 1};
+    }
+
+    Color color(const pugi::xml_node& n, const std::string& value) {
+        if (auto it = colors_.find(value); it != colors_.end()) return it->second;
+        if (auto c = parse_hex(value)) return *c;
+        std::vector<std::string> names;
+        for (const auto& [k, _] : colors_) names.push_back(k);
+        std::string guess = closest_match(value, names);
+        diags_.error(pos(n), "unknown colour '" + value + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+                     {"use a name from <colors> or #RRGGBB"});
+        return {};
+    }
+
+    double number(const pugi::xml_node& n, const char* attr, double fallback) {
+        auto a = n.attribute(attr);
+        if (!a) return fallback;
+        char* end = nullptr;
+        double v = std::strtod(a.value(), &end);
+        if (end == a.value() || *end) {
+            diags_.error(pos(n), std::string("attribute '") + attr + "' must be a number, not '" + a.value() + "'");
+            return fallback;
+        }
+        return v;
+    }
+
+    void check_attributes(const pugi::xml_node& n, const std::vector<std::string>& allowed) {
+        for (auto a : n.attributes()) {
+            std::string name = a.name();
+            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+            std::string guess = closest_match(name, allowed);
+            diags_.error(pos(n), "unknown attribute '" + name + "' on <" + n.name() + ">" +
+                                     (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+        }
+    }
+
+    LayoutSpec read_layout(const pugi::xml_node& n) {
+        LayoutSpec layout;
+        layout.name = n.attribute("name").value();
+        if (auto bg = n.attribute("background"); bg && std::string(n.name()) == "layout")
+            layout.background = color(n, bg.value());
+        if (auto m = n.attribute("master")) layout.master = std::string(m.value()) != "false";
+        for (auto child : n.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string name = child.name();
+            if (name == "rect") layout.rects.push_back(read_rect(child));
+            else if (name == "box") layout.boxes.push_back(read_box(child));
+            else diags_.error(pos(child), "unknown element <" + name + "> in a layout", {"allowed: <rect>, <box>"});
+        }
+        return layout;
+    }
+
+    RectSpec read_rect(const pugi::xml_node& n) {
+        check_attributes(n, kRectAttributes);
+        RectSpec r;
+        r.x = number(n, "x", 0);
+        r.y = number(n, "y", 0);
+        r.w = number(n, "w", 0);
+        r.h = number(n, "h", 0);
+        if (auto a = n.attribute("fill")) r.fill = color(n, a.value());
+        if (auto a = n.attribute("stroke")) r.stroke = color(n, a.value());
+        r.stroke_width = number(n, "stroke-width", 1);
+        return r;
+    }
+
+    BoxSpec read_box(const pugi::xml_node& n) {
+        check_attributes(n, kBoxAttributes);
+        BoxSpec b;
+        b.role = n.attribute("role").value();
+        if (b.role.empty()) diags_.error(pos(n), "<box> needs a role", {"e.g. role=\"title\" or role=\"body\""});
+        b.x = number(n, "x", 0);
+        b.y = number(n, "y", 0);
+        b.w = number(n, "w", 100);
+        b.h = number(n, "h", 100);
+        std::string font = n.attribute("font").as_string("sans");
+        b.style.family = fonts_.count(font) ? fonts_[font] : font;
+        b.style.mono_family = fonts_.count("mono") ? fonts_["mono"] : "monospace";
+        b.style.size = number(n, "size", 24);
+        b.min_size = number(n, "min-size", b.style.size);
+        b.style.line_height = number(n, "line-height", 1.45);
+        b.style.bold = n.attribute("bold").as_bool(false);
+        b.style.heading = n.attribute("heading").as_bool(false);
+        b.style.jl_spacing_em = number(n, "jl-spacing", 0.25);
+        b.style.color = color(n, n.attribute("color").as_string("text"));
+        b.style.emphasis_color = n.attribute("emphasis") ? color(n, n.attribute("emphasis").value()) : b.style.color;
+        std::string align = n.attribute("align").as_string("left");
+        if (align == "left") b.style.align = Align::Left;
+        else if (align == "center") b.style.align = Align::Center;
+        else if (align == "right") b.style.align = Align::Right;
+        else if (align == "justify") b.style.align = Align::Justify;
+        else diags_.error(pos(n), "align must be left, center, right or justify, not '" + align + "'");
+        std::string valign = n.attribute("valign").as_string("top");
+        if (valign == "top") b.valign = VAlign::Top;
+        else if (valign == "middle") b.valign = VAlign::Middle;
+        else if (valign == "bottom") b.valign = VAlign::Bottom;
+        else diags_.error(pos(n), "valign must be top, middle or bottom, not '" + valign + "'");
+        b.text = n.attribute("text").value();
+        if (auto a = n.attribute("fill")) b.fill = color(n, a.value());
+        b.indent = number(n, "indent", 28);
+        b.item_gap = number(n, "item-gap", 0.35);
+        b.paragraph_gap = number(n, "paragraph-gap", 0.6);
+        b.table_scale = number(n, "table-scale", 0.8);
+        b.bullet_color = color(n, n.attribute("bullet-color").as_string(n.attribute("color").as_string("text")));
+        b.table_header_fill = color(n, n.attribute("table-header-fill").as_string("#1F3A5F"));
+        b.table_header_text = color(n, n.attribute("table-header-text").as_string("#FFFFFF"));
+        b.table_stripe = color(n, n.attribute("table-stripe").as_string("#F3F5F8"));
+        b.table_rule = color(n, n.attribute("table-rule").as_string("#C9D1DB"));
+        return b;
+    }
+
+    std::string path_;
+    const std::string& text_;
+    SourceMap map_;
+    Diagnostics& diags_;
+    std::map<std::string, std::string> fonts_;
+    std::map<std::string, Color> colors_;
+};
+
+}  // namespace
+
+std::optional<LayoutSet> load_layout_set(const std::string& path, Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error({path, 0, 0}, "cannot read the layout set", {"check --layouts, or that layouts/ exists"});
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    return SetLoader(path, text, diags).run();
+}
+
+}  // namespace ks

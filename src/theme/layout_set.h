@@ -1,0 +1,65 @@
+#pragma once
+// Layout sets are data (layouts/*.xml): slide size, colours, fonts, the
+// master decoration and named slide layouts made of placeholder boxes.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "frame/frame.h"
+#include "text/text_engine.h"
+
+namespace ks {
+
+enum class VAlign { Top, Middle, Bottom };
+
+// A placeholder: where a slide's title, body, … goes and how it is set.
+struct BoxSpec {
+    std::string role;      // title, subtitle, body, meta, footer, page-number, text
+    double x = 0, y = 0, w = 0, h = 0;
+    TextStyle style;
+    double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking)
+    VAlign valign = VAlign::Top;
+    std::string text;      // template for footer/meta/text boxes: {title} {date} {page} …
+    std::optional<Color> fill;
+    // body settings
+    double indent = 28;           // per list level
+    double item_gap = 0.35;       // space between items, in em
+    double paragraph_gap = 0.6;   // space after a paragraph, in em
+    double table_scale = 0.8;     // table text size relative to body text
+    Color bullet_color;
+    Color table_header_fill, table_header_text, table_stripe, table_rule;
+};
+
+struct RectSpec {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 1;
+};
+
+struct LayoutSpec {
+    std::string name;
+    std::optional<Color> background;
+    bool master = true;  // draw the master's decoration
+    std::vector<RectSpec> rects;
+    std::vector<BoxSpec> boxes;
+    const BoxSpec* box(const std::string& role) const;
+};
+
+struct LayoutSet {
+    std::string name;
+    std::string file;
+    double width = 960, height = 540;
+    Color background{1, 1, 1, 1};
+    LayoutSpec master;
+    std::map<std::string, LayoutSpec> layouts;
+
+    const LayoutSpec* find(const std::string& name) const;
+    std::vector<std::string> names() const;
+};
+
+std::optional<LayoutSet> load_layout_set(const std::string& path, Diagnostics& diags);
+
+}  // namespace ks
