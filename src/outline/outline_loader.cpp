@@ -76,7 +76,10 @@ public:
     }
 
 private:
-    SourcePosition pos(const pugi::xml_node& n) const { return map_.at(n.offset_debug()); }
+    // pugixml points at an element's name; GCC-style positions point at its '<'.
+    SourcePosition pos(const pugi::xml_node& n) const {
+        return map_.at(n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0));
+    }
 
     // Element children; stray non-whitespace text between elements is an error.
     std::vector<pugi::xml_node> element_children(const pugi::xml_node& parent) {
@@ -370,8 +373,8 @@ private:
             if (s.text == "\n") continue;
             bool at_start = i == 0 || rt.spans[i - 1].text == "\n";
             bool at_end = i + 1 == rt.spans.size() || rt.spans[i + 1].text == "\n";
-            if (at_start && !s.text.empty() && s.text.front() == ' ') s.text.erase(0, 1);
-            if (at_end && !s.text.empty() && s.text.back() == ' ') s.text.pop_back();
+            while (at_start && !s.text.empty() && s.text.front() == ' ') s.text.erase(0, 1);
+            while (at_end && !s.text.empty() && s.text.back() == ' ') s.text.pop_back();
         }
         std::erase_if(rt.spans, [](const Span& s) { return s.text.empty(); });
     }

@@ -1,5 +1,6 @@
 #include "theme/layout_set.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -90,7 +91,9 @@ public:
     }
 
 private:
-    SourcePosition pos(const pugi::xml_node& n) const { return map_.at(n.offset_debug()); }
+    SourcePosition pos(const pugi::xml_node& n) const {
+        return map_.at(n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0));
+    }
 
     static std::optional<Color> parse_hex(const std::string& s) {
         if (s.size() != 7 || s[0] != '#') return std::nullopt;

@@ -1,0 +1,109 @@
+// The layout dump of one seed slide against a golden file. Regenerate after
+// an intended change with KS_UPDATE_GOLDEN=1 and review the diff.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "layout/layout_dump.h"
+#include "layout/slide_layout.h"
+#include "outline/outline_loader.h"
+#include "test_support.h"
+
+using namespace ks;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct Seed {
+    Deck deck;
+    LayoutSet set;
+};
+
+const Seed& seed() {
+    static Seed s = [] {
+        Diagnostics d;
+        auto deck = load_outline(test::source_path("content/deck.xml"), d);
+        auto set = load_layout_set(test::source_path("layouts/briefing.xml"), d);
+        if (!deck || !set || d.has_errors()) throw std::runtime_error("seed deck or layouts do not load");
+        return Seed{*deck, *set};
+    }();
+    return s;
+}
+
+std::size_t slide_index(const std::string& id) {
+    for (std::size_t i = 0; i < seed().deck.slides.size(); ++i)
+        if (seed().deck.slides[i].id == id) return i;
+    throw std::runtime_error("no slide " + id);
+}
+
+}  // namespace
+
+class LayoutGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(LayoutGolden, MatchesGoldenDump) {
+    std::string id = GetParam();
+    auto layout = layout_slide(seed().deck, slide_index(id), seed().set, test::engine());
+    layout.index = 0;  // the golden file does not depend on the slide's place in the deck
+    std::string json = layout_dump_json({layout});
+    std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/layout-" + id + ".json";
+    if (std::getenv("KS_UPDATE_GOLDEN")) {
+        std::ofstream(golden_path, std::ios::binary) << json;
+        GTEST_SKIP() << "golden file rewritten: " << golden_path;
+    }
+    std::string golden = read_file(golden_path);
+    ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
+    EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
+}
+
+INSTANTIATE_TEST_SUITE_P(Seed, LayoutGolden, ::testing::Values("s2-1", "overview"));
+
+TEST(SlideLayout, SeedDeckFitsWithoutWarnings) {
+    for (std::size_t i = 0; i < seed().deck.slides.size(); ++i) {
+        auto layout = layout_slide(seed().deck, i, seed().set, test::engine());
+        for (const auto& d : layout.diags.items()) ADD_FAILURE() << format_diagnostic(d);
+        for (const auto& b : layout.boxes) {
+            EXPECT_FALSE(b.overflow) << layout.id << " " << b.role;
+            EXPECT_GE(b.y, 0);
+            for (const auto& l : b.lines) EXPECT_LE(l.x + l.w, b.x + b.w + 0.5) << layout.id << ": " << l.text;
+        }
+    }
+}
+
+TEST(SlideLayout, ChoosesLayoutsFromContent) {
+    const auto& d = seed().deck;
+    EXPECT_EQ(choose_layout(d.slides[0], 0, seed().set), "title");
+    Slide bare;
+    bare.title.spans.push_back({"章", false, false, false, {}});
+    EXPECT_EQ(choose_layout(bare, 3, seed().set), "section");
+    Slide with_table = bare;
+    with_table.blocks.push_back(Table{});
+    EXPECT_EQ(choose_layout(with_table, 3, seed().set), "table");
+    Slide with_text = bare;
+    with_text.blocks.push_back(Paragraph{});
+    EXPECT_EQ(choose_layout(with_text, 3, seed().set), "bullets");
+}
+
+TEST(SlideLayout, OverflowIsReportedNotSilent) {
+    Diagnostics d;
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "<item>とても長い項目のテキストがここに入ります。これは収まりません。</item>";
+    auto deck = load_outline_from_string("long.xml", "<deck><slide id=\"x\"><title>多すぎる</title><list>" + many +
+                                                         "</list></slide></deck>", d);
+    ASSERT_TRUE(deck);
+    auto layout = layout_slide(*deck, 0, seed().set, test::engine());
+    bool flagged = false;
+    for (const auto& b : layout.boxes)
+        if (b.role == "body") flagged = b.overflow;
+    EXPECT_TRUE(flagged);
+    ASSERT_EQ(layout.diags.warning_count(), 1u);
+    EXPECT_NE(layout.diags.items()[0].message.find("does not fit"), std::string::npos);
+    EXPECT_EQ(layout.diags.items()[0].where.file, "long.xml");
+}
