@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.25, 8.0));
     build->add_option("-j,--jobs", options.threads, "threads (default: all cores)");
     build->add_flag("-q,--quiet", options.quiet, "print problems only");
+    build->add_flag("--timings", options.timings, "print the time each phase took");
 
     CLI::App* check = app.add_subcommand("check", "validate the outline and report problems; writes nothing");
     add_common(check);

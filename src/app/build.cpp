@@ -15,6 +15,7 @@
 #include "text/font_context.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
+#include "util/parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -99,21 +100,50 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     for (const auto& s : slides) frames.push_back(s.frame);
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
+    auto phase = Clock::now();
+    auto lap = [&](const char* name) {
+        if (options.timings) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", name, ms_since(phase));
+            err << buf;
+        }
+        phase = Clock::now();
+    };
+    if (options.timings) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", "load+layout", layout_ms);
+        err << buf;
+    }
     AtomicOutput out;
     fs::path out_dir(options.out_dir);
     fs::create_directories(out_dir);
     CairoPainter painter;
-    write_slide_pngs(painter, frames, out.directory(out_dir / "slides").string(), options.png_scale, threads);
 
-    SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
-    write_slides_pdf(painter, frames, info, out.file(out_dir / "slides.pdf").string());
-
+    // The imposer sets text through Pango, which stays on this thread; the
+    // exporters below only read frames and run in parallel.
     HandoutDocument handout = impose_handout(*deck, frames, text, options.handout, diags);
+    lap("impose");
     PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
-    write_handout_pdf(handout, handout_info, out.file(out_dir / "handout.pdf").string(), diags);
+    SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
+    std::string handout_path = out.file(out_dir / "handout.pdf").string();
+    std::string slides_pdf_path = out.file(out_dir / "slides.pdf").string();
+    fs::path png_dir = out.directory(out_dir / "slides");
+    Diagnostics handout_diags;
+
+    std::vector<std::function<void()>> tasks;  // longest first
+    tasks.push_back([&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); });
+    tasks.push_back([&] { write_slides_pdf(painter, frames, info, slides_pdf_path); });
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        tasks.push_back([&, i] {
+            write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(), options.png_scale);
+        });
+    run_parallel(tasks, threads);
+    diags.append(handout_diags);
+    lap("export");
 
     if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
     out.commit();
+    lap("commit");
 
     print_diagnostics(diags, err);
     print_summary(diags, err);

@@ -18,6 +18,7 @@ struct BuildOptions {
     unsigned threads = 0;     // 0: all cores
     bool write_outputs = true;  // false for `check`
     bool quiet = false;
+    bool timings = false;     // print the time of each phase
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

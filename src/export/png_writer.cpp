@@ -34,6 +34,7 @@ void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
     }
     png_init_io(png, file.get());
     png_set_compression_level(png, Z_BEST_SPEED);
+    png_set_compression_strategy(png, Z_RLE);  // flat slide colours: RLE is fast and compact
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
     png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);

@@ -1,10 +1,9 @@
 #include "export/slide_exporter.h"
 
-#include <atomic>
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
-#include <thread>
 
 #include <cairo-pdf.h>
 
@@ -25,37 +24,17 @@ static void check(cairo_status_t status, const std::string& what) {
     if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(what + ": " + cairo_status_to_string(status));
 }
 
-void write_slide_pngs(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
-                      const std::string& dir, double scale, unsigned threads) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-        try {
-            for (std::size_t i = next++; i < slides.size(); i = next++) {
-                const Frame& f = *slides[i];
-                int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
-                SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
-                check(cairo_surface_status(surface.get()), "cannot create a slide image");
-                ContextPtr cr(cairo_create(surface.get()));
-                cairo_set_source_rgb(cr.get(), 1, 1, 1);
-                cairo_paint(cr.get());
-                cairo_scale(cr.get(), scale, scale);
-                painter.paint(cr.get(), f, {false});
-                check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1));
-                write_png_rgb(surface.get(), (std::filesystem::path(dir) / slide_png_name(i, slides.size())).string());
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-        }
-    };
-    unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(slides.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+void write_slide_png(const CairoPainter& painter, const Frame& f, const std::string& path, double scale) {
+    int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+    check(cairo_surface_status(surface.get()), "cannot create a slide image");
+    ContextPtr cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    painter.paint(cr.get(), f, {false});
+    check(cairo_status(cr.get()), "drawing " + path);
+    write_png_rgb(surface.get(), path);
 }
 
 void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,

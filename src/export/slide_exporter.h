@@ -20,10 +20,9 @@ struct SlidesPdfInfo {
     std::vector<Outline> outline;
 };
 
-// Writes dir/01.png, dir/02.png … at `scale` pixels per point, using up to
-// `threads` threads. Throws std::runtime_error on failure.
-void write_slide_pngs(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
-                      const std::string& dir, double scale, unsigned threads);
+// Renders one slide to a PNG at `scale` pixels per point. Thread-safe.
+// Throws std::runtime_error on failure.
+void write_slide_png(const CairoPainter& painter, const Frame& slide, const std::string& path, double scale);
 
 // Writes all slides into one PDF with embedded, searchable fonts.
 void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
