@@ -100,12 +100,20 @@ void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const P
     std::vector<cairo_glyph_t> glyphs;
     std::vector<cairo_text_cluster_t> clusters;
     glyphs.reserve(run.glyphs.size());
+    // Layout-only spacing (Japanese–Latin space, justification) must not turn
+    // into a word break when the PDF is read back: a cluster that starts
+    // beyond where the previous one ended is merged with it, so Cairo writes
+    // both under one /ActualText span and readers extract the text as written.
     std::uint32_t cluster_begin = UINT32_MAX;
+    double pen_end = 0;
     for (const auto& g : run.glyphs) {
         if (g.text_begin != cluster_begin) {
-            clusters.push_back({static_cast<int>(g.text_end - g.text_begin), 0});
+            bool gap = options.with_text && !clusters.empty() && g.x - pen_end > 0.02 * run.size;
+            if (gap) clusters.back().num_bytes += static_cast<int>(g.text_end - g.text_begin);
+            else clusters.push_back({static_cast<int>(g.text_end - g.text_begin), 0});
             cluster_begin = g.text_begin;
         }
+        pen_end = std::max(pen_end, g.x + g.advance);
         if (g.id == kNoGlyph) continue;
         glyphs.push_back({g.id, at.x + g.x, at.y + g.y_offset});
         clusters.back().num_glyphs++;
