@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <pango/pangocairo.h>
@@ -31,7 +33,7 @@ struct Piece {
 struct ShapedCluster {
     std::size_t text_begin = 0, text_end = 0;  // bytes in the segment text
     std::shared_ptr<const FontFace> face;
-    const Span* span = nullptr;
+    int piece = -1;  // index into Segment::pieces
     double advance = 0;
     struct G {
         std::uint32_t id;
@@ -43,7 +45,38 @@ struct ShapedCluster {
 struct Segment {
     std::string text;
     std::vector<Piece> pieces;
+
+    const Span* span_of(int piece) const { return piece >= 0 ? pieces[static_cast<std::size_t>(piece)].span : nullptr; }
 };
+
+// Shaping is linear in the font size (no hinting, no rounding), so each hard
+// line is shaped once at a reference size and scaled: shrink-to-fit and
+// repeated layouts then cost no new shaping.
+constexpr double kReferenceSize = 64.0;
+
+struct ShapedSegment {
+    std::vector<ShapedCluster> clusters;  // at kReferenceSize
+    struct Missing {
+        std::size_t byte;
+        char32_t code_point;
+        int piece;
+    };
+    std::vector<Missing> missing;
+};
+
+// Identifies a segment's shaping: its text, the styles of its pieces and the families.
+std::string shape_key(const Segment& seg, const TextStyle& style) {
+    std::string key = style.family + '\x1f' + style.mono_family + (style.bold ? "\x1fB" : "\x1fR");
+    for (const auto& p : seg.pieces) {
+        key += '\x1f' + std::to_string(p.begin) + ',' + std::to_string(p.end) + ',';
+        key += (p.span->bold ? 'b' : '-');
+        key += (p.span->italic ? 'i' : '-');
+        key += (p.span->code ? 'c' : '-');
+    }
+    key += '\x1e';
+    key += seg.text;
+    return key;
+}
 
 // Splits rich text at "\n" into hard lines of styled pieces.
 std::vector<Segment> split_segments(const RichText& text) {
@@ -97,18 +130,17 @@ struct TextEngine::Impl {
         return desc;
     }
 
-    // Shapes one hard line as a single unbroken run of clusters.
-    std::vector<ShapedCluster> shape(const Segment& seg, const TextStyle& style,
-                                     std::vector<MissingCharacter>& missing) const {
-        std::vector<ShapedCluster> clusters;
-        if (seg.text.empty()) return clusters;
+    // Shapes one hard line as a single unbroken run of clusters, at the reference size.
+    ShapedSegment shape_uncached(const Segment& seg, const TextStyle& ref_style) const {
+        ShapedSegment out;
+        if (seg.text.empty()) return out;
         PangoLayoutPtr layout(pango_layout_new(context.get()), g_object_unref);
         pango_layout_set_text(layout.get(), seg.text.data(), static_cast<int>(seg.text.size()));
-        auto base = description(style, nullptr);
+        auto base = description(ref_style, nullptr);
         pango_layout_set_font_description(layout.get(), base.get());
         AttrListPtr attrs(pango_attr_list_new());
         for (const auto& piece : seg.pieces) {
-            auto desc = description(style, piece.span);
+            auto desc = description(ref_style, piece.span);
             PangoAttribute* a = pango_attr_font_desc_new(desc.get());
             a->start_index = static_cast<guint>(piece.begin);
             a->end_index = static_cast<guint>(piece.end);
@@ -116,10 +148,10 @@ struct TextEngine::Impl {
         }
         pango_layout_set_attributes(layout.get(), attrs.get());
 
-        auto piece_at = [&](std::size_t byte) -> const Span* {
-            for (const auto& p : seg.pieces)
-                if (byte >= p.begin && byte < p.end) return p.span;
-            return seg.pieces.empty() ? nullptr : seg.pieces.back().span;
+        auto piece_at = [&](std::size_t byte) -> int {
+            for (std::size_t i = 0; i < seg.pieces.size(); ++i)
+                if (byte >= seg.pieces[i].begin && byte < seg.pieces[i].end) return static_cast<int>(i);
+            return static_cast<int>(seg.pieces.size()) - 1;
         };
 
         PangoLayoutLine* line = pango_layout_get_line_readonly(layout.get(), 0);
@@ -134,17 +166,15 @@ struct TextEngine::Impl {
                 ShapedCluster c;
                 c.face = face;
                 c.text_begin = static_cast<std::size_t>(item->offset + cluster_start);
+                c.piece = piece_at(c.text_begin);
                 double pen = 0;
                 while (h < gs->num_glyphs && gs->log_clusters[h] == cluster_start) {
                     const PangoGlyphInfo& info = gs->glyphs[h];
                     double adv = info.geometry.width / double(PANGO_SCALE);
                     std::uint32_t id = info.glyph;
                     if (id & PANGO_GLYPH_UNKNOWN_FLAG) {
-                        std::size_t at = c.text_begin;
-                        std::size_t k = at;
-                        char32_t cp = utf8_next(seg.text, k);
-                        const Span* s = piece_at(at);
-                        missing.push_back({cp, s ? s->where : SourcePosition{}});
+                        std::size_t k = c.text_begin;
+                        out.missing.push_back({c.text_begin, utf8_next(seg.text, k), c.piece});
                         id = 0;  // .notdef
                     }
                     if (id != PANGO_GLYPH_EMPTY)
@@ -156,15 +186,67 @@ struct TextEngine::Impl {
                 c.advance = pen;
                 int next_start = h < gs->num_glyphs ? gs->log_clusters[h] : item->length;
                 c.text_end = static_cast<std::size_t>(item->offset + next_start);
-                c.span = piece_at(c.text_begin);
-                clusters.push_back(std::move(c));
+                out.clusters.push_back(std::move(c));
                 g = h;
             }
+        }
+        return out;
+    }
+
+    // The segment's clusters scaled to `style.size`, from the cache when possible.
+    std::vector<ShapedCluster> shape(const Segment& seg, const TextStyle& style,
+                                     std::vector<MissingCharacter>& missing) const {
+        std::string key = shape_key(seg, style);
+        std::shared_ptr<const ShapedSegment> shaped;
+        {
+            std::lock_guard lock(cache_mutex);
+            if (auto it = shape_cache.find(key); it != shape_cache.end()) shaped = it->second;
+        }
+        if (!shaped) {
+            TextStyle ref = style;
+            ref.size = kReferenceSize;
+            shaped = std::make_shared<const ShapedSegment>(shape_uncached(seg, ref));
+            std::lock_guard lock(cache_mutex);
+            shape_cache.emplace(key, shaped);
+        }
+        for (const auto& m : shaped->missing) {
+            const Span* s = seg.span_of(m.piece);
+            missing.push_back({m.code_point, s ? s->where : SourcePosition{}});
+        }
+        double k = style.size / kReferenceSize;
+        std::vector<ShapedCluster> clusters = shaped->clusters;
+        for (auto& c : clusters) {
+            c.advance *= k;
+            for (auto& g : c.glyphs) g.dx *= k, g.dy *= k, g.advance *= k;
         }
         return clusters;
     }
 
+    // Ascent and descent per point of size, cached per face request.
     std::pair<double, double> ascent_descent(const TextStyle& style) const {
+        std::string key = style.family + (style.bold ? "\x1fB" : "\x1fR");
+        std::pair<double, double> unit;
+        {
+            std::lock_guard lock(cache_mutex);
+            auto it = metrics_cache.find(key);
+            if (it != metrics_cache.end()) unit = it->second;
+        }
+        if (unit.first == 0) {
+            TextStyle ref = style;
+            ref.size = kReferenceSize;
+            auto [a, d] = measure_ascent_descent(ref);
+            unit = {a / kReferenceSize, d / kReferenceSize};
+            std::lock_guard lock(cache_mutex);
+            metrics_cache[key] = unit;
+        }
+        return {unit.first * style.size, unit.second * style.size};
+    }
+
+    mutable std::mutex cache_mutex;
+    mutable std::unordered_map<std::string, std::shared_ptr<const ShapedSegment>> shape_cache;
+    mutable std::map<std::string, std::pair<double, double>> metrics_cache;
+
+    std::pair<double, double> measure_ascent_descent(const TextStyle& style) const {
         auto desc = description(style, nullptr);
         UniqueCPtr<PangoFontMetrics, pango_font_metrics_unref> metrics(
             pango_context_get_metrics(context.get(), desc.get(), pango_language_from_string("ja")));
@@ -222,7 +304,7 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
             for (std::size_t k = bl.begin; k < bl.end; ++k) {
                 const auto& c = clusters[k];
                 double cx = bl.x[k - bl.begin];
-                const Span* span = c.span;
+                const Span* span = seg.span_of(c.piece);
                 bool emphasis = span && span->bold;
                 Color color = emphasis ? style.emphasis_color : style.color;
                 double skew = span && span->italic && !c.face->italic ? 0.2 : 0;
