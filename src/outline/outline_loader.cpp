@@ -223,6 +223,12 @@ private:
     List read_list(const pugi::xml_node& n) {
         check_attributes(n, {"ordered"});
         List list;
+        if (++list_depth_ > kMaxListDepth) {
+            --list_depth_;
+            diags_.error(pos(n), "lists nested more than " + std::to_string(kMaxListDepth) + " deep",
+                         {"flatten the list; a slide cannot show this many levels"});
+            return list;
+        }
         list.where = pos(n);
         list.ordered = std::string(n.attribute("ordered").value()) == "true";
         for (auto child : element_children(n)) {
@@ -237,6 +243,7 @@ private:
             list.items.push_back(std::move(item));
         }
         if (list.items.empty()) diags_.warning(pos(n), "empty <list>");
+        --list_depth_;
         return list;
     }
 
@@ -323,7 +330,13 @@ private:
         return rt;
     }
 
-    void read_inline_into(const pugi::xml_node& n, InlineStyle style, RichText& rt, std::vector<List>* nested) {
+    void read_inline_into(const pugi::xml_node& n, InlineStyle style, RichText& rt, std::vector<List>* nested,
+                          int depth = 0) {
+        if (depth > kMaxInlineDepth) {
+            diags_.error(pos(n), "inline elements nested more than " + std::to_string(kMaxInlineDepth) + " deep",
+                         {"remove the redundant <b>/<i>/<code> wrappers"});
+            return;
+        }
         for (auto child : n.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 std::string text = collapse_whitespace(child.value());
@@ -350,7 +363,7 @@ private:
                 continue;
             }
             check_attributes(child, {});
-            read_inline_into(child, inner, rt, nested);
+            read_inline_into(child, inner, rt, nested, depth + 1);
         }
     }
 
@@ -395,6 +408,10 @@ private:
     SourceMap map_;
     Diagnostics& diags_;
     std::set<std::string> ids_;
+    // Bounds on nesting keep hostile input from exhausting the stack.
+    static constexpr int kMaxListDepth = 8;
+    static constexpr int kMaxInlineDepth = 32;
+    int list_depth_ = 0;
 };
 
 }  // namespace

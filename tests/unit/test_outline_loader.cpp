@@ -117,3 +117,22 @@ TEST(OutlineLoader, MissingFileIsAnErrorNotACrash) {
     EXPECT_FALSE(load_outline("/nonexistent/deck.xml", diags));
     EXPECT_TRUE(diags.has_errors());
 }
+
+TEST(OutlineLoader, DeepNestingIsAnErrorNotACrash) {
+    std::string deep = "<deck><slide><title>";
+    for (int i = 0; i < 100000; ++i) deep += "<b>";
+    deep += "x";
+    for (int i = 0; i < 100000; ++i) deep += "</b>";
+    deep += "</title></slide></deck>";
+    Diagnostics diags;
+    load(deep, diags);
+    EXPECT_TRUE(find_message(diags, "nested more than"));
+
+    std::string lists = "<deck><slide><title>t</title>";
+    for (int i = 0; i < 50; ++i) lists += "<list><item>x";
+    for (int i = 0; i < 50; ++i) lists += "</item></list>";
+    lists += "</slide></deck>";
+    Diagnostics d2;
+    load(lists, d2);
+    EXPECT_TRUE(find_message(d2, "lists nested more than 8 deep"));
+}
