@@ -38,10 +38,11 @@ private:
             double size = line.runs.empty() ? 0 : line.runs.front().run.size;
             double h = block.lines.size() ? block.height / block.lines.size() : 0;
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
-                                     line.overfull});
+                                     line.overfull, paragraph_ + line.segment});
             result_.overfull = result_.overfull || line.overfull;
         }
         result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
+        paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
     }
 
     void add(const Paragraph& p) {
@@ -200,6 +201,7 @@ private:
     Diagnostics& diags_;
     BodyResult result_;
     double y_ = 0;
+    int paragraph_ = 0;
 };
 
 }  // namespace

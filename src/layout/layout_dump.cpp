@@ -41,6 +41,7 @@ std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
                 jl["baseline"] = r2(l.baseline);
                 jl["size"] = r2(l.size);
                 jl["overfull"] = l.overfull;
+                jl["paragraph"] = l.paragraph;
                 jb["lines"].push_back(std::move(jl));
             }
             js["boxes"].push_back(std::move(jb));

@@ -130,7 +130,8 @@ private:
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
-                                  size * style.line_height, box.y + dy + line.baseline, size, line.overfull});
+                                  size * style.line_height, box.y + dy + line.baseline, size, line.overfull,
+                                  line.segment});
         }
         report_missing(block.missing);
         if (overflow) report_overflow(box, content.where, block.height);

@@ -19,6 +19,7 @@ struct DumpLine {
     double baseline = 0;
     double size = 0;
     bool overfull = false;
+    int paragraph = 0;  // lines of one paragraph (item, cell, …) share this number within a box
 };
 
 struct DumpBox {

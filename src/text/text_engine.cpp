@@ -278,7 +278,9 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
     double line_box = style.size * style.line_height;
     double half_leading = (line_box - (ascent + descent)) / 2;
 
+    int segment_index = -1;
     for (const auto& seg : split_segments(text)) {
+        ++segment_index;
         auto clusters = impl_->shape(seg, style, block.missing);
         std::vector<text::BreakCluster> units;
         units.reserve(clusters.size());
@@ -299,6 +301,7 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
             line.baseline = line.top + half_leading + ascent;
             line.width = bl.width;
             line.overfull = bl.overfull;
+            line.segment = segment_index;
             if (style.align == Align::Center) line.x = (width - bl.width) / 2;
             else if (style.align == Align::Right) line.x = width - bl.width;
             for (std::size_t k = bl.begin; k < bl.end; ++k) {

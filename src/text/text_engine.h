@@ -39,6 +39,7 @@ struct TextLine {
     double baseline = 0;
     double width = 0;
     bool overfull = false;
+    int segment = 0;    // which hard line (between <br/>s) this line belongs to
     std::vector<PositionedRun> runs;
 };
 
