@@ -32,7 +32,30 @@ struct BrokenLine {
     bool overfull = false;           // no legal break made it fit
 };
 
-// Breaks clusters into lines. Trailing spaces at a break are not shown (they
+// Breaks clusters into lines, to JLREQ (see line_breaker.cpp and DESIGN.md §4):
+// - kinsoku: no line starts with closing brackets, 、。，．・：；！？, ー,
+//   small kana, iteration marks or postfix units; none ends with an opening
+//   bracket or a prefix unit (jlreq_classes.h). Only broken when the text
+//   offers no legal break at all before the next hard break.
+// - Latin words, numbers with their units (5000以上, 3.5倍, ¥5,000,
+//   10GB/秒) stay whole unless wider than the line; a space between Latin
+//   words (product names) is used only when no other break fills the line.
+// - x includes jl_spacing_em × em between kana/kanji and Latin letters or
+//   digits, and compression of consecutive full-width punctuation (」「, 。」,
+//   ）、 take 1.5 em). A full-width opening bracket starting a line is
+//   trimmed: its x is negative (−½ em), so its ink aligns with the margin.
+//   A closing bracket or stop ending a line hangs its blank half: `width`
+//   excludes it. Half-width (proportional) brackets are left as they are.
+// - avoid_orphans: the last line of the text or before a hard break holds
+//   more than two characters (す。 counts one) when re-breaking the lines
+//   above can achieve it.
+// - heading: breaks at BudouX phrase boundaries and Latin spaces, lines
+//   balanced; justify is ignored for headings.
+// - justify: slack spread over gaps between characters (not inside Latin
+//   words), not on the last line or before a hard break, and not when it
+//   would exceed ½ em per gap (a line left short by a word kept whole).
+// A cluster whose code point is U+000A/U+2028 acts like hard_break_after
+// and is consumed like a space. Trailing spaces at a break are not shown (they
 // are excluded from [begin, end) but consumed). Never returns zero lines for
 // non-empty input.
 std::vector<BrokenLine> break_lines(const std::vector<BreakCluster>& clusters,

@@ -1,0 +1,456 @@
+// Golden line-break cases for JLREQ rules (issue 3) over a simple advance
+// model: Japanese 1 em, Latin letters and digits 0.5 em, space 0.25 em.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "text/jlreq_classes.h"
+#include "text/line_breaker.h"
+
+namespace ks::text {
+namespace {
+
+constexpr double kEm = 10;
+
+std::u32string u32(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+        char32_t c = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
+        ++i;
+        for (; extra > 0 && i < s.size(); --extra, ++i) c = (c << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string utf8(std::u32string_view s) {
+    std::string out;
+    for (char32_t c : s) {
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+        else { out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    }
+    return out;
+}
+
+double model_advance(char32_t c) {
+    if (c == U' ') return 0.25 * kEm;
+    if (is_cjk(c) || c >= 0x2000) return kEm;
+    return 0.5 * kEm;
+}
+
+// "\n" in the input becomes a hard break after the previous cluster.
+std::vector<BreakCluster> clusters_of(const std::string& s) {
+    std::vector<BreakCluster> out;
+    for (char32_t c : u32(s)) {
+        if (c == U'\n') {
+            if (!out.empty()) out.back().hard_break_after = true;
+            continue;
+        }
+        out.push_back({c, c, model_advance(c), false});
+    }
+    return out;
+}
+
+std::vector<std::string> break_text(const std::string& s, double width_em, LineBreakOptions o = {}) {
+    const auto cl = clusters_of(s);
+    o.width = width_em * kEm;
+    o.em = kEm;
+    std::vector<std::string> lines;
+    for (const BrokenLine& l : break_lines(cl, o)) {
+        std::u32string t;
+        for (std::size_t i = l.begin; i < l.end; ++i) t.push_back(cl[i].first);
+        lines.push_back(utf8(t));
+    }
+    return lines;
+}
+
+using Lines = std::vector<std::string>;
+
+
+std::string join(const Lines& lines) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "|" : "") + lines[i];
+    return out;
+}
+
+struct Golden {
+    const char* text;
+    double width_em;
+    const char* lines;  // expected lines joined by '|'
+};
+
+void expect_golden(const std::vector<Golden>& cases, LineBreakOptions o = {}) {
+    for (const Golden& g : cases)
+        EXPECT_EQ(join(break_text(g.text, g.width_em, o)), g.lines) << g.text << " at " << g.width_em << " em";
+}
+
+// --- Step 1 basics ---------------------------------------------------------
+
+TEST(LineBreak, EmptyInputGivesNoLines) {
+    EXPECT_TRUE(break_lines({}, LineBreakOptions{100, 10}).empty());
+}
+
+TEST(LineBreak, SimpleJapaneseFillsLines) {
+    expect_golden({
+        {"あいうえおかきくけこ", 10, "あいうえおかきくけこ"},
+        {"あいうえおかきくけこさしすせそ", 5, "あいうえお|かきくけこ|さしすせそ"},
+    });
+}
+
+TEST(LineBreak, SpaceIsConsumedAtBreak) {
+    const auto cl = clusters_of("Hello world");
+    const auto lines = break_lines(cl, LineBreakOptions{40, 10});
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].begin, 0u);
+    EXPECT_EQ(lines[0].end, 5u);  // the space is not shown
+    EXPECT_EQ(lines[1].begin, 6u);
+    EXPECT_EQ(lines[1].end, 11u);
+    EXPECT_DOUBLE_EQ(lines[0].width, 25);
+    EXPECT_EQ(join(break_text("Hello world", 6)), "Hello world");
+}
+
+TEST(LineBreak, HardBreaks) {
+    expect_golden({
+        {"あいう\nえお", 10, "あいう|えお"},
+        {"あいう\nえおかきくけこさしすせ", 5, "あいう|えおかき|くけこさ|しすせ"},  // orphan repair after a hard break
+        {"あいう\n", 10, "あいう"},
+        {"「あ\n」", 10, "「あ|」"},  // a hard break wins over kinsoku
+    });
+}
+
+TEST(LineBreak, OverfullOnlyWhenNothingFits) {
+    LineBreakOptions o{5, 10};
+    auto lines = break_lines(clusters_of("漢字"), o);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_TRUE(lines[0].overfull);
+    EXPECT_TRUE(lines[1].overfull);
+    lines = break_lines(clusters_of("Supercalifragilistic"), LineBreakOptions{30, 10});
+    for (const auto& l : lines) EXPECT_FALSE(l.overfull);
+    EXPECT_EQ(join(break_text("Supercalifragilistic", 3)), "Superc|alifra|gilist|ic");
+}
+
+TEST(LineBreak, DegenerateInputs) {
+    // Zero width: one cluster per line (words are wider than the line), all
+    // overfull, the space consumed.
+    auto lines = break_lines(clusters_of("あい AB"), LineBreakOptions{0, 10});
+    ASSERT_EQ(lines.size(), 4u);
+    for (const auto& l : lines) EXPECT_TRUE(l.overfull);
+    EXPECT_EQ(lines[1].end, 2u);
+    EXPECT_EQ(lines[2].begin, 3u);
+    EXPECT_EQ(lines[3].end, 5u);
+    // Infinite width: one line.
+    EXPECT_EQ(break_lines(clusters_of("あいうえお。かきくけこ"), LineBreakOptions{INFINITY, 10}).size(), 1u);
+    // Only spaces: one empty line.
+    lines = break_lines(clusters_of("   "), LineBreakOptions{100, 10});
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].end, 0u);
+    // Leading spaces stay (they are the author's), trailing ones are hidden.
+    lines = break_lines(clusters_of("  あい  "), LineBreakOptions{100, 10});
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].begin, 0u);
+    EXPECT_EQ(lines[0].end, 4u);
+    // U+000A clusters break and are consumed.
+    std::vector<BreakCluster> cl = {{U'あ', U'あ', 10}, {U'\n', U'\n', 0}, {U'い', U'い', 10}};
+    lines = break_lines(cl, LineBreakOptions{100, 10});
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].end, 1u);
+    EXPECT_EQ(lines[1].begin, 2u);
+    // A hard break after the last cluster adds no empty line.
+    cl = {{U'あ', U'あ', 10, true}};
+    EXPECT_EQ(break_lines(cl, LineBreakOptions{100, 10}).size(), 1u);
+}
+
+// --- 1. JLREQ line-start / line-end rules -----------------------------------
+
+TEST(LineBreak, JlreqNoLineStartsWithClosingPunctuation) {
+    expect_golden({
+        {"あいう、えおかき", 3, "あい|う、え|おかき"},
+        {"あいう。えおかき", 3, "あい|う。え|おかき"},
+        {"あいう」えおかき", 3, "あい|う」え|おかき"},
+        {"あいう）えおかき", 3, "あい|う）え|おかき"},
+        {"あいう，えおかき", 3, "あい|う，え|おかき"},
+        {"あいう．えおかき", 3, "あい|う．え|おかき"},
+    });
+}
+
+TEST(LineBreak, JlreqNoLineStartsWithSmallKanaOrProlongedMark) {
+    expect_golden({
+        {"サーバーのデータ", 3, "サー|バーの|データ"},
+        {"ちょっと待って", 3, "ちょっ|と待っ|て"},
+        {"キャッシュを使う", 2, "キャッ|シュ|を使|う"},  // キャッ: overfull, legal
+    });
+}
+
+TEST(LineBreak, JlreqNoLineStartsWithIterationMarksDotsDividingPunctuation) {
+    expect_golden({
+        {"色々な人々", 2, "色々|な|人々"},
+        {"本当？そうか！", 2, "本|当？|そう|か！"},
+        {"赤・青・緑", 2, "赤・|青・|緑"},
+        {"時刻：正午", 2, "時|刻：|正午"},
+        {"10時〜12時", 3, "10|時〜|12時"},
+    });
+}
+
+TEST(LineBreak, JlreqPostfixAndPrefixUnits) {
+    expect_golden({
+        {"上昇率は99％です", 4, "上昇率は|99％です"},
+        {"上昇率は99%です", 4, "上昇率は|99%です"},
+        {"価格は￥500です", 3, "価格は|￥500|です"},
+        {"価格は$500です", 3, "価格は|$500|です"},
+        {"気温は30℃でした", 3, "気温は|30℃|でした"},
+    });
+}
+
+TEST(LineBreak, JlreqNoLineEndsWithOpeningBracket) {
+    expect_golden({
+        {"あいう「えお」", 3, "あいう|「えお」"},
+        {"あいうえ（注）", 4, "あいう|え（注）"},  // orphan repair too
+        {"ああ「『引用』」", 4, "ああ|「『引用』」"},
+    });
+}
+
+TEST(LineBreak, EmergencyBreaksKeepKinsokuAndInsertNothing) {
+    // Words wider than the line are cut, but never before 」 or after 「.
+    expect_golden({
+        {"「Supercalifragilistic」", 4, "「Superca|lifragil|istic」"},
+        {"Supercalifragilistic。", 3, "Superc|alifra|gilist|ic。"},
+    });
+}
+
+// --- 2. Words stay whole ---------------------------------------------------
+
+TEST(LineBreak, LatinWordsAndNumbersStayWhole) {
+    expect_golden({
+        {"今日はInternationalizationの話", 10, "今日は|Internationalization|の話"},
+        {"6PBを超えるデータ", 3, "6PBを|超える|データ"},
+        {"データ、5000以上の仮想マシン", 5, "データ、|5000以上|の仮想|マシン"},
+        {"データ、5000以上の仮想マシン", 4, "データ、|5000以|上の仮想|マシン"},  // 5000以上 is wider than 4 em
+        {"価格は¥5,000です", 4, "価格は|¥5,000|です"},
+        {"速度は3.5倍です", 3, "速度は|3.5倍|です"},
+        {"これは10GB/秒です", 4, "これは|10GB/秒|です"},
+        {"Aurora DSQLでは99.999%の整合性", 5, "Aurora|DSQLでは|99.999%の|整合性"},
+        {"全部で1兆2000億円", 5, "全部で1兆|2000億円"},
+        {"第3章", 2, "第3|章"},
+        {"2025年3月までに", 5, "2025年|3月までに"},
+    });
+}
+
+TEST(LineBreak, ProductNamesPreferBreaksOutsideThem) {
+    expect_golden({
+        {"新しいAmazon Bedrockの機能", 8, "新しい|Amazon Bedrock|の機能"},
+        {"新しいAmazon Bedrockの機能", 10, "新しいAmazon Bedrock|の機能"},
+        {"新しいAmazon Bedrockの機能", 5, "新しい|Amazon|Bedrock|の機能"},  // wider than the line
+        {"Amazon Q in Connectで応答", 9, "Amazon Q in Connect|で応答"},
+        {"Nova Canvas, Reelを発表", 8, "Nova Canvas, Reel|を発表"},
+        // After "選択肢:" the space is an ordinary break, not inside a name.
+        {"選択肢: Bedrock Agents", 9, "選択肢:|Bedrock Agents"},
+        {"AWS Elemental MediaLiveを活用して「ニコニコ仮」を迅速に構築できた", 12,
+         "AWS Elemental MediaLive|を活用して「ニコニコ仮」|を迅速に構築できた"},
+        {"AWS Elemental MediaLiveを活用して「ニコニコ仮」を迅速に構築できた", 7,
+         "AWS Elemental|MediaLiveを活|用して「ニコニ|コ仮」を迅速に|構築できた"},
+    });
+}
+
+TEST(LineBreak, KatakanaWordsKeptWholeWhenTheLineStaysFull) {
+    expect_golden({
+        // テクノロジー moves down whole: the line above stays ≥ 80 % full.
+        {"あいうえおかきくけこテクノロジーを紹介", 12, "あいうえおかきくけこ|テクノロジーを紹介"},
+        // Keeping it whole would leave the line too empty: split, as JLREQ allows.
+        {"あいうえおテクノロジー", 8, "あいうえおテクノ|ロジー"},
+        {"最新のクラウドテクノロジーを紹介", 12, "最新のクラウドテクノロ|ジーを紹介"},
+        // ・ separates words: a free break.
+        {"キャッシュ・サーバー・データベース", 12, "キャッシュ・サーバー・|データベース"},
+    });
+}
+
+// --- 3. Japanese–Latin spacing --------------------------------------------
+
+TEST(LineBreak, JapaneseLatinSpacingByPositionOnly) {
+    const auto cl = clusters_of("あA1い");
+    LineBreakOptions o{1000, 10};
+    const auto lines = break_lines(cl, o);
+    ASSERT_EQ(lines.size(), 1u);
+    ASSERT_EQ(lines[0].x.size(), 4u);
+    EXPECT_DOUBLE_EQ(lines[0].x[0], 0);
+    EXPECT_DOUBLE_EQ(lines[0].x[1], 12.5);  // あ + ¼ em
+    EXPECT_DOUBLE_EQ(lines[0].x[2], 17.5);  // no space between A and 1
+    EXPECT_DOUBLE_EQ(lines[0].x[3], 25);    // 1 + ¼ em
+    EXPECT_DOUBLE_EQ(lines[0].width, 35);
+    o.jl_spacing_em = 0;
+    EXPECT_DOUBLE_EQ(break_lines(cl, o)[0].width, 30);
+    o.jl_spacing_em = 0.25;
+    o.em = 0;  // no em: no spacing
+    EXPECT_DOUBLE_EQ(break_lines(cl, o)[0].width, 30);
+}
+
+TEST(LineBreak, JapaneseLatinSpacingNotNextToBrackets) {
+    const auto l = break_lines(clusters_of("(巨勢 氏)"), LineBreakOptions{1000, 10})[0];
+    EXPECT_DOUBLE_EQ(l.x[1], 5);   // no space after (
+    EXPECT_DOUBLE_EQ(l.x[5], 37.5);  // nor before )
+    const auto p = break_lines(clusters_of("99.999%の"), LineBreakOptions{1000, 10})[0];
+    EXPECT_DOUBLE_EQ(p.x[7], 37.5);  // % takes the space like a digit
+}
+
+TEST(LineBreak, JapaneseLatinSpacingNotAtLineEdgesNorNextToPunctuation) {
+    const auto cl = clusters_of("あいうAWS、「DB」");
+    const auto lines = break_lines(cl, LineBreakOptions{50, 10});
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].end, 3u);           // あいう
+    EXPECT_DOUBLE_EQ(lines[0].width, 30);  // no spacing at the line end
+    EXPECT_DOUBLE_EQ(lines[1].x[0], 0);    // A at the start, no spacing before
+    EXPECT_DOUBLE_EQ(lines[1].x[3], 15);   // 、 right after S, no spacing
+}
+
+// --- 4. Punctuation compression --------------------------------------------
+
+TEST(LineBreak, PunctuationPairsCompressToOneAndAHalfEm) {
+    LineBreakOptions o{1000, 10};
+    // 」「: 」 keeps its glyph half, 「 moves left by ½ em.
+    auto l = break_lines(clusters_of("あ」「い"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 15);
+    EXPECT_DOUBLE_EQ(l.x[3], 25);
+    // 。」: the full stop loses its blank half.
+    l = break_lines(clusters_of("あ。」い"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 15);
+    EXPECT_DOUBLE_EQ(l.x[3], 25);
+    // ）、
+    l = break_lines(clusters_of("あ）、い"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 15);
+    EXPECT_DOUBLE_EQ(l.x[3], 25);
+    // 、「
+    l = break_lines(clusters_of("あ、「い"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 15);
+    EXPECT_DOUBLE_EQ(l.x[3], 25);
+    // 「（: the second opening bracket loses its blank half.
+    l = break_lines(clusters_of("「（あ"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[0], -5);  // trimmed at the line start
+    EXPECT_DOUBLE_EQ(l.x[1], 0);
+    EXPECT_DOUBLE_EQ(l.x[2], 10);
+    // An ordinary 、 in running text keeps its full em.
+    l = break_lines(clusters_of("あ、い"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 20);
+}
+
+TEST(LineBreak, OpeningBracketTrimmedAtLineStartClosingHangsAtEnd) {
+    LineBreakOptions o{1000, 10};
+    const auto l = break_lines(clusters_of("「あ」"), o)[0];
+    EXPECT_DOUBLE_EQ(l.x[0], -5);
+    EXPECT_DOUBLE_EQ(l.x[1], 5);
+    EXPECT_DOUBLE_EQ(l.width, 20);  // 」's blank half is not counted
+    o.width = 30;
+    const auto two = break_lines(clusters_of("あいう「えお」"), o);
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_DOUBLE_EQ(two[1].x[0], -5);
+    EXPECT_DOUBLE_EQ(two[1].x[1], 5);
+}
+
+TEST(LineBreak, ProportionalBracketsAreNotCompressed) {
+    // BIZ UDPGothic: 「」（） are 0.5 em, 、。 0.6 em: nothing to take away.
+    std::vector<BreakCluster> cl = {
+        {U'あ', U'あ', 10}, {U'」', U'」', 5}, {U'「', U'「', 5}, {U'い', U'い', 10}, {U'。', U'。', 6}};
+    const auto l = break_lines(cl, LineBreakOptions{1000, 10})[0];
+    EXPECT_DOUBLE_EQ(l.x[2], 15);
+    EXPECT_DOUBLE_EQ(l.x[3], 20);
+    EXPECT_DOUBLE_EQ(l.width, 36);
+}
+
+// --- 5. Orphans ------------------------------------------------------------
+
+TEST(LineBreak, NoOrphanOnTheLastLine) {
+    expect_golden({
+        {"あいうえおかきくけこす。", 5, "あいうえ|おかきく|けこす。"},
+        {"サイバー攻撃を受けたことが移行を加速させる要因となったと述べられます。", 16,
+         "サイバー攻撃を受けたことが移行を|加速させる要因となったと述べら|れます。"},
+    });
+    LineBreakOptions o;
+    o.avoid_orphans = false;
+    expect_golden({{"あいうえおかきくけこす。", 5, "あいうえお|かきくけこ|す。"}}, o);
+}
+
+TEST(LineBreak, OrphanRepairKeepsWordsWhole) {
+    // Pulling characters down would split the word: the orphan stays.
+    expect_golden({{"今日はInternationalizationの話", 12, "今日は|Internationalizationの|話"}});
+}
+
+// --- 6. Headings ------------------------------------------------------------
+
+TEST(LineBreak, HeadingsBreakAtPhrasesAndBalance) {
+    LineBreakOptions o;
+    o.heading = true;
+    expect_golden({
+        {"サイバー攻撃を受けたことが移行を加速させる要因となった", 20,
+         "サイバー攻撃を受けたことが|移行を加速させる要因となった"},
+        {"サイバー攻撃を受けたことが移行を加速させる要因となった", 12,
+         "サイバー攻撃を受けた|ことが移行を加速させる|要因となった"},
+        {"2025年3月までにAWSへ移行する3年越しのプロジェクト", 16,
+         "2025年3月までにAWSへ|移行する3年越しのプロジェクト"},
+        {"クラウド移行の現状と課題", 10, "クラウド移行の|現状と課題"},
+        {"Amazon Bedrockで生成AIアプリケーションを構築する", 20,
+         "Amazon Bedrockで|生成AIアプリケーションを構築する"},
+    }, o);
+}
+
+// --- 7. Justification -------------------------------------------------------
+
+TEST(LineBreak, JustifySpreadsSlackBetweenJapaneseCharacters) {
+    LineBreakOptions o{90, 10};
+    o.justify = true;
+    const auto cl = clusters_of("今日の発表ではAmazon Bedrockの新機能と料金を紹介します");
+    const auto lines = break_lines(cl, o);
+    ASSERT_EQ(lines.size(), 4u);
+    // 今日の発表では: 70 natural, 20 of slack over its 6 gaps.
+    EXPECT_NEAR(lines[0].width, 90, 1e-9);
+    EXPECT_NEAR(lines[0].x[1] - lines[0].x[0], 10 + 20.0 / 6, 1e-9);
+    // Amazon Bedrockの新: full already; inside Amazon the letters stay 5 apart.
+    EXPECT_DOUBLE_EQ(lines[1].x[1] - lines[1].x[0], 5);
+    // 機能と料金を紹介: 80 natural, 10 of slack over 7 gaps.
+    EXPECT_NEAR(lines[2].width, 90, 1e-9);
+    EXPECT_NEAR(lines[2].x[7], 70 + 10, 1e-9);
+    EXPECT_DOUBLE_EQ(lines[3].width, 30);  // the last line is not justified
+}
+
+TEST(LineBreak, JustifyNeverPoursSlackIntoLatinSpacesOnly) {
+    LineBreakOptions o{105, 10};
+    o.justify = true;
+    const auto cl = clusters_of("新しいAmazon Bedrockとの連携です");
+    const auto lines = break_lines(cl, o);
+    ASSERT_GE(lines.size(), 2u);
+    const auto& l = lines[0];
+    const double natural_space = 2.5;
+    // The space between Amazon and Bedrock grows no more than any Japanese gap.
+    const std::size_t sp = 9;  // index of the space
+    ASSERT_EQ(cl[sp].first, U' ');
+    const double space_growth = (l.x[sp + 1] - l.x[sp]) - natural_space;
+    const double kana_growth = (l.x[1] - l.x[0]) - 10;
+    EXPECT_NEAR(space_growth, kana_growth, 1e-9);
+    EXPECT_GT(kana_growth, 0);
+}
+
+TEST(LineBreak, JustifySkipsLinesBeforeHardBreaks) {
+    LineBreakOptions o{50, 10};
+    o.justify = true;
+    const auto lines = break_lines(clusters_of("あいう\nえお"), o);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_DOUBLE_EQ(lines[0].width, 30);
+}
+
+// --- Seed report strings ----------------------------------------------------
+
+TEST(LineBreak, SeedReportStrings) {
+    expect_golden({
+        {"サイバー攻撃を受けたことが移行を加速させる要因となったと述べられました。", 12,
+         "サイバー攻撃を受けたこと|が移行を加速させる要因と|なったと述べられました。"},
+        {"6PBを超えるデータ、5000以上の仮想マシン、250以上のサービスを2025年3月までにAWSへ移行する3年越しのプロジェクトが進行中。", 11,
+         "6PBを超えるデータ、|5000以上の仮想マシン、|250以上のサービスを|2025年3月までにAWS|へ移行する3年越しの|プロジェクトが進行中。"},
+        {"Aurora DSQLでは99.999%の整合性", 6, "Aurora DSQL|では99.999%|の整合性"},
+    });
+}
+
+}  // namespace
+}  // namespace ks::text
