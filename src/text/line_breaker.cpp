@@ -31,13 +31,14 @@ namespace {
 enum Level : std::uint8_t {
     kFree = 0,        // between Japanese characters, after a space, Japanese|Latin
     kLatinSpace = 1,  // a space inside a run of Latin words (product names)
-    kInKatakana = 2,  // inside a katakana word (テクノロ|ジー): allowed, avoided
-    kInPhrase = 3,    // headings: not a BudouX phrase boundary
-    kInWord = 4,      // inside a Latin word or a number with its unit
-    kKinsoku = 5,     // breaks a JLREQ line-start/line-end rule: last resort
+    kInBodyPhrase = 2,  // with prefer_phrases: inside a BudouX phrase (強調され|ました): allowed, avoided
+    kInKatakana = 3,  // inside a katakana word (テクノロ|ジー): allowed, avoided more
+    kInPhrase = 4,    // headings: not a BudouX phrase boundary
+    kInWord = 5,      // inside a Latin word or a number with its unit
+    kKinsoku = 6,     // breaks a JLREQ line-start/line-end rule: last resort
     kNever = 255,     // not a break (before a space, inside leading spaces)
 };
-constexpr int kLevels = 6;
+constexpr int kLevels = 7;
 constexpr double kEps = 1e-6;
 // A break inside a run of Latin words is accepted instead of a free break
 // earlier on the line when that free break would leave the line less full
@@ -47,6 +48,10 @@ constexpr double kMinFillBeforeLatinSpace = 0.2;
 // would leave the line less full than this: on ragged-right slides a reader
 // prefers 「テクノロジー」 whole on the next line to 「テクノロ|ジー」.
 constexpr double kMinFillBeforeKatakanaSplit = 0.8;
+// Body text on slides reads best broken between phrases (文節改行); a break
+// inside a phrase is taken only when the phrase boundary would leave the
+// line less full than this.
+constexpr double kMinFillBeforePhraseSplit = 0.75;
 
 enum class Punct : std::uint8_t { None, Opening, Closing, Dot };
 
@@ -171,7 +176,7 @@ Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o)
     for (std::size_t j = 1; j <= n; ++j) p.shown_end[j] = p.space[j - 1] ? p.shown_end[j - 1] : j;
     // Break levels.
     std::vector<std::uint8_t> phrase_start;
-    if (o.heading && n > 1) {
+    if ((o.heading || o.prefer_phrases) && n > 1) {
         std::u32string text(n, U' ');
         for (std::size_t i = 0; i < n; ++i) text[i] = cl[i].first;
         phrase_start.assign(n + 1, 0);
@@ -198,10 +203,12 @@ Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o)
             lv = kInWord;  // 5000|以上, 3.5|倍, 5000以|上, 第|3
         } else {
             lv = kFree;
-            if (!phrase_start.empty()) {
+            if (o.heading) {
                 if (!phrase_start[j]) lv = kInPhrase;
             } else if (is_katakana_letter(prev) && is_katakana_letter(cur)) {
                 lv = kInKatakana;
+            } else if (!phrase_start.empty() && !phrase_start[j]) {
+                lv = kInBodyPhrase;
             }
         }
         p.level[j] = lv;
@@ -258,6 +265,8 @@ Line fill_line(const Prepared& p, std::size_t b, double width) {
     };
     if (best[kLatinSpace] > choice && (!choice || poor(choice, kMinFillBeforeLatinSpace)))
         choice = best[kLatinSpace];
+    if (best[kInBodyPhrase] > choice && (!choice || poor(choice, kMinFillBeforePhraseSplit)))
+        choice = best[kInBodyPhrase];
     if (best[kInKatakana] > choice && (!choice || poor(choice, kMinFillBeforeKatakanaSplit)))
         choice = best[kInKatakana];
     if (choice) return make(choice);

@@ -23,6 +23,8 @@ struct LineBreakOptions {
     bool heading = false;           // break only at phrase boundaries, balance lines
     bool justify = false;           // distribute slack between Japanese characters
     bool avoid_orphans = true;      // last line not just one or two characters
+    bool prefer_phrases = false;    // body text: avoid breaking inside a BudouX phrase when
+                                    // the line stays well filled (文節改行 on slides)
 };
 
 struct BrokenLine {

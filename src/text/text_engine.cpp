@@ -268,6 +268,7 @@ static text::LineBreakOptions break_options(const TextStyle& style, double width
     o.em = style.size;
     o.jl_spacing_em = style.jl_spacing_em;
     o.heading = style.heading;
+    o.prefer_phrases = style.prefer_phrases;
     o.justify = style.align == Align::Justify;
     return o;
 }

@@ -24,6 +24,7 @@ struct TextStyle {
     Color emphasis_color;       // colour of <b> spans
     Align align = Align::Left;
     bool heading = false;       // phrase-boundary breaks, balanced lines
+    bool prefer_phrases = true; // body text: break between phrases when the line stays full
     double jl_spacing_em = 0.25;
 };
 

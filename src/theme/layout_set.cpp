@@ -34,7 +34,8 @@ namespace {
 const std::vector<std::string> kBoxAttributes = {
     "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
     "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
-    "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing"};
+    "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
+    "phrase-breaks"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
 
 class SetLoader {
@@ -182,6 +183,7 @@ private:
         b.style.line_height = number(n, "line-height", 1.45);
         b.style.bold = n.attribute("bold").as_bool(false);
         b.style.heading = n.attribute("heading").as_bool(false);
+        b.style.prefer_phrases = n.attribute("phrase-breaks").as_bool(true);
         b.style.jl_spacing_em = number(n, "jl-spacing", 0.25);
         b.style.color = color(n, n.attribute("color").as_string("text"));
         b.style.emphasis_color = n.attribute("emphasis") ? color(n, n.attribute("emphasis").value()) : b.style.color;

@@ -109,3 +109,15 @@ TEST(TextEngine, CentreAlignment) {
     auto block = test::engine().set(plain_text("東京"), s, 200);
     EXPECT_NEAR(block.lines[0].x, (200 - 40) / 2.0, 0.01);
 }
+
+TEST(TextEngine, BodyTextBreaksBetweenPhrasesWhenTheLineStaysFull) {
+    auto s = style(24);
+    const std::string text = "巨勢氏からは、AWSの技術が継続的に「深化」し「進化」していることが強調されました。";
+    auto phrased = test::engine().set(plain_text(text), s, 864);
+    ASSERT_EQ(phrased.lines.size(), 2u);
+    EXPECT_EQ(phrased.lines[1].text, "強調されました。");  // not 「強調され|ました。」
+    s.prefer_phrases = false;
+    auto plain = test::engine().set(plain_text(text), s, 864);
+    ASSERT_EQ(plain.lines.size(), 2u);
+    EXPECT_NE(plain.lines[1].text, "強調されました。") << "without the option the line is filled to the edge";
+}
