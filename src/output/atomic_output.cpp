@@ -1,8 +1,11 @@
 #include "output/atomic_output.h"
 
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
+#include <signal.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -15,14 +18,31 @@ fs::path AtomicOutput::temp_name(const fs::path& final_path) const {
     return p;
 }
 
+// Removes what a killed build left beside `final_path` (its process is gone).
+static void remove_stale_temporaries(const fs::path& final_path) {
+    fs::path dir = final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
+    std::string prefix = final_path.filename().string() + ".kamishibai-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        auto dash = name.rfind('-');
+        pid_t pid = static_cast<pid_t>(std::strtol(name.c_str() + dash + 1, nullptr, 10));
+        if (pid > 0 && pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+    }
+}
+
 fs::path AtomicOutput::file(const fs::path& final_path) {
     if (final_path.has_parent_path()) fs::create_directories(final_path.parent_path());
+    remove_stale_temporaries(final_path);
     Entry e{temp_name(final_path), final_path, false};
     entries_.push_back(e);
     return e.temp;
 }
 
 fs::path AtomicOutput::directory(const fs::path& final_dir) {
+    if (final_dir.has_parent_path()) fs::create_directories(final_dir.parent_path());
+    remove_stale_temporaries(final_dir);
     Entry e{temp_name(final_dir), final_dir, true};
     fs::remove_all(e.temp);
     fs::create_directories(e.temp);

@@ -59,3 +59,20 @@ TEST(AtomicOutput, AbandonedOutputLeavesThePreviousFilesAndNoTemporaries) {
     std::size_t entries = std::distance(fs::directory_iterator(dir.path), fs::directory_iterator());
     EXPECT_EQ(entries, 1u);
 }
+
+TEST(AtomicOutput, CleansUpAfterAKilledBuild) {
+    TempDir dir;
+    // pid 2^22+1 exceeds Linux's pid_max: no such process.
+    fs::create_directories(dir.path / "slides.kamishibai-tmp-4194305");
+    write_text_file(dir.path / "handout.pdf.kamishibai-tmp-4194305", "partial");
+    write_text_file(dir.path / "unrelated.txt", "keep");
+    {
+        AtomicOutput out;
+        write_text_file(out.file(dir.path / "handout.pdf"), "new");
+        out.directory(dir.path / "slides");
+        out.commit();
+    }
+    EXPECT_FALSE(fs::exists(dir.path / "slides.kamishibai-tmp-4194305"));
+    EXPECT_FALSE(fs::exists(dir.path / "handout.pdf.kamishibai-tmp-4194305"));
+    EXPECT_TRUE(fs::exists(dir.path / "unrelated.txt"));
+}
