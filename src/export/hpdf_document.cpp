@@ -1,0 +1,122 @@
+#include "export/hpdf_document.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
+
+#include "export/hpdf_utf.h"
+
+namespace ks::hpdf {
+
+namespace {
+
+// Records the first error; never throws or jumps out of C code.
+void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) noexcept {
+    auto* state = static_cast<ErrorState*>(user_data);
+    if (!state) return;
+    if (state->code == 0) {
+        state->code = error_no;
+        state->detail = detail_no;
+    }
+    ++state->count;
+}
+
+bool parse_iso_date(const std::string& s, int& y, int& m, int& d) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    y = std::atoi(s.substr(0, 4).c_str());
+    m = std::atoi(s.substr(5, 2).c_str());
+    d = std::atoi(s.substr(8, 2).c_str());
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+}  // namespace
+
+Document::Document() : errors_(std::make_unique<ErrorState>()) {
+    doc_.reset(HPDF_New(on_error, errors_.get()));
+    if (!doc_) throw std::runtime_error("libharu: cannot create a PDF document (out of memory?)");
+}
+
+void Document::check(std::string_view what) const {
+    if (!failed()) return;
+    const HPDF_STATUS code = errors_->code ? errors_->code : HPDF_GetError(doc_.get());
+    const HPDF_STATUS detail = errors_->code ? errors_->detail : HPDF_GetErrorDetail(doc_.get());
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " failed (libharu error 0x%04X, detail %u)", static_cast<unsigned>(code),
+                  static_cast<unsigned>(detail));
+    throw std::runtime_error("libharu: " + std::string(what) + buf);
+}
+
+void Document::reset_error() {
+    *errors_ = ErrorState{};
+    HPDF_ResetError(doc_.get());
+}
+
+HPDF_Binary Document::text_string(std::string_view utf8) const {
+    auto bytes = utf16be_with_bom(utf8);
+    if (bytes.size() > 65000) bytes.resize(65000);  // libharu's string limit
+    HPDF_Binary b = HPDF_Binary_New(doc_->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    if (!b) check("creating a text string");
+    return b;
+}
+
+HPDF_Dict Document::info_dict() {
+    if (!doc_->info) {
+        // libharu creates the info dictionary on first use.
+        HPDF_SetInfoAttr(doc_.get(), HPDF_INFO_CREATOR, "kamishibai");
+        check("creating the document info");
+    }
+    return doc_->info;
+}
+
+void Document::set_info_text(const char* key, std::string_view utf8) {
+    HPDF_Dict info = info_dict();
+    HPDF_Dict_Add(info, key, text_string(utf8));
+    check(std::string("setting document info /") + key);
+}
+
+void Document::set_info_date(const char* key, const std::string& date) {
+    HPDF_Dict info = info_dict();
+    HPDF_Dict_Add(info, key, HPDF_String_New(doc_->mmgr, date.c_str(), nullptr));
+    check(std::string("setting document info /") + key);
+}
+
+void Document::set_file_id(const unsigned char (&id)[16]) {
+    HPDF_Array arr = HPDF_Array_New(doc_->mmgr);
+    if (!arr) check("creating the file ID");
+    HPDF_Dict_Add(doc_->trailer, "ID", arr);
+    unsigned char copy[16];
+    for (int i = 0; i < 16; ++i) copy[i] = id[i];
+    HPDF_Array_Add(arr, HPDF_Binary_New(doc_->mmgr, copy, 16));
+    HPDF_Array_Add(arr, HPDF_Binary_New(doc_->mmgr, copy, 16));
+    check("setting the file ID");
+}
+
+std::string pdf_date(const std::string& iso_date, const char* source_date_epoch) {
+    char buf[40];
+    int y = 0, m = 0, d = 0;
+    if (parse_iso_date(iso_date, y, m, d)) {
+        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d000000Z", y, m, d);
+        return buf;
+    }
+    if (source_date_epoch && *source_date_epoch) {
+        char* end = nullptr;
+        const long long secs = std::strtoll(source_date_epoch, &end, 10);
+        if (end && *end == '\0' && secs >= 0 && secs < 253402300800LL) {
+            const std::time_t t = static_cast<std::time_t>(secs);
+            std::tm tm{};
+            gmtime_r(&t, &tm);
+            std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+            return buf;
+        }
+    }
+    return "D:20000101000000Z";
+}
+
+}  // namespace ks::hpdf

@@ -1,0 +1,551 @@
+#include "handout/handout_imposer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "handout/handout_geometry.h"
+#include "text/text_engine.h"
+#include "util/dates.h"
+
+namespace ks {
+
+namespace {
+
+using handout::Cell;
+using handout::Grid;
+using handout::PageBox;
+using handout::Paper;
+
+const std::set<std::string> kStyles{"1", "2", "3", "4", "6", "9", "notes", "outline"};
+
+// Print colours: dark grey text (softer than black on a laser printer),
+// hairlines light enough not to compete with the slides.
+constexpr Color kText{0.13, 0.13, 0.15, 1};
+constexpr Color kMuted{0.40, 0.40, 0.43, 1};
+constexpr Color kRule{0.62, 0.62, 0.65, 1};
+constexpr Color kSlideFrame{0.50, 0.50, 0.53, 1};
+constexpr Color kNoteLine{0.78, 0.78, 0.80, 1};
+constexpr Color kAccent{0.09, 0.23, 0.45, 1};
+constexpr Color kConfidential{0.72, 0.09, 0.09, 1};
+
+constexpr double kGapX = 18;        // between slides side by side
+constexpr double kGapY = 24;        // between rows (room for the slide number)
+constexpr double kLabelSize = 7;    // slide numbers under slides
+constexpr double kNoteSpacing = 20; // ruled lines (about 7 mm, like a notebook)
+
+Shape rect(double w, double h, std::optional<Color> fill, std::optional<Color> stroke, double sw = 0.6) {
+    Shape s;
+    s.kind = Shape::Kind::Rect;
+    s.w = w;
+    s.h = h;
+    s.fill = fill;
+    s.stroke = stroke;
+    s.stroke_width = sw;
+    return s;
+}
+
+Shape hline(double w, Color c, double sw) {
+    Shape s;
+    s.kind = Shape::Kind::Line;
+    s.w = w;
+    s.h = 0;
+    s.stroke = c;
+    s.stroke_width = sw;
+    return s;
+}
+
+TextStyle style(double size, Color color, bool bold = false, double line_height = 1.45) {
+    TextStyle st;
+    st.family = "BIZ UDPGothic";
+    st.size = size;
+    st.color = color;
+    st.emphasis_color = color;
+    st.bold = bold;
+    st.line_height = line_height;
+    return st;
+}
+
+// Splits notes into paragraphs at blank lines ("\n\n"), keeping span styles.
+std::vector<RichText> paragraphs(const RichText& text) {
+    std::vector<RichText> out(1);
+    out.back().where = text.where;
+    for (const Span& sp : text.spans) {
+        std::size_t start = 0;
+        while (true) {
+            const auto brk = sp.text.find("\n\n", start);
+            Span piece = sp;
+            piece.text = sp.text.substr(start, brk == std::string::npos ? std::string::npos : brk - start);
+            if (!piece.text.empty()) out.back().spans.push_back(piece);
+            if (brk == std::string::npos) break;
+            out.emplace_back();
+            out.back().where = sp.where;
+            start = brk + 2;
+            while (start < sp.text.size() && sp.text[start] == '\n') ++start;
+        }
+    }
+    // Trim line breaks and spaces at paragraph edges; drop empty paragraphs.
+    std::vector<RichText> kept;
+    for (auto& p : out) {
+        while (!p.spans.empty()) {
+            auto& t = p.spans.front().text;
+            const auto n = t.find_first_not_of(" \n");
+            if (n == std::string::npos) p.spans.erase(p.spans.begin());
+            else { t.erase(0, n); break; }
+        }
+        while (!p.spans.empty()) {
+            auto& t = p.spans.back().text;
+            const auto n = t.find_last_not_of(" \n");
+            if (n == std::string::npos) p.spans.pop_back();
+            else { t.erase(n + 1); break; }
+        }
+        if (!p.empty()) kept.push_back(std::move(p));
+    }
+    return kept;
+}
+
+RichText prefixed(const std::string& prefix, const RichText& t) {
+    RichText r = t;
+    Span s;
+    s.text = prefix;
+    s.where = t.where;
+    r.spans.insert(r.spans.begin(), s);
+    return r;
+}
+
+class Imposer {
+public:
+    Imposer(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides, const TextEngine& text,
+            const HandoutOptions& options, Diagnostics& diags)
+        : deck_(deck), slides_(slides), text_(text), opt_(options), diags_(diags),
+          orientation_(resolved_orientation(options)),
+          paper_(handout::paper_size(options.paper, orientation_)),
+          box_(handout::page_box(paper_)) {
+        for (const Section& s : deck.sections)
+            if (s.slide_count > 0) section_at_[s.first_slide] = &s;
+    }
+
+    HandoutDocument run() {
+        const std::string& s = opt_.style;
+        if (s == "notes") notes_pages();
+        else if (s == "outline") outline_pages();
+        else if (s == "3") three_pages();
+        else grid_pages();
+        if (doc_.pages.empty()) new_page();
+        furniture();
+        doc_.grayscale = opt_.grayscale;
+        return std::move(doc_);
+    }
+
+private:
+    std::size_t count() const { return std::min(slides_.size(), deck_.slides.size()); }
+    const Frame& slide(std::size_t i) const { return *slides_[i]; }
+    double aspect(std::size_t i) const {
+        const Frame& f = slide(i);
+        return f.height > 0 ? f.width / f.height : 16.0 / 9.0;
+    }
+
+    Frame& new_page() {
+        Frame f;
+        f.width = paper_.width;
+        f.height = paper_.height;
+        doc_.pages.push_back(std::move(f));
+        page_section_.emplace_back();
+        return doc_.pages.back();
+    }
+    std::size_t page_index() const { return doc_.pages.size() - 1; }
+
+    // ---- text ----------------------------------------------------------
+    // `report`: warn about characters no font has (for text that appears
+    // only in the handout, such as speaker notes; slide text is reported by
+    // the slide layout already).
+    TextBlock set(const RichText& t, const TextStyle& st, double width, bool report = false) {
+        TextBlock b = text_.set(t, st, width);
+        if (report)
+            for (const auto& m : b.missing)
+                if (reported_.insert({m.code_point, m.where.line, m.where.column}).second) {
+                    char buf[16];
+                    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.code_point));
+                    diags_.warning(m.where, std::string("no font has ") + buf + " in the speaker notes; the handout shows a box");
+                }
+        return b;
+    }
+    TextBlock set(const std::string& s, const TextStyle& st, double width) { return set(plain_text(s), st, width); }
+
+    static void place_line(Frame& page, const TextLine& line, double x, double y) {
+        for (const auto& r : line.runs) page.push({x + r.origin.x, y + r.origin.y - line.top}, r.run);
+    }
+    // Places the block with its top-left at (x, y).
+    static void place(Frame& page, const TextBlock& b, double x, double y) {
+        for (const auto& l : b.lines) place_line(page, l, x, y + l.top);
+    }
+    // One line of text on a baseline, aligned left/right/centre at x.
+    void label(Frame& page, const std::string& s, const TextStyle& st, double x, double baseline, Align align,
+               double max_width = 400) {
+        if (s.empty()) return;
+        TextBlock b = set(s, st, max_width);
+        if (b.lines.empty()) return;
+        const TextLine& l = b.lines.front();
+        double left = x - l.x;
+        if (align == Align::Right) left = x - l.x - l.width;
+        else if (align == Align::Center) left = x - l.x - l.width / 2;
+        for (const auto& r : l.runs) page.push({left + r.origin.x, baseline + (r.origin.y - l.baseline)}, r.run);
+    }
+
+    // ---- slides ----------------------------------------------------------
+    // Draws slide i scaled to width w with its top-left at (x, y), a thin
+    // frame around it and (optionally) its number under it; records the
+    // bookmarks the first time the slide appears. Returns its height.
+    double place_slide(Frame& page, std::size_t i, double x, double y, double w, bool number = true) {
+        const Frame& f = slide(i);
+        const double s = f.width > 0 ? w / f.width : 1;
+        const double h = f.height * s;
+        page.push({x, y}, Group{slides_[i], Transform::scale(s), true});
+        page.push({x, y}, rect(w, h, std::nullopt, kSlideFrame, 0.6));
+        if (number)
+            label(page, std::to_string(i + 1), style(kLabelSize, kMuted), x + w, y + h + kLabelSize + 3, Align::Right);
+        bookmark(i);
+        if (page_section_.back().empty()) page_section_.back() = deck_.slides[i].section;
+        return h;
+    }
+
+    void bookmark(std::size_t i) {
+        if (!bookmarked_.insert(i).second) return;
+        const std::size_t p = page_index();
+        const Slide& sl = deck_.slides[i];
+        if (auto it = section_at_.find(i); it != section_at_.end())
+            doc_.bookmarks.push_back({it->second->title, p, 0});
+        std::string title = sl.title.plain();
+        std::replace(title.begin(), title.end(), '\n', ' ');
+        if (title.empty()) title = "スライド " + std::to_string(i + 1);
+        // Slides outside any section are top-level entries.
+        doc_.bookmarks.push_back({title, p, sl.section.empty() ? 0 : 1});
+    }
+
+    static void note_lines(Frame& page, double x0, double x1, double y0, double y1) {
+        for (double y = y0 + kNoteSpacing; y <= y1 + 0.01; y += kNoteSpacing)
+            page.push({x0, y}, hline(x1 - x0, kNoteLine, 0.4));
+    }
+
+    // ---- styles ----------------------------------------------------------
+    void grid_pages() {
+        const Grid g = handout::grid_for(opt_.style, orientation_);
+        const bool vertical = opt_.order == "vertical";
+        const double a = count() ? aspect(0) : 16.0 / 9.0;
+        const double sw = handout::fitted_slide_width(box_, g, a, kGapX, kGapY);
+        const double sh = sw / a;
+        const double grid_w = g.cols * sw + (g.cols - 1) * kGapX;
+        const double grid_h = g.rows * sh + (g.rows - 1) * kGapY;
+        const double x0 = box_.left + (box_.width() - grid_w) / 2;
+        const double y0 = box_.top + (box_.height() - grid_h) / 2;
+        const std::size_t per = static_cast<std::size_t>(g.per_page());
+        for (std::size_t i = 0; i < count(); ++i) {
+            if (i % per == 0) new_page();
+            const Cell c = handout::cell_for(i % per, g, vertical);
+            place_slide(doc_.pages.back(), i, x0 + c.col * (sw + kGapX), y0 + c.row * (sh + kGapY), sw);
+        }
+    }
+
+    // Three slides down the left, ruled lines for notes beside each.
+    void three_pages() {
+        const double row_h = box_.height() / 3;
+        const double a = count() ? aspect(0) : 16.0 / 9.0;
+        const double sw = std::min(box_.width() * 0.56, (row_h - kGapY) * a);
+        const double sh = sw / a;
+        for (std::size_t i = 0; i < count(); ++i) {
+            if (i % 3 == 0) new_page();
+            Frame& page = doc_.pages.back();
+            const double y = box_.top + (i % 3) * row_h + (row_h - kGapY - sh) / 2;
+            place_slide(page, i, box_.left, y, sw);
+            note_lines(page, box_.left + sw + 20, box_.right, y, y + sh);
+        }
+    }
+
+    // Each slide above its speaker notes; long notes continue on further
+    // pages, never cut.
+    void notes_pages() {
+        const TextStyle body = style(11, kText, false, 1.75);
+        const TextStyle head = style(9, kMuted, true);
+        for (std::size_t i = 0; i < count(); ++i) {
+            Frame* page = &new_page();
+            const double sw = std::min(box_.width() * 0.8, box_.height() * 0.42 * aspect(i));
+            const double x = box_.left + (box_.width() - sw) / 2;
+            const double sh = place_slide(*page, i, x, box_.top, sw, false);
+            double y = box_.top + sh + 22;
+            label(*page, "スライド " + std::to_string(i + 1) + " のノート", head, box_.left, y + 9, Align::Left);
+            page->push({box_.left, y + 14}, hline(box_.width(), kRule, 0.5));
+            y += 26;
+            const auto paras = paragraphs(deck_.slides[i].notes);
+            if (paras.empty()) {
+                label(*page, "（ノートはありません。メモ欄としてお使いください）", style(9, kMuted), box_.left, y + 9,
+                      Align::Left);
+                note_lines(*page, box_.left, box_.right, y + 12, box_.bottom);
+                continue;
+            }
+            bool first = true;
+            for (const RichText& para : paras) {
+                if (!first) y += body.size * 0.6;  // paragraph space
+                first = false;
+                const TextBlock b = set(para, body, box_.width(), true);
+                for (std::size_t k = 0; k < b.lines.size(); ++k) {
+                    const TextLine& l = b.lines[k];
+                    const double h = (k + 1 < b.lines.size() ? b.lines[k + 1].top : b.height) - l.top;
+                    const std::size_t n = b.lines.size();
+                    // No lone first line at a page foot (orphan) and no lone
+                    // last line at a page head (widow): move two lines over.
+                    const bool fits_one = y + h <= box_.bottom + 0.01;
+                    const bool fits_two = y + 2 * h <= box_.bottom + 0.01;
+                    const bool keep_two = n >= 2 && (k == 0 || k + 2 == n) && fits_one && !fits_two;
+                    if (!fits_one || (keep_two && y > box_.top + 30)) {
+                        page = &new_page();
+                        page_section_.back() = deck_.slides[i].section;
+                        label(*page, "スライド " + std::to_string(i + 1) + " のノート（続き）", head, box_.left,
+                              box_.top + 9, Align::Left);
+                        page->push({box_.left, box_.top + 14}, hline(box_.width(), kRule, 0.5));
+                        y = box_.top + 26;
+                    }
+                    place_line(*page, l, box_.left, y);
+                    y += h;
+                }
+            }
+            // Room left on the page becomes ruled space for the reader's own notes.
+            if (box_.bottom - y >= 4 * kNoteSpacing + 20) {
+                y += 14;
+                label(*page, "メモ", head, box_.left, y + 9, Align::Left);
+                note_lines(*page, box_.left, box_.right, y + 12, box_.bottom);
+            }
+        }
+    }
+
+    // A report: section headings, then each slide as a small picture beside
+    // its title and content set as flowing text.
+    void outline_pages() {
+        const double sw = std::min(150.0, box_.width() * 0.3);
+        const double col_x = box_.left + sw + 16;
+        const double col_w = box_.right - col_x;
+        const TextStyle h_section = style(13, kAccent, true, 1.3);
+        const TextStyle h_slide = style(10.5, kText, true, 1.4);
+        const TextStyle body = style(9, kText, false, 1.6);
+        const TextStyle body_head = style(9, kText, true, 1.6);
+
+        new_page();
+        double y = box_.top;
+        auto fits = [&](double h) { return y + h <= box_.bottom + 0.01; };
+        auto next_page = [&] {
+            new_page();
+            y = box_.top;
+        };
+
+        for (std::size_t i = 0; i < count(); ++i) {
+            const Slide& sl = deck_.slides[i];
+            // Section heading, kept with the first slide under it.
+            if (auto it = section_at_.find(i); it != section_at_.end()) {
+                const TextBlock hb = set(it->second->title, h_section, box_.width());
+                const double need = (y > box_.top ? 10 : 0) + hb.height + 8 + sw / aspect(i);
+                if (!fits(need)) next_page();
+                if (y > box_.top) y += 10;
+                place(doc_.pages.back(), hb, box_.left, y);
+                y += hb.height + 3;
+                doc_.pages.back().push({box_.left, y}, hline(box_.width(), kAccent, 0.8));
+                y += 10;
+            }
+
+            // The text of the slide, as lines with their x indent.
+            struct Piece {
+                TextBlock block;
+                double indent = 0;
+                double space_before = 0;
+            };
+            std::vector<Piece> pieces;
+            RichText title = sl.title;
+            if (title.empty()) title = plain_text("スライド " + std::to_string(i + 1));
+            pieces.push_back({set(title, h_slide, col_w), 0, 0});
+            if (!sl.subtitle.empty()) pieces.push_back({set(sl.subtitle, body, col_w), 0, 0});
+            for (const Block& blk : sl.blocks) add_block(blk, pieces, body, body_head, col_w);
+
+            const double sh = sw / aspect(i);
+            double text_h = 0;
+            for (const auto& p : pieces) text_h += p.space_before + p.block.height;
+            // Start on a new page unless the picture and the first lines fit.
+            const double first_h = pieces.front().block.height + (pieces.size() > 1 ? 30 : 0);
+            if (!fits(std::max(sh, std::min(text_h, first_h)))) next_page();
+
+            const double row_top = y;
+            place_slide(doc_.pages.back(), i, box_.left, row_top, sw, true);
+            std::size_t slide_page = page_index();
+            for (const auto& p : pieces) {
+                y += p.space_before;
+                const auto& lines = p.block.lines;
+                for (std::size_t k = 0; k < lines.size(); ++k) {
+                    const double h = (k + 1 < lines.size() ? lines[k + 1].top : p.block.height) - lines[k].top;
+                    if (!fits(h)) next_page();
+                    place_line(doc_.pages.back(), lines[k], col_x + p.indent, y);
+                    y += h;
+                }
+            }
+            if (page_index() == slide_page) y = std::max(y, row_top + sh + kLabelSize + 4);
+            y += 16;
+        }
+    }
+
+    void add_block(const Block& blk, auto& pieces, const TextStyle& body, const TextStyle& body_head, double col_w) {
+        if (const auto* p = std::get_if<Paragraph>(&blk)) {
+            pieces.push_back({set(p->text, body, col_w), 0, 3});
+        } else if (const auto* l = std::get_if<List>(&blk)) {
+            add_list(*l, 0, pieces, body, col_w);
+        } else if (const auto* t = std::get_if<Table>(&blk)) {
+            for (const TableRow& row : t->rows) {
+                RichText line;
+                line.where = row.where;
+                for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                    if (c > 0) {
+                        Span sep;
+                        sep.text = "｜";
+                        line.spans.push_back(sep);
+                    }
+                    for (const Span& sp : row.cells[c].text.spans) line.spans.push_back(sp);
+                }
+                pieces.push_back({set(line, row.header ? body_head : body, col_w - 8), 8, 2});
+            }
+        } else if (const auto* im = std::get_if<Image>(&blk)) {
+            pieces.push_back({set("［図］" + (im->alt.empty() ? im->src : im->alt), body, col_w), 0, 3});
+        }
+    }
+
+    void add_list(const List& list, int level, auto& pieces, const TextStyle& body, double col_w) {
+        int n = 0;
+        for (const auto& item : list.items) {
+            ++n;
+            const std::string mark = list.ordered ? std::to_string(n) + ". " : (level == 0 ? "・" : "－");
+            const double indent = 10.0 * level;
+            pieces.push_back({set(prefixed(mark, item.text), body, col_w - indent), indent, level == 0 ? 2.0 : 0.0});
+            for (const List& child : item.children) add_list(child, level + 1, pieces, body, col_w);
+        }
+    }
+
+    // Text that fits on one line of `width`: first shrunk down to
+    // `min_size` (when given), then shortened with an ellipsis.
+    std::string fit(const std::string& s, TextStyle& st, double width, double min_size = 0) {
+        if (s.empty() || text_.natural_width(plain_text(s), st) <= width) return s;
+        while (min_size > 0 && st.size - 0.25 >= min_size) {
+            st.size -= 0.25;
+            if (text_.natural_width(plain_text(s), st) <= width) return s;
+        }
+        // Cut at code point boundaries until "…" fits.
+        std::vector<std::size_t> cuts;
+        for (std::size_t i = 1; i < s.size(); ++i)
+            if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) cuts.push_back(i);
+        std::size_t lo = 0, hi = cuts.size();
+        while (lo < hi) {  // largest prefix that fits
+            const std::size_t mid = (lo + hi + 1) / 2;
+            if (text_.natural_width(plain_text(s.substr(0, cuts[mid - 1]) + "…"), st) <= width) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo == 0 ? "…" : s.substr(0, cuts[lo - 1]) + "…";
+    }
+    std::string fit(const std::string& s, const TextStyle& st, double width) {
+        TextStyle copy = st;
+        return fit(s, copy, width, 0);
+    }
+
+    // ---- header and footer on every page -----------------------------------
+    void furniture() {
+        const std::size_t total = doc_.pages.size();
+        const std::string title = deck_.meta.title.empty() ? "配布資料" : deck_.meta.title;
+        const std::string date = iso_to_japanese_date(deck_.meta.date);
+        const TextStyle small = style(handout::kFurnitureSize, kMuted);
+        const TextStyle small_bold = style(handout::kFurnitureSize, kText, true);
+        const TextStyle conf = style(handout::kFurnitureSize, kConfidential, true);
+        for (std::size_t p = 0; p < total; ++p) {
+            Frame& page = doc_.pages[p];
+            const std::string section = fit(page_section_[p], small, box_.width() * 0.3);
+            const double section_w = section.empty() ? 0 : text_.natural_width(plain_text(section), small) + 16;
+            TextStyle title_style = small_bold;
+            const std::string shown = fit(title, title_style, box_.width() - section_w, 7.0);
+            label(page, shown, title_style, box_.left, box_.header_baseline, Align::Left, box_.width());
+            label(page, section, small, box_.right, box_.header_baseline, Align::Right, box_.width());
+            page.push({box_.left, box_.header_rule}, hline(box_.width(), kRule, 0.5));
+            page.push({box_.left, box_.footer_rule}, hline(box_.width(), kRule, 0.5));
+            label(page, date, small, box_.left, box_.footer_baseline, Align::Left);
+            if (!deck_.meta.confidentiality.empty()) {
+                const TextBlock b = set(deck_.meta.confidentiality, conf, 300);
+                if (!b.lines.empty()) {
+                    const double w = b.lines.front().width;
+                    const double cx = (box_.left + box_.right) / 2;
+                    label(page, deck_.meta.confidentiality, conf, cx, box_.footer_baseline, Align::Center);
+                    page.push({cx - w / 2 - 5, box_.footer_baseline - handout::kFurnitureSize - 1.5},
+                              rect(w + 10, handout::kFurnitureSize + 4.5, std::nullopt, kConfidential, 0.6));
+                }
+            }
+            label(page, std::to_string(p + 1) + " / " + std::to_string(total), small, box_.right,
+                  box_.footer_baseline, Align::Right);
+        }
+    }
+
+    const Deck& deck_;
+    const std::vector<std::shared_ptr<const Frame>>& slides_;
+    const TextEngine& text_;
+    const HandoutOptions& opt_;
+    Diagnostics& diags_;
+    std::string orientation_;
+    Paper paper_;
+    PageBox box_;
+    HandoutDocument doc_;
+    std::vector<std::string> page_section_;  // header right text per page
+    std::map<std::size_t, const Section*> section_at_;
+    std::set<std::size_t> bookmarked_;
+    std::set<std::tuple<char32_t, int, int>> reported_;
+};
+
+}  // namespace
+
+bool validate_handout_options(const HandoutOptions& o, std::string& message) {
+    if (!kStyles.count(o.style)) {
+        message = "unknown handout style '" + o.style + "' (expected 1, 2, 3, 4, 6, 9, notes or outline)";
+        return false;
+    }
+    if (o.order != "horizontal" && o.order != "vertical") {
+        message = "unknown handout order '" + o.order + "' (expected horizontal or vertical)";
+        return false;
+    }
+    if (o.paper != "a4" && o.paper != "letter") {
+        message = "unknown paper '" + o.paper + "' (expected a4 or letter)";
+        return false;
+    }
+    if (o.orientation != "auto" && o.orientation != "portrait" && o.orientation != "landscape") {
+        message = "unknown orientation '" + o.orientation + "' (expected auto, portrait or landscape)";
+        return false;
+    }
+    return true;
+}
+
+std::string resolved_orientation(const HandoutOptions& o) {
+    if (o.orientation == "portrait" || o.orientation == "landscape") return o.orientation;
+    if (o.style != "4" && o.style != "6" && o.style != "9") return "portrait";
+    // Grids: whichever orientation gives the larger slides (16:9).
+    auto width_in = [&](const std::string& orient) {
+        const auto box = handout::page_box(handout::paper_size(o.paper, orient));
+        return handout::fitted_slide_width(box, handout::grid_for(o.style, orient), 16.0 / 9.0, kGapX, kGapY);
+    };
+    return width_in("landscape") > width_in("portrait") + 0.5 ? "landscape" : "portrait";
+}
+
+HandoutDocument impose_handout(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,
+                               const TextEngine& text, const HandoutOptions& options, Diagnostics& diags) {
+    HandoutOptions o = options;
+    std::string msg;
+    if (!validate_handout_options(o, msg)) {
+        diags.warning({}, msg + "; using style 3 on A4");
+        o = HandoutOptions{};
+        o.grayscale = options.grayscale;
+    }
+    if (slides.size() != deck.slides.size())
+        diags.warning({}, "handout: " + std::to_string(slides.size()) + " slide frames for " +
+                              std::to_string(deck.slides.size()) + " slides");
+    return Imposer(deck, slides, text, o, diags).run();
+}
+
+}  // namespace ks

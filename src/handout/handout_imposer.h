@@ -1,0 +1,52 @@
+#pragma once
+// The handout imposer: places scaled slide frames, note lines, speaker notes
+// and print furniture (header, footer, page numbers) on paper-sized pages.
+// Every handout page is itself a Frame; the libharu exporter just draws it.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "frame/frame.h"
+#include "model/deck.h"
+
+namespace ks {
+
+class TextEngine;
+
+struct HandoutOptions {
+    std::string style = "3";          // "1","2","3","4","6","9","notes","outline"
+    std::string order = "horizontal"; // for 4/6/9: "horizontal" (row by row) or "vertical"
+    std::string paper = "a4";         // "a4" | "letter"
+    std::string orientation = "auto"; // "auto" | "portrait" | "landscape" (auto: what suits the style)
+    bool grayscale = false;
+};
+
+struct Bookmark {
+    std::string title;
+    std::size_t page = 0;  // 0-based page index
+    int level = 0;         // 0 = section, 1 = slide
+};
+
+struct HandoutDocument {
+    std::vector<Frame> pages;
+    std::vector<Bookmark> bookmarks;
+    // Extension: set by the imposer from HandoutOptions::grayscale; the
+    // writer then draws every colour (and image) as its luminance in
+    // DeviceGray, so the file prints the same on any printer.
+    bool grayscale = false;
+};
+
+// Validates option values (returns false + message for a bad one) – used by
+// the CLI for usage errors.
+bool validate_handout_options(const HandoutOptions&, std::string& message);
+
+HandoutDocument impose_handout(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,
+                               const TextEngine& text, const HandoutOptions& options, Diagnostics& diags);
+
+// Exposed for tests and the CLI's messages: the orientation `auto` resolves
+// to for a style and paper ("portrait" or "landscape").
+std::string resolved_orientation(const HandoutOptions& options);
+
+}  // namespace ks
