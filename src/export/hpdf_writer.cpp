@@ -399,8 +399,7 @@ private:
                     HPDF_Page_SetRGBStroke(page_, r.color.r, r.color.g, r.color.b);
                 HPDF_Page_Rectangle(page_, at.x + w * 0.1, at.y - r.size * 0.8, w * 0.8, r.size * 0.9);
                 HPDF_Page_Stroke(page_);
-                for (char32_t cp : (missing.empty() ? std::vector<char32_t>(c.cps.begin(), c.cps.end()) : missing))
-                    warn_char(cp, "has no glyph in any font; drawn as an empty box in the handout");
+                // Not reported here: layout already warned, with the source position.
                 continue;
             }
             if (ink.empty() || c.cps.empty()) {

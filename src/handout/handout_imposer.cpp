@@ -1,5 +1,7 @@
 #include "handout/handout_imposer.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -169,7 +171,10 @@ private:
                 if (reported_.insert({m.code_point, m.where.line, m.where.column}).second) {
                     char buf[16];
                     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.code_point));
-                    diags_.warning(m.where, std::string("no font has ") + buf + " in the speaker notes; the handout shows a box");
+                    diags_.warning(m.where, std::string("character ") + buf + " '" + utf8_encode(m.code_point) +
+                                                "' in the speaker notes is in none of the configured fonts; "
+                                                "the handout shows an empty box",
+                                   {"add a TrueType font that has it to fonts/user/, or write the character differently"});
                 }
         return b;
     }
