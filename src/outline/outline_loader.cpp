@@ -1,16 +1,15 @@
 #include "outline/outline_loader.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
+#include "util/read_file.h"
 
 namespace ks {
 namespace {
@@ -421,14 +420,12 @@ std::optional<Deck> load_outline_from_string(const std::string& path, const std:
 }
 
 std::optional<Deck> load_outline(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_file(path);
+    if (!text) {
         diags.error({path, 0, 0}, "cannot read the outline file", {"check that the path exists and is readable"});
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return load_outline_from_string(path, buffer.str(), diags);
+    return load_outline_from_string(path, *text, diags);
 }
 
 }  // namespace ks

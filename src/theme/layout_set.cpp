@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
+#include "util/read_file.h"
 
 namespace ks {
 
@@ -223,15 +222,12 @@ private:
 }  // namespace
 
 std::optional<LayoutSet> load_layout_set(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_file(path);
+    if (!text) {
         diags.error({path, 0, 0}, "cannot read the layout set", {"check --layouts, or that layouts/ exists"});
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    return SetLoader(path, text, diags).run();
+    return SetLoader(path, *text, diags).run();
 }
 
 }  // namespace ks

@@ -9,22 +9,12 @@
 #include <vector>
 
 #include "text/budoux.h"
+#include "text/utf8.h"
 
 namespace ks::text {
 namespace {
 
-std::u32string u32(const std::string& s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-        char32_t c = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
-        ++i;
-        for (; extra > 0 && i < s.size(); --extra, ++i) c = (c << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-        out.push_back(c);
-    }
-    return out;
-}
+std::u32string u32(const std::string& s) { return utf8_to_u32(s); }
 
 struct Case {
     const char* text;
