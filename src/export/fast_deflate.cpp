@@ -1,0 +1,111 @@
+#include "export/fast_deflate.h"
+
+#include <array>
+#include <cstdint>
+
+#include <zlib.h>
+
+namespace ks {
+namespace {
+
+struct Code {
+    std::uint32_t bits = 0;  // already bit-reversed for LSB-first output
+    std::uint32_t length = 0;
+};
+
+std::uint32_t reverse(std::uint32_t code, std::uint32_t length) {
+    std::uint32_t r = 0;
+    for (std::uint32_t i = 0; i < length; ++i) r |= ((code >> i) & 1u) << (length - 1 - i);
+    return r;
+}
+
+// RFC 1951 §3.2.6, fixed literal/length code.
+Code fixed_code(int symbol) {
+    if (symbol <= 143) return {reverse(0x30 + symbol, 8), 8};
+    if (symbol <= 255) return {reverse(0x190 + symbol - 144, 9), 9};
+    if (symbol <= 279) return {reverse(symbol - 256, 7), 7};
+    return {reverse(0xC0 + symbol - 280, 8), 8};
+}
+
+struct Tables {
+    std::array<Code, 256> literal;
+    std::array<Code, 259> run;  // length code + extra bits + distance code for distance 1
+    Tables() {
+        for (int i = 0; i < 256; ++i) literal[i] = fixed_code(i);
+        static const int base[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+                                   35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+        static const int extra[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
+                                    3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+        for (int len = 3; len <= 258; ++len) {
+            int k = 28;
+            while (base[k] > len) --k;
+            Code c = fixed_code(257 + k);
+            std::uint32_t bits = c.bits | (static_cast<std::uint32_t>(len - base[k]) << c.length);
+            std::uint32_t n = c.length + extra[k];
+            // distance code 0 (distance 1): five zero bits
+            run[len] = {bits, n + 5};
+        }
+    }
+};
+
+class BitWriter {
+public:
+    explicit BitWriter(std::vector<unsigned char>& out) : out_(out) {}
+    void put(std::uint32_t bits, std::uint32_t n) {
+        buffer_ |= static_cast<std::uint64_t>(bits) << count_;
+        count_ += n;
+        while (count_ >= 8) {
+            out_.push_back(static_cast<unsigned char>(buffer_));
+            buffer_ >>= 8;
+            count_ -= 8;
+        }
+    }
+    void flush() {
+        if (count_ > 0) out_.push_back(static_cast<unsigned char>(buffer_));
+        buffer_ = 0;
+        count_ = 0;
+    }
+
+private:
+    std::vector<unsigned char>& out_;
+    std::uint64_t buffer_ = 0;
+    std::uint32_t count_ = 0;
+};
+
+}  // namespace
+
+std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {
+    static const Tables tables;
+    std::vector<unsigned char> out;
+    out.reserve(size / 4 + 64);
+    out.push_back(0x78);  // deflate, 32K window
+    out.push_back(0x01);  // fastest, no dictionary; (0x7801 % 31 == 0)
+    BitWriter bits(out);
+    bits.put(1, 1);  // BFINAL
+    bits.put(1, 2);  // BTYPE = 01, fixed Huffman
+    std::size_t i = 0;
+    while (i < size) {
+        const unsigned char b = data[i];
+        const Code& lit = tables.literal[b];
+        bits.put(lit.bits, lit.length);
+        ++i;
+        // Repeat the byte just written: a match at distance 1.
+        while (i < size && data[i] == b) {
+            std::size_t run = 1;
+            const std::size_t limit = std::min<std::size_t>(258, size - i);
+            while (run < limit && data[i + run] == b) ++run;
+            if (run < 3) break;
+            const Code& m = tables.run[run];
+            bits.put(m.bits, m.length);
+            i += run;
+        }
+    }
+    const Code end = fixed_code(256);
+    bits.put(end.bits, end.length);
+    bits.flush();
+    const auto adler = static_cast<std::uint32_t>(adler32(adler32(0, nullptr, 0), data, static_cast<uInt>(size)));
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<unsigned char>(adler >> shift));
+    return out;
+}
+
+}  // namespace ks
