@@ -1,7 +1,9 @@
 #include "export/fast_deflate.h"
 
 #include <array>
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include <zlib.h>
 
@@ -48,39 +50,61 @@ struct Tables {
     }
 };
 
+// Writes LSB-first bit codes into a buffer sized in advance (no per-byte
+// capacity checks on the hot path).
 class BitWriter {
 public:
-    explicit BitWriter(std::vector<unsigned char>& out) : out_(out) {}
+    explicit BitWriter(unsigned char* out) : out_(out) {}
     void put(std::uint32_t bits, std::uint32_t n) {
         buffer_ |= static_cast<std::uint64_t>(bits) << count_;
         count_ += n;
-        while (count_ >= 8) {
-            out_.push_back(static_cast<unsigned char>(buffer_));
-            buffer_ >>= 8;
-            count_ -= 8;
+        if (count_ >= 32) {
+            std::memcpy(out_, &buffer_, 4);  // little-endian: low bits first
+            out_ += 4;
+            buffer_ >>= 32;
+            count_ -= 32;
         }
     }
-    void flush() {
-        if (count_ > 0) out_.push_back(static_cast<unsigned char>(buffer_));
-        buffer_ = 0;
-        count_ = 0;
+    unsigned char* finish() {
+        while (count_ > 0) {
+            *out_++ = static_cast<unsigned char>(buffer_);
+            buffer_ >>= 8;
+            count_ = count_ > 8 ? count_ - 8 : 0;
+        }
+        return out_;
     }
 
 private:
-    std::vector<unsigned char>& out_;
+    unsigned char* out_;
     std::uint64_t buffer_ = 0;
     std::uint32_t count_ = 0;
 };
+
+// Length of the run of `b` starting at data[i], at most `limit`; eight bytes at a time.
+std::size_t run_length(const unsigned char* data, std::size_t i, std::size_t limit, unsigned char b) {
+    const std::uint64_t pattern = 0x0101010101010101ull * b;
+    std::size_t run = 0;
+    while (run + 8 <= limit) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i + run, 8);
+        const std::uint64_t diff = word ^ pattern;
+        if (diff) return run + static_cast<std::size_t>(__builtin_ctzll(diff) / 8);
+        run += 8;
+    }
+    while (run < limit && data[i + run] == b) ++run;
+    return run;
+}
 
 }  // namespace
 
 std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {
     static const Tables tables;
-    std::vector<unsigned char> out;
-    out.reserve(size / 4 + 64);
-    out.push_back(0x78);  // deflate, 32K window
-    out.push_back(0x01);  // fastest, no dictionary; (0x7801 % 31 == 0)
-    BitWriter bits(out);
+    // Worst case: every byte a 9-bit literal, plus header, end code, checksum
+    // and the writer's 4-byte stores.
+    std::vector<unsigned char> out(size + size / 8 + 32);
+    out[0] = 0x78;  // deflate, 32K window
+    out[1] = 0x01;  // fastest, no dictionary; (0x7801 % 31 == 0)
+    BitWriter bits(out.data() + 2);
     bits.put(1, 1);  // BFINAL
     bits.put(1, 2);  // BTYPE = 01, fixed Huffman
     std::size_t i = 0;
@@ -89,11 +113,9 @@ std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::si
         const Code& lit = tables.literal[b];
         bits.put(lit.bits, lit.length);
         ++i;
-        // Repeat the byte just written: a match at distance 1.
-        while (i < size && data[i] == b) {
-            std::size_t run = 1;
-            const std::size_t limit = std::min<std::size_t>(258, size - i);
-            while (run < limit && data[i + run] == b) ++run;
+        // Repeat the byte just written: matches at distance 1.
+        for (;;) {
+            const std::size_t run = run_length(data, i, std::min<std::size_t>(258, size - i), b);
             if (run < 3) break;
             const Code& m = tables.run[run];
             bits.put(m.bits, m.length);
@@ -102,9 +124,10 @@ std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::si
     }
     const Code end = fixed_code(256);
     bits.put(end.bits, end.length);
-    bits.flush();
-    const auto adler = static_cast<std::uint32_t>(adler32(adler32(0, nullptr, 0), data, static_cast<uInt>(size)));
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<unsigned char>(adler >> shift));
+    unsigned char* tail = bits.finish();
+    const auto adler = static_cast<std::uint32_t>(adler32_z(adler32_z(0, nullptr, 0), data, size));
+    for (int shift = 24; shift >= 0; shift -= 8) *tail++ = static_cast<unsigned char>(adler >> shift);
+    out.resize(static_cast<std::size_t>(tail - out.data()));
     return out;
 }
 

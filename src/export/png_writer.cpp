@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -40,10 +41,11 @@ void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
     const std::size_t row_bytes = static_cast<std::size_t>(w) * 3 + 1;
 
     // Filtered scanlines: filter type 1 (Sub) on RGB bytes.
-    std::vector<unsigned char> raw(row_bytes * static_cast<std::size_t>(h));
+    const std::size_t raw_size = row_bytes * static_cast<std::size_t>(h);
+    std::unique_ptr<unsigned char[]> raw(new unsigned char[raw_size]);  // every byte is written below
     for (int y = 0; y < h; ++y) {
         const auto* src = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
-        unsigned char* dst = raw.data() + row_bytes * static_cast<std::size_t>(y);
+        unsigned char* dst = raw.get() + row_bytes * static_cast<std::size_t>(y);
         dst[0] = 1;
         unsigned char pr = 0, pg = 0, pb = 0;
         for (int x = 0; x < w; ++x) {
@@ -56,7 +58,7 @@ void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
         }
     }
 
-    std::vector<unsigned char> z = zlib_compress_runs(raw.data(), raw.size());
+    std::vector<unsigned char> z = zlib_compress_runs(raw.get(), raw_size);
     const std::size_t z_size = z.size();
 
     std::vector<unsigned char> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
