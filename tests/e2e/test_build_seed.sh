@@ -45,8 +45,17 @@ for pdf in slides handout; do
 done
 grep -Eq "1 ?/ ?$expect_handout" "$TMP/handout.txt" && ok "handout footer has page numbers" || fail "handout footer n / N missing"
 # Japanese–Latin spacing is positioning only: extraction gives the text as written.
-grep -q "巨勢氏からは、AWSの技術が" "$TMP/slides.txt" && ok "slides.pdf text exact across JL spacing" \
-  || { grep -m1 "巨勢氏からは" "$TMP/slides.txt"; fail "slides.pdf extraction altered the text"; }
+for pdf in slides handout; do
+  grep -q "巨勢氏からは、AWSの技術が" "$TMP/$pdf.txt" && ok "$pdf.pdf text exact across JL spacing" \
+    || { grep -m1 "巨勢氏からは" "$TMP/$pdf.txt"; fail "$pdf.pdf extraction altered the text"; }
+  # MuPDF as a second, independent reader: no warnings (Debian's build always
+  # notes that it lacks ICC support; that line is about mutool, not the file).
+  mutool draw -q -F txt -o "$TMP/$pdf.mu.txt" "$OUT/$pdf.pdf" 2> "$TMP/$pdf.mu.err"
+  grep -v "ICC support is not available" "$TMP/$pdf.mu.err" | grep -q . \
+    && { cat "$TMP/$pdf.mu.err"; fail "mutool warned on $pdf.pdf"; } || ok "mutool reads $pdf.pdf without warnings"
+  python3 "$ROOT/tests/e2e/seed_coverage.py" "$SEED" "$TMP/$pdf.mu.txt" > /dev/null 2>&1 \
+    && ok "seed text complete in $pdf.pdf as MuPDF reads it" || fail "MuPDF misses seed text in $pdf.pdf"
+done
 
 # The layout dump has the contract keys and no overflowing box.
 python3 - "$OUT/layout.json" "$N" <<'PY' || fail "layout dump"
