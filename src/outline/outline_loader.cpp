@@ -9,6 +9,7 @@
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
+#include "text/utf8.h"
 #include "util/read_file.h"
 
 namespace ks {
@@ -44,6 +45,7 @@ public:
         : path_(path), text_(text), map_(path, text), diags_(diags) {}
 
     std::optional<Deck> run() {
+        if (!valid_utf8()) return std::nullopt;
         pugi::xml_document doc;
         auto result = doc.load_buffer(text_.data(), text_.size(),
                                       pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
@@ -75,6 +77,25 @@ public:
     }
 
 private:
+    // pugixml does not check the encoding; text that is not UTF-8 must stop
+    // here, with its place, before it reaches the text engine.
+    bool valid_utf8() {
+        int reported = 0;
+        for (std::size_t i = 0; i < text_.size();) {
+            std::size_t start = i;
+            char32_t cp = utf8_next(text_, i);
+            bool bad = cp == 0xFFFD && !(i - start == 3 && text_.compare(start, 3, "\xEF\xBF\xBD") == 0);
+            bool overlong = (i - start == 2 && cp < 0x80) || (i - start == 3 && cp < 0x800) ||
+                            (i - start == 4 && cp < 0x10000);
+            if (bad || overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+                if (reported++ < 5)
+                    diags_.error(map_.at(static_cast<std::ptrdiff_t>(start)), "the file is not valid UTF-8 here",
+                                 {"save the outline as UTF-8"});
+            }
+        }
+        return reported == 0;
+    }
+
     // pugixml points at an element's name; GCC-style positions point at its '<'.
     SourcePosition pos(const pugi::xml_node& n) const {
         return map_.at(n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0));

@@ -136,3 +136,16 @@ TEST(OutlineLoader, DeepNestingIsAnErrorNotACrash) {
     load(lists, d2);
     EXPECT_TRUE(find_message(d2, "lists nested more than 8 deep"));
 }
+
+TEST(OutlineLoader, InvalidUtf8IsLocatedAndStops) {
+    Diagnostics diags;
+    auto deck = load("<deck>\n<slide><title>ab\xff\xfe</title></slide></deck>", diags);
+    EXPECT_FALSE(deck);
+    ASSERT_TRUE(diags.has_errors());
+    EXPECT_EQ(diags.items()[0].where.line, 2);
+    EXPECT_EQ(diags.items()[0].where.column, 17);
+    EXPECT_NE(diags.items()[0].message.find("UTF-8"), std::string::npos);
+    Diagnostics ok;
+    EXPECT_TRUE(load("<deck><slide><title>置換文字\xEF\xBF\xBDも可</title></slide></deck>", ok));  // U+FFFD itself is fine
+    EXPECT_FALSE(ok.has_errors());
+}
