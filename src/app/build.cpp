@@ -1,5 +1,6 @@
 #include "app/build.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -130,15 +131,31 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     fs::path png_dir = out.directory(out_dir / "slides");
     Diagnostics handout_diags;
 
+    // CPU time of each kind of task, for --timings.
+    std::atomic<long long> handout_us{0}, slides_pdf_us{0}, png_us{0};
+    auto timed = [](std::atomic<long long>& total, auto&& work) {
+        auto t = Clock::now();
+        work();
+        total += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
+    };
     std::vector<std::function<void()>> tasks;  // longest first
-    tasks.push_back([&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); });
-    tasks.push_back([&] { write_slides_pdf(painter, frames, info, slides_pdf_path); });
+    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); }); });
+    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_slides_pdf(painter, frames, info, slides_pdf_path); }); });
     for (std::size_t i = 0; i < frames.size(); ++i)
         tasks.push_back([&, i] {
-            write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(), options.png_scale);
+            timed(png_us, [&] {
+                write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(),
+                                options.png_scale);
+            });
         });
     run_parallel(tasks, threads);
     diags.append(handout_diags);
+    if (options.timings) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "    handout.pdf %7.1f ms, slides.pdf %7.1f ms, PNGs %7.1f ms (CPU, %u threads)\n",
+                      handout_us / 1000.0, slides_pdf_us / 1000.0, png_us / 1000.0, threads);
+        err << buf;
+    }
     lap("export");
 
     if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
