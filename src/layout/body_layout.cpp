@@ -15,7 +15,7 @@ public:
 
     BodyResult run(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (i > 0) y_ += gap_before(blocks[i]);
+            if (i > 0) y_ += spec_.paragraph_gap * size_;
             std::visit([&](const auto& b) { add(b); }, blocks[i]);
         }
         result_.height = y_;
@@ -23,8 +23,6 @@ public:
     }
 
 private:
-    double gap_before(const Block&) const { return spec_.paragraph_gap * size_; }
-
     TextStyle style_at(double size) const {
         TextStyle s = spec_.style;
         s.size = size;

@@ -33,12 +33,13 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     s = replace_all(s, "{section}", slide.section);
     s = replace_all(s, "{page}", std::to_string(index + 1));
     s = replace_all(s, "{pages}", std::to_string(deck.slides.size()));
-    // Drop separators left dangling by empty fields.
-    while (!s.empty() && (s.back() == ' ' || s.substr(s.size() >= 3 ? s.size() - 3 : 0) == "　")) {
-        if (s.back() == ' ') s.pop_back();
-        else s.erase(s.size() - 3);
+    // Drop separators (spaces, U+3000) left dangling by empty fields.
+    static const std::string ideographic_space = "\u3000";
+    for (;;) {
+        if (!s.empty() && s.back() == ' ') s.pop_back();
+        else if (s.size() >= 3 && s.compare(s.size() - 3, 3, ideographic_space) == 0) s.resize(s.size() - 3);
+        else return s;
     }
-    return s;
 }
 
 std::string hex_code_point(char32_t cp) {
