@@ -1,5 +1,7 @@
 #include "export/hpdf_document.h"
 
+#include "util/dates.h"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
@@ -23,16 +25,6 @@ void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* us
         state->detail = detail_no;
     }
     ++state->count;
-}
-
-bool parse_iso_date(const std::string& s, int& y, int& m, int& d) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    y = std::atoi(s.substr(0, 4).c_str());
-    m = std::atoi(s.substr(5, 2).c_str());
-    d = std::atoi(s.substr(8, 2).c_str());
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 }  // namespace
@@ -98,25 +90,7 @@ void Document::set_file_id(const unsigned char (&id)[16]) {
 }
 
 std::string pdf_date(const std::string& iso_date, const char* source_date_epoch) {
-    char buf[40];
-    int y = 0, m = 0, d = 0;
-    if (parse_iso_date(iso_date, y, m, d)) {
-        std::snprintf(buf, sizeof buf, "D:%04d%02d%02d000000Z", y, m, d);
-        return buf;
-    }
-    if (source_date_epoch && *source_date_epoch) {
-        char* end = nullptr;
-        const long long secs = std::strtoll(source_date_epoch, &end, 10);
-        if (end && *end == '\0' && secs >= 0 && secs < 253402300800LL) {
-            const std::time_t t = static_cast<std::time_t>(secs);
-            std::tm tm{};
-            gmtime_r(&t, &tm);
-            std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-            return buf;
-        }
-    }
-    return "D:20000101000000Z";
+    return ks::pdf_date(document_timestamp(iso_date, source_date_epoch));
 }
 
 }  // namespace ks::hpdf

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 #include <cairo-pdf.h>
 
 #include "export/png_writer.h"
+#include "util/dates.h"
 
 namespace ks {
 
@@ -57,7 +59,7 @@ void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared
     if (!info.subject.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kamishibai");
     // Fixed dates keep the file reproducible.
-    std::string date = (info.date.size() == 10 ? info.date : std::string("2000-01-01")) + "T00:00:00Z";
+    std::string date = iso8601_date(document_timestamp(info.date, std::getenv("SOURCE_DATE_EPOCH")));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     ContextPtr cr(cairo_create(surface.get()));
