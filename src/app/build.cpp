@@ -122,7 +122,9 @@ int run_build(const BuildOptions& options, std::ostream& err) {
 
     // The imposer sets text through Pango, which stays on this thread; the
     // exporters below only read frames and run in parallel.
-    HandoutDocument handout = impose_handout(*deck, frames, text, options.handout, diags);
+    HandoutOptions handout_options = options.handout;
+    if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+    HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
     lap("impose");
     PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
     SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};

@@ -60,9 +60,9 @@ Shape hline(double w, Color c, double sw) {
     return s;
 }
 
-TextStyle style(double size, Color color, bool bold = false, double line_height = 1.45) {
+TextStyle base_style(const std::string& family, double size, Color color, bool bold, double line_height) {
     TextStyle st;
-    st.family = "BIZ UDPGothic";
+    st.family = family;
     st.size = size;
     st.color = color;
     st.emphasis_color = color;
@@ -494,6 +494,10 @@ private:
     const std::vector<std::shared_ptr<const Frame>>& slides_;
     const TextEngine& text_;
     const HandoutOptions& opt_;
+
+    TextStyle style(double size, Color color, bool bold = false, double line_height = 1.45) const {
+        return base_style(opt_.font_family, size, color, bold, line_height);
+    }
     Diagnostics& diags_;
     std::string orientation_;
     Paper paper_;

@@ -21,6 +21,7 @@ struct HandoutOptions {
     std::string paper = "a4";         // "a4" | "letter"
     std::string orientation = "auto"; // "auto" | "portrait" | "landscape" (auto: what suits the style)
     bool grayscale = false;
+    std::string font_family = "BIZ UDPGothic";  // print furniture and notes; the CLI passes the layout set's sans
 };
 
 struct Bookmark {

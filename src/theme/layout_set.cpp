@@ -87,6 +87,7 @@ public:
             }
         }
         if (set.layouts.empty()) diags_.error(pos(root), "layout set defines no <layout>");
+        set.fonts = fonts_;
         return set;
     }
 

@@ -53,6 +53,7 @@ struct LayoutSet {
     std::string file;
     double width = 960, height = 540;
     Color background{1, 1, 1, 1};
+    std::map<std::string, std::string> fonts;  // role (sans, serif, mono) → family
     LayoutSpec master;
     std::map<std::string, LayoutSpec> layouts;
 
