@@ -88,6 +88,15 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         slides.push_back(layout_slide(*deck, i, *set, text));
         diags.append(slides.back().diags);
     }
+    std::vector<std::shared_ptr<const Frame>> frames;
+    for (const auto& s : slides) frames.push_back(s.frame);
+    // The handout is imposed for `check` too: speaker notes are set there,
+    // and their problems must be reported without writing anything. The
+    // imposer sets text through Pango, which stays on this thread.
+    HandoutOptions handout_options = options.handout;
+    if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+    if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
+    HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
     double layout_ms = ms_since(start);
 
     if (!options.write_outputs) {
@@ -97,8 +106,6 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         return diags.has_errors() ? kExitInput : kExitOk;
     }
 
-    std::vector<std::shared_ptr<const Frame>> frames;
-    for (const auto& s : slides) frames.push_back(s.frame);
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
     auto phase = Clock::now();
@@ -112,7 +119,7 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     };
     if (options.timings) {
         char buf[96];
-        std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", "load+layout", layout_ms);
+        std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", "load+layout+impose", layout_ms);
         err << buf;
     }
     AtomicOutput out;
@@ -120,12 +127,7 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     fs::create_directories(out_dir);
     CairoPainter painter;
 
-    // The imposer sets text through Pango, which stays on this thread; the
-    // exporters below only read frames and run in parallel.
-    HandoutOptions handout_options = options.handout;
-    if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
-    HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
-    lap("impose");
+    // The exporters below only read frames and run in parallel.
     PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
     SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
     std::string handout_path = out.file(out_dir / "handout.pdf").string();

@@ -33,6 +33,17 @@ set +e
 set -e
 [ "$code" -eq 1 ] && grep -q "broken.xml:3:[0-9]*: error: malformed XML" "$TMP/err2" && ok "malformed XML located" || { cat "$TMP/err2"; fail "malformed XML ($code)"; }
 
+# check reports problems in speaker notes too, with their position.
+cat > "$TMP/notes.xml" <<'XML'
+<deck lang="ja">
+  <slide id="a"><title>題</title>
+    <notes>ノートに𠮷があります。</notes>
+  </slide>
+</deck>
+XML
+"$KS" check "$TMP/notes.xml" 2> "$TMP/err4" && grep -q "notes.xml:3:12: warning: character U+20BB7" "$TMP/err4" \
+  && ok "check reports a missing character in the notes" || { cat "$TMP/err4"; fail "notes not checked"; }
+
 "$KS" check "$DECK" 2> "$TMP/err3" && ok "check passes on the seed deck" || { cat "$TMP/err3"; fail "check failed on the seed"; }
 [ ! -e "$TMP/check-out" ] || fail "check wrote output"
 
