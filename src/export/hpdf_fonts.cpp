@@ -132,13 +132,13 @@ bool truetype_outlines(FT_Face face) {
 
 std::uint32_t LoadedFont::glyph_for(char32_t cp) const {
     if (!face) return 0;
-    return FT_Get_Char_Index(face, cp);
+    return FT_Get_Char_Index(face.get(), cp);
 }
 
 double LoadedFont::pdf_advance(std::uint32_t gid, double size) const {
     if (!face) return 0;
     FT_Fixed adv = 0;
-    if (FT_Get_Advance(face, gid, FT_LOAD_NO_SCALE, &adv) != 0) return 0;
+    if (FT_Get_Advance(face.get(), gid, FT_LOAD_NO_SCALE, &adv) != 0) return 0;
     // libharu writes widths as integer thousandths of an em, truncated.
     const int w1000 = static_cast<int>(static_cast<unsigned>(adv) * 1000u / static_cast<unsigned>(units_per_em));
     return w1000 / 1000.0 * size;
@@ -147,7 +147,7 @@ double LoadedFont::pdf_advance(std::uint32_t gid, double size) const {
 bool LoadedFont::outline(std::uint32_t gid, double size, double skew, Point origin,
                          std::vector<PathOp>& out) const {
     if (!face) return false;
-    if (FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return false;
+    if (FT_Load_Glyph(face.get(), gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return false;
     if (face->glyph->format != FT_GLYPH_FORMAT_OUTLINE) return false;
     OutlineSink sink{&out, size / units_per_em, skew, origin};
     FT_Outline_Funcs funcs{};
@@ -162,14 +162,9 @@ bool LoadedFont::outline(std::uint32_t gid, double size, double skew, Point orig
 }
 
 FontCache::FontCache(Document& doc) : doc_(doc) {
-    if (FT_Init_FreeType(&ft_) != 0) throw std::runtime_error("FreeType: cannot initialise");
-}
-
-FontCache::~FontCache() {
-    for (auto& [key, f] : fonts_)
-        if (f->face) FT_Done_Face(f->face);
-    fonts_.clear();
-    if (ft_) FT_Done_FreeType(ft_);
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) throw std::runtime_error("FreeType: cannot initialise");
+    ft_.reset(library);
 }
 
 void FontCache::note_usage(const FontFace& face, char32_t cp) {
@@ -183,8 +178,8 @@ const LoadedFont& FontCache::get(const FontFace& face) {
     auto f = std::make_unique<LoadedFont>();
 
     FT_Face ftf = nullptr;
-    if (FT_New_Face(ft_, face.file.c_str(), face.index, &ftf) == 0) {
-        f->face = ftf;
+    if (FT_New_Face(ft_.get(), face.file.c_str(), face.index, &ftf) == 0) {
+        f->face.reset(ftf);
         f->units_per_em = ftf->units_per_EM ? ftf->units_per_EM : 1000;
     }
 
@@ -193,7 +188,7 @@ const LoadedFont& FontCache::get(const FontFace& face) {
     if (auto u = usage_.find(key); u != usage_.end() && f->face && !is_ttc(face.file)) {
         std::map<std::uint16_t, std::uint16_t> chars;
         for (char32_t cp : u->second)
-            if (const auto gid = FT_Get_Char_Index(f->face, cp); gid != 0 && gid <= 0xFFFF)
+            if (const auto gid = FT_Get_Char_Index(f->face.get(), cp); gid != 0 && gid <= 0xFFFF)
                 chars[static_cast<std::uint16_t>(cp)] = static_cast<std::uint16_t>(gid);
         std::ifstream in(face.file, std::ios::binary);
         std::ostringstream bytes;
@@ -211,7 +206,7 @@ const LoadedFont& FontCache::get(const FontFace& face) {
     // does not survive arbitrary bytes, so it only sees faces FreeType has
     // opened as sfnt with the tables libharu reads.
     HPDF_Doc pdf = doc_.get();
-    if (!truetype_outlines(f->face)) {
+    if (!truetype_outlines(f->face.get())) {
         f->load_error = f->face ? "not a TrueType-outline font" : "FreeType cannot open it";
         auto& ref = *f;
         fonts_.emplace(key, std::move(f));

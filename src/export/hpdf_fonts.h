@@ -17,8 +17,10 @@
 #include "export/hpdf_font_subset.h"
 #include "frame/frame.h"
 
-typedef struct FT_LibraryRec_* FT_Library;
-typedef struct FT_FaceRec_* FT_Face;
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "util/c_handle.h"
 
 namespace ks::hpdf {
 
@@ -27,7 +29,7 @@ class Document;
 struct LoadedFont {
     HPDF_Font font = nullptr;  // null when libharu cannot use the face (CFF, …)
     std::string load_error;    // why, for the warning
-    FT_Face face = nullptr;    // owned by the FontCache; null if FreeType failed
+    UniqueCPtr<FT_FaceRec_, FT_Done_Face> face;  // null if FreeType failed
     double units_per_em = 1000;
     // Glyph id libharu will draw for `cp` (its CID→GID map comes from the
     // same cmap); 0 when the face has no glyph for it.
@@ -43,7 +45,6 @@ struct LoadedFont {
 class FontCache {
 public:
     explicit FontCache(Document& doc);
-    ~FontCache();
     FontCache(const FontCache&) = delete;
     FontCache& operator=(const FontCache&) = delete;
 
@@ -57,7 +58,7 @@ public:
 private:
     using Key = std::pair<std::string, int>;
     Document& doc_;
-    FT_Library ft_ = nullptr;
+    UniqueCPtr<FT_LibraryRec_, FT_Done_FreeType> ft_;  // declared first: outlives the faces in fonts_
     std::map<Key, std::unique_ptr<LoadedFont>> fonts_;
     std::map<Key, std::set<char32_t>> usage_;
     std::vector<TempFile> temp_files_;  // read by libharu until the file is saved
