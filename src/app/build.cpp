@@ -32,7 +32,9 @@ void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
     for (const auto& d : diags.items()) err << format_diagnostic(d);
 }
 
+// Every diagnostic, then the error and warning counts.
 void print_summary(const Diagnostics& diags, std::ostream& err) {
+    print_diagnostics(diags, err);
     auto errors = diags.error_count(), warnings = diags.warning_count();
     if (errors || warnings)
         err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
@@ -74,7 +76,6 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
     if (deck && set) check_layout_names(*deck, *set, diags);
     if (!deck || !set || diags.has_errors()) {
-        print_diagnostics(diags, err);
         print_summary(diags, err);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
         return kExitInput;
@@ -100,7 +101,6 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     double layout_ms = ms_since(start);
 
     if (!options.write_outputs) {
-        print_diagnostics(diags, err);
         print_summary(diags, err);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
@@ -108,20 +108,18 @@ int run_build(const BuildOptions& options, std::ostream& err) {
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
+    auto print_time = [&](const char* name, double ms) {
+        if (!options.timings) return;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "  %-18s %7.1f ms\n", name, ms);
+        err << buf;
+    };
     auto phase = Clock::now();
     auto lap = [&](const char* name) {
-        if (options.timings) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", name, ms_since(phase));
-            err << buf;
-        }
+        print_time(name, ms_since(phase));
         phase = Clock::now();
     };
-    if (options.timings) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "  %-12s %7.1f ms\n", "load+layout+impose", layout_ms);
-        err << buf;
-    }
+    print_time("load+layout+impose", layout_ms);
     AtomicOutput out;
     fs::path out_dir(options.out_dir);
     fs::create_directories(out_dir);
@@ -166,7 +164,6 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     out.commit();
     lap("commit");
 
-    print_diagnostics(diags, err);
     print_summary(diags, err);
     if (!options.quiet) {
         char buf[160];

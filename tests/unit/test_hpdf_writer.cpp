@@ -324,18 +324,24 @@ TEST_F(HpdfWriterTest, VariationSelectorIsNotASpace) {
     EXPECT_EQ(qdf.out.find("0020> Tj"), std::string::npos);  // no space glyph shown
 }
 
+// A 300×200 pt page holding just `run`.
+HandoutDocument one_run_page(const GlyphRun& run) {
+    HandoutDocument doc;
+    Frame page;
+    page.width = 300;
+    page.height = 200;
+    page.push({50, 100}, run);
+    doc.pages.push_back(page);
+    return doc;
+}
+
 TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     // A cluster whose glyph is not what the cmap gives (a shaped form):
     // the frame's glyph is drawn, the text stays searchable.
     NaiveShaper sh(kGothic);
     GlyphRun r = sh.shape("AB", 20);
     r.glyphs[0].id = sh.gid(U'Z');  // pretend shaping chose another glyph
-    HandoutDocument doc;
-    Frame page;
-    page.width = 300;
-    page.height = 200;
-    page.push({50, 100}, r);
-    doc.pages.push_back(page);
+    HandoutDocument doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "subst.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -354,12 +360,7 @@ TEST_F(HpdfWriterTest, MissingGlyphIsABoxKeepingItsText) {
     ASSERT_EQ(r.glyphs.size(), 3u);
     EXPECT_EQ(r.glyphs[1].id, 0u);  // not in BIZ UDPGothic
     r.glyphs[1].id = 0x10000000u | 0x20BB7u;  // what Pango reports
-    HandoutDocument doc;
-    Frame page;
-    page.width = 300;
-    page.height = 200;
-    page.push({50, 100}, r);
-    doc.pages.push_back(page);
+    HandoutDocument doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "missing.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
