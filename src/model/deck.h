@@ -32,13 +32,14 @@ struct RichText {
 struct List;
 
 struct ListItem {
-    RichText text;
+    RichText text;  // empty on the carrier of children continued from an earlier slide
     std::vector<List> children;  // nested lists
     SourcePosition where;
 };
 
 struct List {
     bool ordered = false;
+    int start = 1;  // number of the first item (a list continued on the next slide goes on counting)
     std::vector<ListItem> items;
     SourcePosition where;
 };
@@ -81,6 +82,7 @@ struct Slide {
     std::vector<Block> blocks;
     RichText notes;      // speaker notes, paragraphs separated by "\n\n"
     std::string section; // title of the enclosing <section>, if any
+    std::string continues;  // on a continuation slide: the id of the slide it continues
     SourcePosition where;
 };
 

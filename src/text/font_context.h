@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "util/c_handle.h"
@@ -33,6 +34,9 @@ public:
 
     // True when a family of that name is available.
     bool has_family(const std::string& family) const;
+
+    // Every family name available, sorted (for "did you mean" lists).
+    std::vector<std::string> families() const;
 
 private:
     UniqueCPtr<FcConfig, FcConfigDestroy> config_;
