@@ -1,6 +1,7 @@
 #include "layout/paginate.h"
 
 #include <deque>
+#include <set>
 
 #include "layout/body_layout.h"
 #include "layout/slide_layout.h"
@@ -281,6 +282,16 @@ RichText continued_title(const RichText& title, const std::string& mark) {
 }
 
 Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags) {
+    std::set<std::string> used;
+    for (const auto& s : deck.slides) used.insert(s.id);
+    // ID-2, ID-3, …; should the author have used that id already (a hand-split
+    // "overview-2"), ID-cont2 keeps every id unique.
+    auto continuation_id = [&](const std::string& id, std::size_t k) {
+        std::string want = id + "-" + std::to_string(k);
+        if (used.count(want)) want = id + "-cont" + std::to_string(k);
+        used.insert(want);
+        return want;
+    };
     Deck out = deck;
     out.slides.clear();
     std::vector<std::size_t> first_of(deck.slides.size() + 1, 0);  // new index of each source slide
@@ -310,7 +321,7 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
             s.layout = layout_name;
             s.blocks = std::move(pieces[k].blocks);
             if (k > 0) {
-                s.id = slide.id + "-" + std::to_string(k + 1);
+                s.id = continuation_id(slide.id, k + 1);
                 s.title = continued_title(slide.title, set.continued_mark);
                 s.notes = {};
                 s.continues = slide.id;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "layout/body_layout.h"
 #include "layout/font_families.h"
@@ -359,4 +360,15 @@ TEST(Fitting, UnknownFontFamilyIsALocatedErrorWithTheAvailableOnes) {
     Diagnostics clean;
     check_font_families(layouts(), fonts, clean);
     EXPECT_EQ(clean.items().size(), 0u);
+}
+
+TEST(Fitting, ContinuationIdsNeverCollideWithTheAuthors) {
+    Deck deck = load("<slide id=\"a\"><title>T</title><list>" + items("A", 30) +
+                     "</list></slide><slide id=\"a-2\"><title>手で分けた続き</title><p>x</p></slide>");
+    Diagnostics d;
+    Deck out = paginate_deck(deck, d);
+    std::set<std::string> ids;
+    for (const auto& s : out.slides) EXPECT_TRUE(ids.insert(s.id).second) << "duplicate id " << s.id;
+    EXPECT_EQ(out.slides[1].id, "a-cont2");
+    EXPECT_EQ(out.slides.back().id, "a-2");
 }
