@@ -117,8 +117,9 @@ private:
     void add(const Table& table) {
         double size = size_ * spec_.table_scale;
         double pad_x = size * 0.6, pad_y = size * 0.4;
+        const auto& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
         std::size_t columns = 0;
-        for (const auto& r : table.rows) columns = std::max(columns, r.cells.size());
+        for (const auto& r : sizing) columns = std::max(columns, r.cells.size());
         if (columns == 0) return;
 
         auto cell_style = [&](bool header) {
@@ -132,7 +133,7 @@ private:
         };
         // Natural column widths, then shrink the wide columns to fit.
         std::vector<double> natural(columns, 0);
-        for (const auto& r : table.rows)
+        for (const auto& r : sizing)
             for (std::size_t c = 0; c < r.cells.size(); ++c)
                 natural[c] = std::max(natural[c], text_.natural_width(r.cells[c].text, cell_style(r.header)) + 2 * pad_x);
         std::vector<double> widths = fit_columns(natural, spec_.w);

@@ -87,8 +87,9 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
                 out.push_back({b, *table, -1, -1, {}, table->where});
                 continue;
             }
+            auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
             for (; r < table->rows.size(); ++r)
-                out.push_back({b, Table{{table->rows[r]}, table->where}, -1, -1, header, table->rows[r].where});
+                out.push_back({b, Table{{table->rows[r]}, table->where, all_rows}, -1, -1, header, table->rows[r].where});
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
             out.push_back({b, block, -1, -1, {}, p->where});
         } else {

@@ -63,6 +63,9 @@ struct TableRow {
 struct Table {
     std::vector<TableRow> rows;
     SourcePosition where;
+    // On a piece of a table continued over several slides: all its rows, so
+    // every piece gets the same column widths.
+    std::shared_ptr<const std::vector<TableRow>> sizing_rows;
 };
 
 struct Image {

@@ -372,3 +372,40 @@ TEST(Fitting, ContinuationIdsNeverCollideWithTheAuthors) {
     EXPECT_EQ(out.slides[1].id, "a-cont2");
     EXPECT_EQ(out.slides.back().id, "a-2");
 }
+
+TEST(Fitting, TablePiecesShareColumnWidths) {
+    std::string rows;
+    for (int i = 1; i <= 40; ++i)
+        rows += "<row><cell>R" + std::to_string(i) + "</cell><cell>" + std::string(i == 33 ? "とても長い項目名の行" : "短") +
+                "</cell><cell>値</cell></row>";
+    Deck deck = load("<slide id=\"t\"><title>表</title><table><row header=\"true\"><cell>名前</cell><cell>項目</cell>"
+                     "<cell>値</cell></row>" + rows + "</table></slide>");
+    Diagnostics d;
+    Deck out = paginate_deck(deck, d);
+    ASSERT_GE(out.slides.size(), 2u);
+    std::vector<double> first;
+    for (std::size_t i = 0; i < out.slides.size(); ++i) {
+        auto l = layout_slide(out, i, layouts(), test::engine());
+        std::vector<double> widths;
+        for (const auto& b : l.boxes)
+            for (const auto& c : b.cells)
+                if (c.row == 0) widths.push_back(c.w);
+        ASSERT_EQ(widths.size(), 3u);
+        if (i == 0) first = widths;
+        else for (std::size_t c = 0; c < 3; ++c) EXPECT_NEAR(widths[c], first[c], 0.01) << out.slides[i].id;
+    }
+}
+
+TEST(Fitting, ListStartIsReadFromTheOutline) {
+    Deck deck = load("<slide id=\"a\"><title>T</title><list ordered=\"true\" start=\"6\">" + items("A", 2) + "</list></slide>");
+    EXPECT_EQ(list_of(deck.slides[0]).start, 6);
+    auto l = layout_slide(deck, 0, layouts(), test::engine());
+    std::vector<std::string> labels;
+    for (const auto& it : l.frame->items)
+        if (const auto* run = std::get_if<GlyphRun>(&it.item))
+            if (!run->text.empty() && run->text.back() == '.') labels.push_back(run->text);
+    EXPECT_EQ(labels, (std::vector<std::string>{"6.", "7."}));
+    Diagnostics d;
+    load_outline_from_string("bad.xml", "<deck><slide><title>T</title><list ordered=\"true\" start=\"x\"><item>a</item></list></slide></deck>", d);
+    EXPECT_EQ(d.error_count(), 1u);
+}
