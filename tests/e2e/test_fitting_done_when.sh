@@ -68,6 +68,21 @@ PY
   && [ "$(pdftotext "$TMP/notes/handout.pdf" - | grep -c 'N-list120')" = 1 ] \
   && ok "notes once, with the first slide" || fail "notes handout"
 
+# Every handout style holds every continuation slide's content: in order for
+# 1 and 2 a page; once each for the grids (pdftotext reads across columns);
+# at least once in the outline style (slide text plus the outline beside it).
+all_markers="$(seq_markers L 3 120)$(seq_markers T 3 60)$(seq_markers B 2 22)$(seq_markers I 2 3)"
+for style in 1 2 4 6 9 outline; do
+  "$KS" build "$DECKS/done_when.xml" -o "$TMP/h$style" --handout "$style" -j 2 -q 2>/dev/null || { fail "handout $style"; continue; }
+  pdftotext "$TMP/h$style/handout.pdf" "$TMP/h$style.txt"
+  found=$(grep -oE '\b[LTBI][0-9]{2,3}\b' "$TMP/h$style.txt" | tr '\n' ' ')
+  case $style in
+    1|2) [ "$found" = "$all_markers" ] ;;
+    outline) [ "$(echo $found | tr ' ' '\n' | sort -u)" = "$(echo $all_markers | tr ' ' '\n' | sort -u)" ] ;;
+    *) [ "$(echo $found | tr ' ' '\n' | sort)" = "$(echo $all_markers | tr ' ' '\n' | sort)" ] ;;
+  esac && ok "handout $style: all 205 markers" || fail "handout $style: markers differ"
+done
+
 # The checker itself can fail: push one line below its box.
 python3 - "$TMP/dump.json" "$TMP/bad.json" <<'PY'
 import json, sys
