@@ -302,6 +302,12 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
         std::string layout_name = choose_layout(slide, i, set);
         const LayoutSpec* layout = set.find(layout_name);
         auto box = layout ? body_box_for(*layout, slide) : std::nullopt;
+        if (!box && !slide.blocks.empty() && layout) {
+            diags.error(slide.where,
+                        "slide '" + slide.id + "': layout '" + layout_name +
+                            "' has no body box, so its paragraphs, lists, tables and images would not be shown",
+                        {"use a layout with a body (e.g. layout=\"bullets\"), or move the content to another slide"});
+        }
         if (!box || slide.blocks.empty()) {
             out.slides.push_back(slide);
             continue;

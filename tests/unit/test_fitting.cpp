@@ -409,3 +409,12 @@ TEST(Fitting, ListStartIsReadFromTheOutline) {
     load_outline_from_string("bad.xml", "<deck><slide><title>T</title><list ordered=\"true\" start=\"x\"><item>a</item></list></slide></deck>", d);
     EXPECT_EQ(d.error_count(), 1u);
 }
+
+TEST(Fitting, ContentOnALayoutWithoutBodyIsAnError) {
+    Deck deck = load("<slide id=\"s\" layout=\"section\"><title>章</title><p>消えてしまう本文</p></slide>");
+    Diagnostics d;
+    paginate_deck(deck, d);
+    ASSERT_EQ(d.error_count(), 1u);
+    EXPECT_NE(d.items()[0].message.find("no body box"), std::string::npos);
+    EXPECT_EQ(d.items()[0].where.line, 1);
+}
