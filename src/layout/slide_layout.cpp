@@ -137,7 +137,7 @@ private:
         }
         bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
@@ -180,7 +180,7 @@ private:
         bool overflow = !fits(result);
         double dy = vertical_offset(box, result.height);
         for (auto& item : result.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
         for (auto line : result.lines) {
             line.x += box.x;
             line.y += box.y + dy;

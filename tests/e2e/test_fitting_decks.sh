@@ -20,6 +20,14 @@ done
   && ! grep -q continues "$TMP/deck.json" && ! grep -q warning "$TMP/deck.log" \
   && ok "seed deck: no slide continued" || fail "seed deck changed"
 
+# check reports what fitting did: a shrink is a located note (not counted), a run a warning.
+"$KS" check "$DECK" 2> "$TMP/seedcheck.log" && grep -qE "deck.xml:[0-9]+:[0-9]+: note: slide 's2-1-2': body text shrank from 24 to 23.5 pt to fit" "$TMP/seedcheck.log" \
+  && ok "check: shrink reported as a located note" || { cat "$TMP/seedcheck.log"; fail "check shrink note"; }
+rc=0; "$KS" check "$DECKS/quarterly.xml" 2> "$TMP/qcheck.log" || rc=$?
+[ $rc = 0 ] && grep -qE "quarterly.xml:[0-9]+:[0-9]+: warning: slide 'results' does not fit even at 12 pt; continued onto [0-9]+ slides \(results, results-2" "$TMP/qcheck.log" \
+  && grep -q "quarterly.xml: 27 slides, ok" "$TMP/qcheck.log" \
+  && ok "check: continuation reported, slide count includes continuation slides" || { cat "$TMP/qcheck.log"; fail "check continuation (exit $rc)"; }
+
 # Quarterly briefing: tables, a long paragraph, nested lists, a parent with 30 children, images.
 pdftotext "$TMP/quarterly/slides.pdf" "$TMP/q.txt"
 pdftotext "$TMP/quarterly/handout.pdf" "$TMP/qh.txt"
