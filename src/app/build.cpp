@@ -121,6 +121,11 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
     double layout_ms = ms_since(start);
     if (options.strict) diags = warnings_as_errors(diags);
+    if (options.write_outputs && diags.has_errors()) {
+        print_summary(diags, err);
+        err << "kamishibai: nothing written; the previous output is unchanged\n";
+        return kExitInput;
+    }
 
     if (!options.write_outputs) {
         print_summary(diags, err);
