@@ -222,6 +222,7 @@ private:
     }
 
     void read_box_fitting(const pugi::xml_node& n, BoxSpec& b) {
+        b.where = pos(n);
         b.image_min = number(n, "image-min", 0.4);
         if (b.image_min <= 0 || b.image_min > 1) {
             diags_.error(pos(n), "image-min must be a share of the box height above 0 and at most 1",

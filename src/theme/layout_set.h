@@ -31,6 +31,7 @@ struct BoxSpec {
     Color bullet_color;
     Color table_header_fill, table_header_text, table_stripe, table_rule;
     double image_min = 0.4;       // an image shrinks to this share of the box height, else moves on
+    SourcePosition where;         // the <box> element, for font errors
 };
 
 struct RectSpec {

@@ -357,6 +357,16 @@ TEST(Fitting, UnknownFontFamilyIsALocatedErrorWithTheAvailableOnes) {
     EXPECT_GT(d.items()[0].where.line, 0);
     ASSERT_FALSE(d.items()[0].notes.empty());
     EXPECT_NE(d.items()[0].notes[0].find("BIZ UDPGothic"), std::string::npos);
+    // A box naming a family directly is checked at the box.
+    LayoutSet direct = layouts();
+    auto& body = const_cast<BoxSpec&>(*direct.find("table")->box("body"));
+    body.style.family = "Comic Sans MS";
+    Diagnostics at_box;
+    check_font_families(direct, fonts, at_box);
+    ASSERT_EQ(at_box.error_count(), 1u);
+    EXPECT_NE(at_box.items()[0].message.find("'Comic Sans MS' (font= on a body box)"), std::string::npos);
+    EXPECT_EQ(at_box.items()[0].where.line, body.where.line);
+    EXPECT_GT(body.where.line, set.fonts_where.line);
     Diagnostics clean;
     check_font_families(layouts(), fonts, clean);
     EXPECT_EQ(clean.items().size(), 0u);
