@@ -428,3 +428,19 @@ TEST(Fitting, ContentOnALayoutWithoutBodyIsAnError) {
     EXPECT_NE(d.items()[0].message.find("no body box"), std::string::npos);
     EXPECT_EQ(d.items()[0].where.line, 1);
 }
+
+TEST(Fitting, ImageMinFromTheLayoutDecidesWhetherAnImageShrinksOrMoves) {
+    std::string dir = test::source_path("tests/fixtures/decks/");
+    Diagnostics d;
+    auto deck = load_outline_from_string(dir + "img.xml",
+                                         "<deck><slide id=\"i\"><title>T</title><list>" + items("A", 3) +
+                                             "</list><image src=\"chart-wide.png\"/></slide></deck>",
+                                         d);
+    ASSERT_TRUE(deck);
+    EXPECT_EQ(paginate_deck(*deck, d).slides.size(), 1u);  // 0.4: shrinks into the space left
+    LayoutSet strict = layouts();
+    const_cast<BoxSpec&>(*strict.find("bullets")->box("body")).image_min = 0.9;
+    Deck out = paginate(*deck, strict, test::engine(), d);
+    ASSERT_EQ(out.slides.size(), 2u);  // 0.9: moves to a slide of its own
+    EXPECT_TRUE(std::holds_alternative<Image>(out.slides[1].blocks.at(0)));
+}
