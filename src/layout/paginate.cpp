@@ -65,6 +65,11 @@ void append(Piece& p, const Atom& a) {
         p.sources.push_back(a.block);
         return;
     }
+    if (const auto* pre = std::get_if<Pre>(&a.content); pre && same) {
+        auto& lines = std::get<Pre>(p.blocks.back()).lines;
+        lines.insert(lines.end(), pre->lines.begin(), pre->lines.end());
+        return;
+    }
     p.blocks.push_back(a.content);
     p.sources.push_back(a.block);
 }
@@ -88,12 +93,19 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
                 continue;
             }
             auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
-            for (; r < table->rows.size(); ++r)
-                out.push_back({b, Table{{table->rows[r]}, table->where, all_rows}, -1, -1, header, table->rows[r].where});
+            for (; r < table->rows.size(); ++r) {
+                Table one = *table;  // align, widths and caption go with every piece
+                one.rows = {table->rows[r]};
+                one.sizing_rows = all_rows;
+                out.push_back({b, std::move(one), -1, -1, header, table->rows[r].where});
+            }
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
             out.push_back({b, block, -1, -1, {}, p->where});
+        } else if (const auto* pre = std::get_if<Pre>(&block)) {
+            // Code splits between its lines.
+            for (const auto& line : pre->lines) out.push_back({b, Pre{{line}, pre->where}, -1, -1, {}, pre->where});
         } else {
-            out.push_back({b, block, -1, -1, {}, std::get<Image>(block).where});
+            out.push_back({b, block, -1, -1, {}, block_where(block)});
         }
     }
     return out;

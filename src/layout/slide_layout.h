@@ -35,6 +35,11 @@ struct DumpCell {
     std::string text;
 };
 
+// The rectangle of one <column> (its heading included).
+struct DumpColumn {
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
 struct DumpBox {
     std::string role;
     double x = 0, y = 0, w = 0, h = 0;
@@ -43,6 +48,7 @@ struct DumpBox {
     std::vector<DumpLine> lines;
     std::vector<DumpImage> images;
     std::vector<DumpCell> cells;
+    std::vector<DumpColumn> columns;
 };
 
 struct SlideLayout {
