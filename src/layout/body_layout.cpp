@@ -286,7 +286,7 @@ private:
         double h = std::min(size->height * full, std::max(left, min_h));
         if (left < min_h - 0.01) result_.image_squeezed = true;
         double w = size->width * (h / size->height);
-        if (image.fit == ImageFit::Cover && last_block_ && left > h + 0.01 && left >= min_h) {
+        if (image.fit == ImageFit::Cover && last_block_ && left >= min_h) {
             // Cover: the image fills the width it may take and the height left
             // below it, cropped around its centre (aspect kept).
             double box_w = avail_w, box_h = left;
@@ -440,6 +440,9 @@ private:
             vs.color = vs.emphasis_color = spec_.bullet_color;
             vs.jl_spacing_em = 0;
             vs.align = spec_.style.align == Align::Justify ? Align::Left : spec_.style.align;
+            // The value stays on one line: a long one is set smaller (down to 1.2 em of body text).
+            double natural = text_.natural_width(plain_text(f.value), vs);
+            if (natural > cell_w) vs.size = std::max(size_ * 1.2, vs.size * cell_w / natural * 0.98);
             auto value = text_.set(plain_text(f.value), vs, cell_w);
             place_text(value, x, y);
             y += value.height;
