@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
     ks::WatchOptions watch_options;
     CLI::App* watch = app.add_subcommand("watch", "build, then rebuild on every save (Ctrl-C stops)");
     add_build_options(watch);
-    watch->add_option("--serve", watch_options.port, "serve a live preview on PORT (default 8640; 0: any free port)")
+    std::string serve_port;
+    watch->add_option("--serve", serve_port, "serve a live preview on PORT (default 8640; 0: any free port)")
         ->expected(0, 1);
     watch->add_option("--host", watch_options.host, "address to serve on (default 127.0.0.1: this machine only)");
 
@@ -67,6 +68,10 @@ int main(int argc, char** argv) {
     try {
         if (watch->parsed()) {
             watch_options.serve = watch->count("--serve") > 0;
+            if (!ks::parse_serve_port(serve_port, watch_options.port)) {
+                std::cerr << "kamishibai: --serve: not a port number: " << serve_port << "\n";
+                return ks::kExitUsage;
+            }
             return ks::run_watch(options, watch_options, std::cerr);
         }
         return ks::run_build(options, std::cerr);

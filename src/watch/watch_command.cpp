@@ -79,6 +79,15 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir,
 
 }  // namespace
 
+bool parse_serve_port(const std::string& text, int& port) {
+    if (text.empty()) return true;  // keep the default
+    if (text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    int value = std::stoi(text);
+    if (value > 65535) return false;
+    port = value;
+    return true;
+}
+
 int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostream& err) {
     StopSignals stop;  // before any thread starts: they inherit the blocked signals
     std::unique_ptr<PreviewServer> server;
@@ -124,7 +133,8 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
             std::snprintf(line, sizeof line,
                           "[%s] build failed (exit %d) in %.0f ms; the last good output is kept; watching\n",
                           clock_time().c_str(), code, ms);
-        err << line << std::flush;
+        if (code != kExitOk || !options.quiet) err << line;  // --quiet: problems only
+        err << std::flush;
 
         if (result.described) {
             known = result;

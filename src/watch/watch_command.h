@@ -13,6 +13,9 @@ struct WatchOptions {
     std::string host = "127.0.0.1"; // this machine only unless asked
 };
 
+// The value of --serve: empty means the default port; else 0..65535.
+bool parse_serve_port(const std::string& text, int& port);
+
 // Returns 0 when stopped by SIGINT/SIGTERM, whatever the last build did;
 // kExitEnvironment when the preview server cannot listen.
 int run_watch(const BuildOptions& build, const WatchOptions& watch, std::ostream& err);
