@@ -18,6 +18,7 @@ struct SlideSummary {
 
 struct BuildResult {
     bool described = false;            // false: the outline could not be loaded at all
+    std::string title;                 // the deck's title (meta)
     std::vector<std::string> inputs;   // outline, layout set, images, fonts.conf and font files
     std::vector<std::string> input_dirs;  // directories whose any change matters (the fonts folder)
     std::vector<std::string> outputs;  // every file the build writes

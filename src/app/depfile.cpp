@@ -13,6 +13,7 @@ namespace ks {
 BuildResult describe_build(const BuildOptions& options, const Deck& deck) {
     BuildResult r;
     r.described = true;
+    r.title = deck.meta.title;
     std::set<std::string> seen;
     auto input = [&](const std::string& p) {
         if (!p.empty() && seen.insert(p).second) r.inputs.push_back(p);

@@ -24,10 +24,12 @@ const char* const kPreviewPage = R"PAGE(<!doctype html>
   .slide h2 { margin: 0 0 .4em; font-size: 1em; }
   .notes { white-space: pre-wrap; font-size: .95em; line-height: 1.6; }
   .notes:empty::before { content: "(no notes)"; color: #999; }
-  #overlay { position: fixed; inset: 0; z-index: 2; background: rgba(40, 0, 0, .82); color: #fff;
-             padding: 2em; overflow: auto; }
+  #overlay { position: fixed; inset: 0; z-index: 2; background: rgba(38, 10, 10, .96); color: #fff;
+             padding: 2em 3em; overflow: auto; }
+  #overlay h1 { color: #ff8a80; margin-top: 0; }
   #overlay[hidden] { display: none; }
-  #overlay pre { white-space: pre-wrap; font-size: 1.05em; }
+  #overlay pre { white-space: pre-wrap; font-size: 1.05em; line-height: 1.5; padding: 1em;
+                 background: #000; border-left: 4px solid #ff5252; }
 </style>
 </head>
 <body>

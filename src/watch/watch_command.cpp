@@ -64,6 +64,7 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir,
     PreviewState state;
     state.ok = ok;
     state.messages = messages;
+    state.title = good.title;
     auto now = slide_png_hashes(out_dir);
     for (const auto& s : good.slides) {
         std::string h = now.count(s.png) ? now[s.png] : std::string();
