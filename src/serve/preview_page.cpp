@@ -14,6 +14,7 @@ const char* const kPreviewPage = R"PAGE(<!doctype html>
   header { position: sticky; top: 0; z-index: 1; display: flex; gap: 1.5em; align-items: baseline;
            padding: .6em 1em; background: #263238; color: #fff; }
   header a { color: #80d8ff; }
+  #title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 55%; }
   #status { margin-left: auto; font-size: .9em; opacity: .8; }
   main { padding: 1em; }
   .slide { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1em; margin: 0 0 1.5em;

@@ -1,6 +1,7 @@
 #include "serve/preview_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <stdexcept>
@@ -42,6 +43,12 @@ std::string sse_event(const PreviewState& s) {
 PreviewServer::PreviewServer(fs::path out_dir, const std::string& host, int port)
     : out_dir_(std::move(out_dir)), host_(host), server_(std::make_unique<httplib::Server>()) {
     routes();
+    // The library's default also sets SO_REUSEPORT, which would let a second
+    // watcher share the port silently; only reuse addresses in TIME_WAIT.
+    server_->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     if (port == 0) {
         port_ = server_->bind_to_any_port(host);
         if (port_ <= 0) throw std::runtime_error("cannot listen on " + host + " (any port)");
