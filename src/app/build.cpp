@@ -169,6 +169,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             progress.step();
         });
     run_parallel(tasks, threads);
+    progress.finish();
     diags.append(handout_diags);
     if (options.timings) {
         char buf[160];

@@ -25,15 +25,20 @@ bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 Progress::Progress(std::size_t total, bool enabled)
     : total_(total), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
 
-Progress::~Progress() {
+Progress::~Progress() { finish(); }
+
+void Progress::finish() {
     std::lock_guard lock(mutex_);
     if (drawn_) write_stderr("\r\033[K");
+    drawn_ = false;
+    enabled_ = false;
 }
 
 void Progress::step() {
     ++done_;
-    if (!enabled_ || std::chrono::steady_clock::now() - start_ < kShowAfter) return;
+    if (std::chrono::steady_clock::now() - start_ < kShowAfter) return;
     std::lock_guard lock(mutex_);
+    if (!enabled_) return;
     drawn_ = true;
     write_stderr("\rslide " + std::to_string(done_.load()) + " of " + std::to_string(total_) + "\033[K");
 }

@@ -11,11 +11,12 @@ namespace ks {
 class Progress {
 public:
     Progress(std::size_t total, bool enabled);
-    ~Progress();  // clears the line it drew
+    ~Progress();  // finish()
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
 
-    void step();  // one more slide done; thread-safe
+    void step();    // one more slide done; thread-safe
+    void finish();  // clears the line (before the summary is printed)
 
 private:
     std::size_t total_;
