@@ -15,6 +15,7 @@ chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.
 open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
                               + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 PY
+cp "$W/my figure.png" "$TMP/figure.png"
 cat > "$W/deck.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <deck lang="ja">
@@ -77,4 +78,24 @@ cp "$TMP/deck.xml.good" deck.xml
 rm "my figure.png"
 out=$(make 2>&1) || true
 grep -q "No rule to make target" <<<"$out" && fail "make stumbles over the deleted input: $out" || ok "deleted input: make still runs the build"
+
+# The README's example: three decks with make -j (its Makefile, taken from the README).
+M=$TMP/library
+mkdir -p "$M"
+python3 - "$ROOT/README.md" > "$M/Makefile" <<'PY'
+import re, sys
+print(re.search(r"```make\n(.*?)```", open(sys.argv[1]).read(), re.S).group(1), end="")
+PY
+for d in sales hiring q3; do
+  mkdir -p "$M/$d"; sed 's/依存関係/'"$d"'/' "$W/deck.xml" > "$M/$d/deck.xml"; cp "$TMP/figure.png" "$M/$d/my figure.png"
+done
+cd "$M"
+make -s -j3 KS="$KS" >/dev/null 2>&1 || fail "README example: make -j3"
+[ -f out/sales/slides.pdf ] && [ -f out/hiring/handout.pdf ] && [ -f out/q3/slides/02.png ] && ok "README example: three decks built" \
+  || fail "README example: outputs missing"
+[ -z "$(make -sn -j3 KS=true)" ] && ok "README example: second make does nothing" || fail "README example: second make would rebuild"
+sleep 0.01; touch "hiring/my figure.png"
+plan=$(make -sn -j3 KS=true)
+grep -q "hiring" <<<"$plan" && ! grep -qE "sales|q3" <<<"$plan" && ok "README example: touching one image rebuilds that deck only" \
+  || fail "README example: plan after touching an image: $plan"
 finish
