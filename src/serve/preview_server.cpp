@@ -43,6 +43,10 @@ std::string sse_event(const PreviewState& s) {
 PreviewServer::PreviewServer(fs::path out_dir, const std::string& host, int port)
     : out_dir_(std::move(out_dir)), host_(host), server_(std::make_unique<httplib::Server>()) {
     routes();
+    // Every open page holds one worker for its event stream.
+    server_->new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Idle keep-alive connections hold up stopping: let them go after 1 s.
+    server_->set_keep_alive_timeout(1);
     // The library's default also sets SO_REUSEPORT, which would let a second
     // watcher share the port silently; only reuse addresses in TIME_WAIT.
     server_->set_socket_options([](socket_t sock) {

@@ -84,6 +84,14 @@ code=0; "$KS" watch "$W/deck.xml" -o "$TMP/out2" --serve "$port" > "$TMP/log2" 2
 [ "$code" -eq 3 ] && grep -q "cannot listen on 127.0.0.1:$port" "$TMP/log2" && ok "port in use: exit 3 with a message" \
   || fail "port in use: exit $code: $(cat "$TMP/log2")"
 
+# Stops promptly even with a page's event stream open.
+curl -sN "$base/events" > /dev/null 2>&1 &
+listener=$!
+sleep 0.3
+start=$(date +%s%N)
 kill -INT "$pid"; rc=0; wait "$pid" || rc=$?
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+kill "$listener" 2>/dev/null || true
 [ "$rc" -eq 0 ] && ok "SIGINT with the server running: exit 0" || fail "exit status $rc"
+[ "$took" -lt 3000 ] && ok "stopped in $took ms with an event stream open" || fail "stopping took $took ms"
 finish

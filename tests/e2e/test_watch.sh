@@ -60,7 +60,7 @@ slides_text | grep -q "置き換え保存 renamed" && ok "write-temp-and-rename 
 
 # 3. A burst of five quick saves: one rebuild (two if a build started mid-burst).
 before=$(builds)
-for i in 1 2 3 4 5; do deck "連続保存 burst $i" > "$W/deck.xml"; sleep 0.03; done
+for i in 1 2 3 4 5; do deck "連続保存 burst $i" > "$W/deck.xml"; sleep 0.02; done
 sleep 1.5
 wait_builds $((before + 1)) || fail "rebuild after burst"
 after=$(builds)
