@@ -68,6 +68,10 @@ std::vector<std::string> FileWatcher::read_changes() {
         for (char* p = buf; p < buf + n;) {
             auto* ev = reinterpret_cast<inotify_event*>(p);
             p += sizeof(inotify_event) + ev->len;
+            if (ev->mask & IN_Q_OVERFLOW) {  // events were lost: assume anything changed
+                changed.push_back("(event queue overflow)");
+                continue;
+            }
             auto it = dirs_.find(ev->wd);
             if (it == dirs_.end()) continue;
             const Dir& dir = it->second;

@@ -137,11 +137,9 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
         if (code != kExitOk || !options.quiet) err << line;  // --quiet: problems only
         err << std::flush;
 
-        if (result.described) {
-            known = result;
-            known.inputs.push_back(layouts);  // also when the outline named none
-            watcher.watch(known.inputs, known.input_dirs);
-        }
+        if (result.described) known = result;
+        // Every time: a folder deleted and recreated since is watched again.
+        watcher.watch(known.inputs, known.input_dirs);
         if (code == kExitOk) good = std::move(result);
         if (server) server->publish(preview_state(good, options.out_dir, hashes, code == kExitOk, messages.str()));
 

@@ -30,9 +30,11 @@ deck() {  # deck BULLET: the outline text with BULLET in slide 2
 XML
 }
 png "$W/figure.png" 200 30 30
+cp "$ROOT/layouts/briefing.xml" "$W/layouts.xml"
+cp -r "$ROOT/fonts" "$W/fonts"
 deck "最初の項目 first" > "$W/deck.xml"
 
-"$KS" watch "$W/deck.xml" -o "$W/out" > "$TMP/log" 2>&1 &
+"$KS" watch "$W/deck.xml" -o "$W/out" --layouts "$W/layouts.xml" --fonts "$W/fonts" > "$TMP/log" 2>&1 &
 pid=$!
 cleanup_watch() { kill "$pid" 2>/dev/null || true; }
 trap 'cleanup_watch; rm -rf "$TMP"' EXIT
@@ -72,6 +74,14 @@ slides_text | grep -q "連続保存 burst 5" && ok "burst: last save built" || f
 png "$TMP/new.png" 30 30 200; mv "$TMP/new.png" "$W/figure.png"
 wait_builds $((after + 1)) || fail "rebuild after image change"
 [ "$(md5sum < "$W/out/slides/03.png")" != "$fig_before" ] && ok "image change rebuilt its slide" || fail "image slide unchanged"
+
+# 4b. The layout set and the fonts folder (a font dropped into fonts/user).
+n=$(builds)
+touch "$W/layouts.xml"
+wait_builds $((n + 1)) && ok "layout set change rebuilt" || fail "no rebuild after the layout set changed"
+n=$(builds)
+cp "$W/figure.png" "$W/fonts/user/not-a-font.bin"
+wait_builds $((n + 1)) && ok "fonts folder change rebuilt" || fail "no rebuild after the fonts folder changed"
 
 # 5. A broken outline: error printed with file:line, watcher alive, last good output kept.
 good_pdf=$(md5sum < "$W/out/slides.pdf")
