@@ -24,6 +24,7 @@ ok "serving $url"
 mkdir -p "$TMP/profile"
 node "$(dirname "$0")/test_serve_browser.mjs" "$url" "$W/deck.xml" "$TMP/profile" || fail "browser checks"
 
+echo "build times for comparison: $(grep -o 'built in [0-9]* ms' "$TMP/log" | sed 's/built in //' | tr '\n' ' ')"
 kill -TERM "$pid"
 rc=0; wait "$pid" || rc=$?
 [ "$rc" -eq 0 ] && ok "SIGTERM: watcher exits 0" || fail "watcher exit status $rc"
