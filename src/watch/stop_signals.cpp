@@ -29,6 +29,7 @@ StopSignals::StopSignals() {
 }
 
 StopSignals::~StopSignals() {
+    while (take()) {}  // a second Ctrl-C while stopping must not kill us on unblocking
     ::close(fd_);
     sigset_t set = stop_set();
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
