@@ -104,6 +104,10 @@ n=$(builds)
 echo x > "$W/notes.txt"; sleep 0.6
 [ "$(builds)" -eq "$n" ] && ok "unrelated file ignored" || fail "unrelated file triggered a build"
 
+# 7b. A rebuild in the long-running watcher gives the same bytes as a fresh build.
+"$KS" build "$W/deck.xml" -o "$TMP/fresh" --layouts "$W/layouts.xml" --fonts "$W/fonts" -q
+diff -r "$W/out" "$TMP/fresh" >/dev/null && ok "watch output byte-identical to a fresh build" || fail "watch output differs from a fresh build"
+
 # 8. SIGINT: exit 0, no temporary files left.
 kill -INT "$pid"
 rc=0; wait "$pid" || rc=$?
