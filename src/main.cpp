@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/build.h"
+#include "watch/watch_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"kamishibai: Japanese briefing slides and handouts from an XML outline"};
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
         cmd->add_flag("--strict", options.strict, "treat every warning as an error (exit 1)");
     };
 
-    CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
+    // build and watch take the same options.
+    auto add_build_options = [&](CLI::App* build) {
     add_common(build);
     build->add_option("-o,--output", options.out_dir, "output directory")->required();
     build->add_option("--dump-layout", options.dump_layout, "also write the layout dump (JSON) to FILE");
@@ -35,6 +37,18 @@ int main(int argc, char** argv) {
     build->add_option("-j,--jobs", options.threads, "threads (default: all cores)");
     build->add_flag("-q,--quiet", options.quiet, "print problems only");
     build->add_flag("--timings", options.timings, "print the time each phase took");
+    build->add_flag("-v,--verbose", options.verbose, "print phases and every file read and written");
+    build->add_option("--depfile", options.depfile, "also write a Makefile-syntax depfile to FILE");
+    };
+    CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
+    add_build_options(build);
+    ks::WatchOptions watch_options;
+    CLI::App* watch = app.add_subcommand("watch", "build, then rebuild on every save (Ctrl-C stops)");
+    add_build_options(watch);
+    std::string serve_port;
+    watch->add_option("--serve", serve_port, "serve a live preview on PORT (default 8640; 0: any free port)")
+        ->expected(0, 1);
+    watch->add_option("--host", watch_options.host, "address to serve on (default 127.0.0.1: this machine only)");
 
     CLI::App* check = app.add_subcommand("check", "validate the outline and report problems; writes nothing");
     add_common(check);
@@ -46,12 +60,21 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : ks::kExitUsage;
     }
     if (check->parsed()) options.write_outputs = false;
+    if (options.verbose) options.timings = true;
     std::string message;
     if (options.write_outputs && !ks::validate_handout_options(options.handout, message)) {
         std::cerr << "kamishibai: " << message << "\n";
         return ks::kExitUsage;
     }
     try {
+        if (watch->parsed()) {
+            watch_options.serve = watch->count("--serve") > 0;
+            if (!ks::parse_serve_port(serve_port, watch_options.port)) {
+                std::cerr << "kamishibai: --serve: not a port number: " << serve_port << "\n";
+                return ks::kExitUsage;
+            }
+            return ks::run_watch(options, watch_options, std::cerr);
+        }
         return ks::run_build(options, std::cerr);
     } catch (const std::exception& e) {
         std::cerr << "kamishibai: error: " << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";

@@ -7,6 +7,8 @@
 #include <ostream>
 #include <thread>
 
+#include "app/depfile.h"
+#include "app/progress.h"
 #include "export/hpdf_writer.h"
 #include "export/slide_exporter.h"
 #include "layout/font_families.h"
@@ -76,17 +78,28 @@ std::vector<SlidesPdfInfo::Outline> pdf_outline(const Deck& deck) {
     return out;
 }
 
+// --verbose: every file read and written, with its size.
+void print_files(const BuildResult& build, std::ostream& err) {
+    std::error_code ec;
+    for (const auto& in : build.inputs) err << "  input  " << in << "\n";
+    for (const auto& out : build.outputs) {
+        auto size = fs::file_size(out, ec);
+        err << "  wrote  " << out << " (" << (ec ? 0 : size) << " bytes)\n";
+    }
+}
+
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
 std::string default_fonts_dir() { return (fs::path(data_dir()) / "fonts").string(); }
 
-int run_build(const BuildOptions& options, std::ostream& err) {
+int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result) {
     auto start = Clock::now();
     Diagnostics diags;
     auto deck = load_outline(options.outline, diags);
     auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
     if (deck && set) check_layout_names(*deck, *set, diags);
+    if (result && deck) *result = describe_build(options, *deck);
     if (!deck || !set || diags.has_errors()) {
         print_summary(diags, err);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
@@ -147,6 +160,9 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         phase = Clock::now();
     };
     print_time("load+layout+impose", layout_ms);
+    if (options.verbose)
+        err << "  read " << options.outline << ": " << deck->slides.size() << " slides, " << handout.pages.size()
+            << " handout pages\n";
     AtomicOutput out;
     fs::path out_dir(options.out_dir);
     fs::create_directories(out_dir);
@@ -170,14 +186,17 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     std::vector<std::function<void()>> tasks;  // longest first
     tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); }); });
     tasks.push_back([&] { timed(slides_pdf_us, [&] { write_slides_pdf(painter, frames, info, slides_pdf_path); }); });
+    Progress progress(frames.size(), !options.quiet && stderr_is_terminal());
     for (std::size_t i = 0; i < frames.size(); ++i)
         tasks.push_back([&, i] {
             timed(png_us, [&] {
                 write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(),
                                 options.png_scale);
             });
+            progress.step();
         });
     run_parallel(tasks, threads);
+    progress.finish();
     diags.append(handout_diags);
     if (options.timings) {
         char buf[160];
@@ -188,8 +207,12 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     lap("export");
 
     if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
+    BuildResult described = describe_build(options, *deck);
+    if (!options.depfile.empty()) write_text_file(out.file(options.depfile), depfile_text(described));
     out.commit();
     lap("commit");
+    if (options.verbose) print_files(described, err);
+    if (result) *result = std::move(described);
 
     print_summary(diags, err);
     if (!options.quiet) {

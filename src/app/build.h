@@ -3,6 +3,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "app/build_result.h"
 #include "handout/handout_imposer.h"
 
 namespace ks {
@@ -18,14 +19,17 @@ struct BuildOptions {
     unsigned threads = 0;     // 0: all cores
     bool write_outputs = true;  // false for `check`
     bool quiet = false;
+    bool verbose = false;     // phases and every file read and written
+    std::string depfile;      // empty: none; else a Makefile-syntax depfile
     bool timings = false;     // print the time of each phase
     bool strict = false;      // every warning is an error (exit 1)
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };
 
-// Runs the pipeline; prints diagnostics and a summary to `err`.
-int run_build(const BuildOptions& options, std::ostream& err);
+// Runs the pipeline; prints diagnostics and a summary to `err`. When
+// `result` is given it receives what the build read and wrote (see BuildResult).
+int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result = nullptr);
 
 // Default data locations: $KAMISHIBAI_DATA_DIR, else the source tree.
 std::string default_layouts_file();

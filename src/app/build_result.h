@@ -1,0 +1,28 @@
+#pragma once
+// What a build read and wrote, for tools around it (depfile, watch, preview).
+// Filled by run_build when the outline could be loaded, even if it has errors,
+// so a watcher still knows which files to watch.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ks {
+
+struct SlideSummary {
+    std::size_t index = 0;
+    std::string id;
+    std::string title;  // plain text
+    std::string notes;  // plain text, paragraphs separated by "\n\n"
+    std::string png;    // path relative to the output directory, e.g. "slides/01.png"
+};
+
+struct BuildResult {
+    bool described = false;            // false: the outline could not be loaded at all
+    std::string title;                 // the deck's title (meta)
+    std::vector<std::string> inputs;   // outline, layout set, images, fonts.conf and font files
+    std::vector<std::string> input_dirs;  // directories whose any change matters (the fonts folder)
+    std::vector<std::string> outputs;  // every file the build writes
+    std::vector<SlideSummary> slides;
+};
+
+}  // namespace ks

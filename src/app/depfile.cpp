@@ -1,0 +1,75 @@
+#include "app/depfile.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "export/slide_exporter.h"
+
+namespace fs = std::filesystem;
+
+namespace ks {
+
+BuildResult describe_build(const BuildOptions& options, const Deck& deck) {
+    BuildResult r;
+    r.described = true;
+    r.title = deck.meta.title;
+    std::set<std::string> seen;
+    auto input = [&](const std::string& p) {
+        if (!p.empty() && seen.insert(p).second) r.inputs.push_back(p);
+    };
+    input(options.outline);
+    input(options.layouts.empty() ? default_layouts_file() : options.layouts);
+    for (const auto& slide : deck.slides)
+        for (const auto& block : slide.blocks)
+            if (const auto* image = std::get_if<Image>(&block)) input(image->resolved);
+
+    // fonts.conf and every font in the folder (fonts/user/...), sorted so the
+    // depfile is deterministic.
+    fs::path fonts = options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir;
+    std::vector<std::string> font_files;
+    std::error_code ec;
+    r.input_dirs.push_back(fonts.string());
+    for (fs::recursive_directory_iterator it(fonts, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_directory(ec)) r.input_dirs.push_back(it->path().string());
+        else if (it->is_regular_file(ec)) font_files.push_back(it->path().string());
+    }
+    std::sort(font_files.begin(), font_files.end());
+    std::sort(r.input_dirs.begin() + 1, r.input_dirs.end());
+    for (const auto& f : font_files) input(f);
+
+    fs::path out(options.out_dir);
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        const Slide& s = deck.slides[i];
+        std::string png = "slides/" + slide_png_name(i, deck.slides.size());
+        r.outputs.push_back((out / png).string());
+        r.slides.push_back({i, s.id, s.title.plain(), s.notes.plain(), png});
+    }
+    r.outputs.push_back((out / "slides.pdf").string());
+    r.outputs.push_back((out / "handout.pdf").string());
+    if (!options.dump_layout.empty()) r.outputs.push_back(options.dump_layout);
+    return r;
+}
+
+std::string make_escape(const std::string& path) {
+    std::string e;
+    for (char c : path) {
+        if (c == ' ' || c == '#') e += '\\';  // as gcc -M does
+        if (c == '$') e += '$';
+        e += c;
+    }
+    return e;
+}
+
+std::string depfile_text(const BuildResult& build) {
+    std::string text;
+    for (std::size_t i = 0; i < build.outputs.size(); ++i) text += (i ? " \\\n  " : "") + make_escape(build.outputs[i]);
+    text += ":";
+    for (const auto& in : build.inputs) text += " \\\n  " + make_escape(in);
+    text += "\n";
+    // An empty rule per input, like gcc -MP: a deleted input does not stop make.
+    for (const auto& in : build.inputs) text += "\n" + make_escape(in) + ":\n";
+    return text;
+}
+
+}  // namespace ks

@@ -1,0 +1,23 @@
+#pragma once
+// Makefile-syntax dependency files (--depfile) and the description of a
+// build's inputs and outputs they are made from.
+#include <string>
+
+#include "app/build.h"
+#include "app/build_result.h"
+#include "model/deck.h"
+
+namespace ks {
+
+// Inputs (outline, layout set, referenced images, every file in the fonts
+// folder), outputs and per-slide summaries of a build of `deck`.
+BuildResult describe_build(const BuildOptions& options, const Deck& deck);
+
+// "out1 out2 ...: in1 in2 ..." plus an empty rule per input (like gcc -MP);
+// spaces and "#" are escaped with a backslash, "$" doubled.
+std::string depfile_text(const BuildResult& build);
+
+// One path escaped for a Makefile rule.
+std::string make_escape(const std::string& path);
+
+}  // namespace ks

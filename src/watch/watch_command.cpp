@@ -1,0 +1,152 @@
+#include "watch/watch_command.h"
+
+#include <poll.h>
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+#include "serve/preview_server.h"
+#include "watch/file_watcher.h"
+#include "watch/output_hashes.h"
+#include "watch/stop_signals.h"
+
+namespace fs = std::filesystem;
+
+namespace ks {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+// Editors write in bursts (truncate then write, temp file then rename,
+// several saves in a row): wait until the files have been quiet this long.
+constexpr int kQuietMs = 120;
+// ...but never postpone a build longer than this under a constant stream of writes.
+constexpr auto kMaxDelay = std::chrono::milliseconds(1000);
+
+std::string clock_time() {
+    std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", std::localtime(&t));
+    return buf;
+}
+
+enum class Wake { Change, Stop };
+
+// Blocks until a watched file changed and has been quiet for kQuietMs, or a
+// stop signal arrived.
+Wake wait_for_change(FileWatcher& watcher, StopSignals& stop) {
+    bool pending = false;
+    Clock::time_point first{};
+    for (;;) {
+        pollfd fds[2] = {{watcher.fd(), POLLIN, 0}, {stop.fd(), POLLIN, 0}};
+        int timeout = pending ? kQuietMs : -1;
+        int n = ::poll(fds, 2, timeout);
+        if (n < 0) continue;  // EINTR
+        if (fds[1].revents & POLLIN) {
+            if (stop.take()) return Wake::Stop;
+        }
+        if (fds[0].revents & POLLIN) {
+            if (!watcher.read_changes().empty() && !pending) {
+                pending = true;
+                first = Clock::now();
+            }
+            if (pending && Clock::now() - first >= kMaxDelay) return Wake::Change;
+            continue;
+        }
+        if (n == 0 && pending) return Wake::Change;  // quiet long enough
+    }
+}
+
+PreviewState preview_state(const BuildResult& good, const fs::path& out_dir,
+                           std::map<std::string, std::string>& hashes, bool ok, const std::string& messages) {
+    PreviewState state;
+    state.ok = ok;
+    state.messages = messages;
+    state.title = good.title;
+    auto now = slide_png_hashes(out_dir);
+    for (const auto& s : good.slides) {
+        std::string h = now.count(s.png) ? now[s.png] : std::string();
+        auto before = hashes.find(s.png);
+        if (before == hashes.end() || before->second != h) state.changed.push_back(s.index);
+        state.slides.push_back({s, h});
+    }
+    hashes = std::move(now);
+    state.handout_hash = file_hash(out_dir / "handout.pdf");
+    state.slides_pdf_hash = file_hash(out_dir / "slides.pdf");
+    return state;
+}
+
+}  // namespace
+
+bool parse_serve_port(const std::string& text, int& port) {
+    if (text.empty()) return true;  // keep the default
+    if (text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    int value = std::stoi(text);
+    if (value > 65535) return false;
+    port = value;
+    return true;
+}
+
+int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostream& err) {
+    StopSignals stop;  // before any thread starts: they inherit the blocked signals
+    std::unique_ptr<PreviewServer> server;
+    if (watch.serve) {
+        try {
+            server = std::make_unique<PreviewServer>(options.out_dir, watch.host, watch.port);
+        } catch (const std::exception& e) {
+            err << "kamishibai: error: " << e.what() << "\n";
+            return kExitEnvironment;
+        }
+        err << "kamishibai: live preview at " << server->url() << std::endl;
+    }
+
+    FileWatcher watcher;
+    std::string layouts = options.layouts.empty() ? default_layouts_file() : options.layouts;
+    std::string fonts = options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir;
+    // Watched before the first build starts, so no save is missed during it.
+    BuildResult known;  // inputs of the last build that could load the outline
+    known.inputs = {options.outline, layouts};
+    known.input_dirs = {fonts};
+    watcher.watch(known.inputs, known.input_dirs);
+
+    BuildResult good;  // the last successful build: its files are the ones on disk
+    std::map<std::string, std::string> hashes = slide_png_hashes(options.out_dir);
+    for (;;) {
+        auto start = Clock::now();
+        std::ostringstream messages;
+        BuildResult result;
+        int code;
+        try {
+            code = run_build(options, messages, &result);
+        } catch (const std::exception& e) {
+            messages << "kamishibai: error: " << e.what() << "\n";
+            code = kExitEnvironment;
+        }
+        double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        err << messages.str();
+        char line[160];
+        if (code == kExitOk)
+            std::snprintf(line, sizeof line, "[%s] built in %.0f ms; watching for changes (Ctrl-C stops)\n",
+                          clock_time().c_str(), ms);
+        else
+            std::snprintf(line, sizeof line,
+                          "[%s] build failed (exit %d) in %.0f ms; the last good output is kept; watching\n",
+                          clock_time().c_str(), code, ms);
+        if (code != kExitOk || !options.quiet) err << line;  // --quiet: problems only
+        err << std::flush;
+
+        if (result.described) known = result;
+        // Every time: a folder deleted and recreated since is watched again.
+        watcher.watch(known.inputs, known.input_dirs);
+        if (code == kExitOk) good = std::move(result);
+        if (server) server->publish(preview_state(good, options.out_dir, hashes, code == kExitOk, messages.str()));
+
+        if (wait_for_change(watcher, stop) == Wake::Stop) break;
+    }
+    err << "kamishibai: stopped\n";
+    return kExitOk;
+}
+
+}  // namespace ks
