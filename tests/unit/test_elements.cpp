@@ -116,7 +116,7 @@ TEST(ElementsLoader, DeckLayoutsAttributeAndAgendaOutsideSections) {
 
 TEST(ElementsLoader, BadValuesAreLocatedErrors) {
     EXPECT_EQ(first_error("<slide><title>x</title>\n  " + img(" fit=\"stretch\"/>") + "</slide>"),
-              "t.xml:3:3: error: fit 'stretch' is not known\n  note: allowed: contain, cover");
+              "t.xml:3:3: error: fit 'stretch' is not known\nt.xml:3:3: note: allowed: contain, cover\n");
     EXPECT_NE(first_error("<slide><title>x</title>" + img(" fit=\"cove\"/>") + "</slide>").find("did you mean 'cover'?"),
               std::string::npos);
     EXPECT_NE(first_error("<slide><title>x</title>" + img(" width=\"60\"/>") + "</slide>").find("must be a percentage"),
