@@ -431,18 +431,23 @@ private:
         double gap = spec_.column_gap;
         double cell_w = (spec_.w - gap * (row.size() - 1)) / row.size();
         double top = y_, tallest = 0;
+        TextStyle vs = style_at(size_ * 2.6);
+        vs.bold = true;
+        vs.line_height = 1.15;
+        vs.color = vs.emphasis_color = spec_.bullet_color;
+        vs.jl_spacing_em = 0;
+        vs.align = spec_.style.align == Align::Justify ? Align::Left : spec_.style.align;
+        // Values stay on one line, all at one size: the row is set smaller
+        // when one is too wide (down to 1.2 em of body text).
+        double value_size = vs.size;
+        for (const FigureNumber* f : row) {
+            double natural = text_.natural_width(plain_text(f->value), vs);
+            if (natural > cell_w) value_size = std::min(value_size, vs.size * cell_w / natural * 0.98);
+        }
+        vs.size = std::max(size_ * 1.2, value_size);
         for (std::size_t k = 0; k < row.size(); ++k) {
             const FigureNumber& f = *row[k];
             double x = k * (cell_w + gap), y = top;
-            TextStyle vs = style_at(size_ * 2.6);
-            vs.bold = true;
-            vs.line_height = 1.15;
-            vs.color = vs.emphasis_color = spec_.bullet_color;
-            vs.jl_spacing_em = 0;
-            vs.align = spec_.style.align == Align::Justify ? Align::Left : spec_.style.align;
-            // The value stays on one line: a long one is set smaller (down to 1.2 em of body text).
-            double natural = text_.natural_width(plain_text(f.value), vs);
-            if (natural > cell_w) vs.size = std::max(size_ * 1.2, vs.size * cell_w / natural * 0.98);
             auto value = text_.set(plain_text(f.value), vs, cell_w);
             place_text(value, x, y);
             y += value.height;
