@@ -57,4 +57,11 @@ done
 sed 's/三つの選択肢/四つの選択肢/' "$ELEMENTS" > "$TMP/changed.xml"
 python3 "$ROOT/tests/e2e/outline_texts.py" "$TMP/changed.xml" "$TMP/slides.txt" > /dev/null \
   && fail "text checker accepted a missing title" || ok "text checker rejects a missing title"
+
+# A bad value is a located input error (exit 1) and nothing is written.
+sed 's/fit="cover"/fit="stretch"/' "$ELEMENTS" > "$TMP/bad.xml"
+cp "$ROOT"/tests/fixtures/decks/elements/*.png "$TMP/"
+rc=0; "$KS" build "$TMP/bad.xml" -o "$TMP/bad-out" 2> "$TMP/bad.log" || rc=$?
+[ $rc = 1 ] && grep -qE "bad.xml:[0-9]+:[0-9]+: error: fit 'stretch' is not known" "$TMP/bad.log" && [ ! -e "$TMP/bad-out/slides.pdf" ] \
+  && ok "fit=\"stretch\" is a located error" || { cat "$TMP/bad.log"; fail "bad fit (exit $rc)"; }
 finish
