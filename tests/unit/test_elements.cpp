@@ -294,15 +294,26 @@ TEST(ElementsLayout, AgendaHighlightsCurrentSection) {
     EXPECT_NE(second, accent);
 }
 
-TEST(ElementsLayout, ImageTextPutsTheImageInItsBoxAndCaptionInCaption) {
+TEST(ElementsLayout, ImageTextPutsTheImageAndItsCaptionInTheImageBox) {
     auto s = lay("<p>説明文</p>" + img("><caption>図1 候補地</caption></image>"));
     EXPECT_EQ(s.layout, "image-text");
     const auto& image = box(s, "image");
     ASSERT_EQ(image.images.size(), 1u);
     EXPECT_TRUE(box(s, "body").images.empty());
-    EXPECT_EQ(box(s, "caption").lines.at(0).text, "図1 候補地");
+    ASSERT_EQ(image.lines.size(), 1u);
+    EXPECT_EQ(image.lines[0].text, "図1 候補地");
     const auto& im = image.images[0];
     EXPECT_NEAR(im.w / im.h, 1.5, 0.01);  // aspect kept
+    EXPECT_GT(image.lines[0].y, im.y + im.h);  // right under the picture
+    EXPECT_LT(image.lines[0].y, im.y + im.h + 20);
+}
+
+TEST(ElementsLayout, ImageLayoutPutsTheCaptionInItsCaptionBox) {
+    auto s = lay(img("><caption>候補地の全景</caption></image>"));
+    EXPECT_EQ(s.layout, "image");
+    EXPECT_EQ(box(s, "caption").lines.at(0).text, "候補地の全景");
+    EXPECT_TRUE(box(s, "body").lines.empty());
+    EXPECT_EQ(box(s, "body").images.size(), 1u);
 }
 
 TEST(ElementsLayout, CoverFillsItsWidthCropped) {
