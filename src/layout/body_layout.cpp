@@ -515,6 +515,12 @@ private:
                         end = std::max(line.find(U' ', fit), start + 1);
                         if (end > line.size()) end = line.size();
                         result_.overfull = true;
+                        std::string word;
+                        for (std::size_t k = start; k < end && k < start + 40; ++k) word += utf8_encode(line[k]);
+                        diags_.error(pre.where,
+                                     "a line of the <pre> has no space to break at and is wider than the box: '" +
+                                         word + (end - start > 40 ? "…" : "") + "'",
+                                     {"code breaks only at spaces; break the line by hand or shorten it"});
                     }
                 }
                 place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where);
