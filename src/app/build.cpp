@@ -7,8 +7,8 @@
 #include <ostream>
 #include <thread>
 
-#include "export/hpdf_writer.h"
-#include "export/slide_exporter.h"
+#include "export/pdf/hpdf_writer.h"
+#include "export/cairo/slide_exporter.h"
 #include "layout/layout_dump.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"

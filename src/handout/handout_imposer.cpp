@@ -1,6 +1,6 @@
 #include "handout/handout_imposer.h"
 
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -169,9 +169,7 @@ private:
         if (report)
             for (const auto& m : b.missing)
                 if (reported_.insert({m.code_point, m.where.line, m.where.column}).second) {
-                    char buf[16];
-                    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.code_point));
-                    diags_.warning(m.where, std::string("character ") + buf + " '" + utf8_encode(m.code_point) +
+                    diags_.warning(m.where, "character " + code_point_name(m.code_point) + " '" + utf8_encode(m.code_point) +
                                                 "' in the speaker notes is in none of the configured fonts; "
                                                 "the handout shows an empty box",
                                    {"add a TrueType font that has it to fonts/user/, or write the character differently"});

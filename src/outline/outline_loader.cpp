@@ -9,7 +9,7 @@
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 #include "util/read_file.h"
 
 namespace ks {

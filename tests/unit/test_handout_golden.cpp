@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "export/hpdf_writer.h"
+#include "export/pdf/hpdf_writer.h"
 #include "handout/handout_imposer.h"
 #include "test_support.h"
 

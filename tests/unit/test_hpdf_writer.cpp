@@ -17,11 +17,13 @@
 #include <sstream>
 #include <string>
 
-#include "export/hpdf_document.h"
-#include "export/hpdf_fonts.h"
-#include "export/hpdf_utf.h"
-#include "export/hpdf_writer.h"
+#include "export/pdf/hpdf_document.h"
+#include "export/pdf/hpdf_fonts.h"
+#include "export/pdf/hpdf_utf.h"
+#include "util/utf8.h"
+#include "export/pdf/hpdf_writer.h"
 #include "handout/handout_imposer.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace ks;
@@ -93,10 +95,10 @@ public:
         r.text = text;
         double x = 0;
         std::size_t i = 0;
-        const auto cps = hpdf::decode_utf8(text);
+        const auto cps = utf8_to_u32(text);
         for (char32_t cp : cps) {
             std::string one;
-            hpdf::append_utf8(one, cp);
+            utf8_append(one, cp);
             const auto b = static_cast<std::uint32_t>(i), e = static_cast<std::uint32_t>(i + one.size());
             i += one.size();
             if (hpdf::is_variation_selector(cp) && !r.glyphs.empty()) {
@@ -335,6 +337,36 @@ HandoutDocument one_run_page(const GlyphRun& run) {
     return doc;
 }
 
+// Issue 9: the text engine marks an inkless character with kNoInkGlyph,
+// which the writer once took for Pango's "unknown glyph" flag and drew as
+// an empty box. Shaped by the real engine, so the frame is what a deck gives.
+TEST_F(HpdfWriterTest, ZeroWidthSpacesFromTheTextEngineDrawNoBox) {
+    TextStyle style;
+    style.size = 20;
+    const TextBlock block = test::engine().set(plain_text("テスト\u200Bです ABC\u200BDEF"), style, 1000);
+    ASSERT_EQ(block.lines.size(), 1u);
+    ASSERT_TRUE(block.missing.empty());
+    Frame page;
+    page.width = 400;
+    page.height = 100;
+    std::size_t inkless = 0;
+    for (const auto& pr : block.lines[0].runs) {
+        for (const Glyph& g : pr.run.glyphs) inkless += g.id == kNoInkGlyph;
+        page.push({20 + pr.origin.x, 20 + pr.origin.y}, pr.run);
+    }
+    ASSERT_EQ(inkless, 2u) << "both zero-width spaces reach the frame as inkless glyphs";
+    HandoutDocument doc;
+    doc.pages.push_back(page);
+    Diagnostics diags;
+    const auto pdf = write(doc, "zwsp.pdf", diags);
+    EXPECT_EQ(diags.warning_count(), 0u);
+    const auto qdf = run("qpdf --qdf --object-streams=disable '" + pdf.string() + "' -");
+    EXPECT_EQ(qdf.out.find(" re\n"), std::string::npos) << "no box is drawn on the page";
+    EXPECT_EQ(qdf.out.find("\nS\n"), std::string::npos) << "nothing is stroked on the page";
+    const auto txt = run("pdftotext '" + pdf.string() + "' -");
+    EXPECT_NE(txt.out.find("テスト\u200Bです ABC\u200BDEF"), std::string::npos) << txt.out;
+}
+
 TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     // A cluster whose glyph is not what the cmap gives (a shaped form):
     // the frame's glyph is drawn, the text stays searchable.
@@ -359,7 +391,6 @@ TEST_F(HpdfWriterTest, MissingGlyphIsABoxKeepingItsText) {
     GlyphRun r = sh.shape("a𠮷b", 20);
     ASSERT_EQ(r.glyphs.size(), 3u);
     EXPECT_EQ(r.glyphs[1].id, 0u);  // not in BIZ UDPGothic
-    r.glyphs[1].id = 0x10000000u | 0x20BB7u;  // what Pango reports
     HandoutDocument doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "missing.pdf", diags);
@@ -509,7 +540,7 @@ TEST_F(HpdfWriterTest, ClustersWithoutCharactersOrWithoutInk) {
     NaiveShaper sh(kGothic);
     GlyphRun r = sh.shape("A\u200BB\u200DC", 20);
     ASSERT_EQ(r.glyphs.size(), 5u);
-    r.glyphs[1].id = 0x0FFFFFFF;        // PANGO_GLYPH_EMPTY
+    r.glyphs[1].id = kNoInkGlyph;       // what the text engine gives a zero-width space
     r.glyphs[3].id = sh.gid(U'・');     // ink without a character of its own
     HandoutDocument doc;
     Frame page;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 using namespace ks;
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "export/cairo_painter.h"
+#include "export/cairo/cairo_painter.h"
 #include "frame/frame.h"
 
 namespace ks {

@@ -1,4 +1,4 @@
-#include "export/hpdf_font_subset.h"
+#include "export/pdf/hpdf_font_subset.h"
 
 #include <unistd.h>
 

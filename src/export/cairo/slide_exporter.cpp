@@ -1,4 +1,4 @@
-#include "export/slide_exporter.h"
+#include "export/cairo/slide_exporter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 
 #include <cairo-pdf.h>
 
-#include "export/png_writer.h"
+#include "export/cairo/png_writer.h"
 #include "util/dates.h"
 
 namespace ks {

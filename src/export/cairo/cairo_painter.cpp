@@ -1,4 +1,4 @@
-#include "export/cairo_painter.h"
+#include "export/cairo/cairo_painter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,7 +114,7 @@ void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const P
             cluster_begin = g.text_begin;
         }
         pen_end = std::max(pen_end, g.x + g.advance);
-        if (g.id == kNoGlyph) continue;
+        if (g.id == kNoInkGlyph) continue;
         glyphs.push_back({g.id, at.x + g.x, at.y + g.y_offset});
         clusters.back().num_glyphs++;
     }

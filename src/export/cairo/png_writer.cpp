@@ -1,4 +1,4 @@
-#include "export/png_writer.h"
+#include "export/cairo/png_writer.h"
 
 #include <cstdio>
 #include <cstring>
@@ -8,7 +8,7 @@
 
 #include <zlib.h>
 
-#include "export/fast_deflate.h"
+#include "export/cairo/fast_deflate.h"
 #include "util/c_handle.h"
 
 namespace ks {

@@ -1,4 +1,6 @@
-#include "text/utf8.h"
+#include "util/utf8.h"
+
+#include <cstdio>
 
 namespace ks {
 
@@ -45,6 +47,12 @@ std::u32string utf8_to_u32(std::string_view s) {
     std::u32string out;
     for (std::size_t i = 0; i < s.size();) out += utf8_next(s, i);
     return out;
+}
+
+std::string code_point_name(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
 }
 
 }  // namespace ks

@@ -1,4 +1,4 @@
-#include "export/hpdf_fonts.h"
+#include "export/pdf/hpdf_fonts.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -18,7 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "export/hpdf_document.h"
+#include "export/pdf/hpdf_document.h"
 
 namespace ks::hpdf {
 

@@ -1,4 +1,4 @@
-#include "export/fast_deflate.h"
+#include "export/cairo/fast_deflate.h"
 
 #include <array>
 #include <algorithm>

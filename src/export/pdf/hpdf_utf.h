@@ -1,18 +1,12 @@
 #pragma once
-// Small UTF-8 / UTF-16 helpers for the libharu exporter (no ICU needed for
-// what it does: decode clusters, classify code points, build PDF text
-// strings).
+// UTF-16 and code point classes for the libharu exporter (the UTF-8 codec
+// itself is util/utf8.h).
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ks::hpdf {
-
-// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string decode_utf8(std::string_view s);
-void append_utf8(std::string& out, char32_t cp);
-std::string encode_utf8(const std::u32string& s);
 
 // UTF-16BE with a byte order mark: the PDF "text string" form that every
 // reader understands for non-Latin document info and bookmark titles.
@@ -27,8 +21,5 @@ inline bool is_variation_selector(char32_t cp) {
            (cp >= 0x180B && cp <= 0x180D);
 }
 inline bool in_bmp(char32_t cp) { return cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF); }
-
-// "U+20BB7"
-std::string code_point_name(char32_t cp);
 
 }  // namespace ks::hpdf

@@ -1,20 +1,8 @@
-#include "export/hpdf_utf.h"
+#include "export/pdf/hpdf_utf.h"
 
-#include "text/utf8.h"
-
-#include <cstdio>
+#include "util/utf8.h"
 
 namespace ks::hpdf {
-
-std::u32string decode_utf8(std::string_view s) { return utf8_to_u32(s); }
-
-void append_utf8(std::string& out, char32_t cp) { out += utf8_encode(cp); }
-
-std::string encode_utf8(const std::u32string& s) {
-    std::string out;
-    for (char32_t cp : s) append_utf8(out, cp);
-    return out;
-}
 
 std::vector<unsigned char> utf16be_with_bom(std::string_view utf8) {
     std::vector<unsigned char> out{0xFE, 0xFF};
@@ -22,7 +10,7 @@ std::vector<unsigned char> utf16be_with_bom(std::string_view utf8) {
         out.push_back(static_cast<unsigned char>(v >> 8));
         out.push_back(static_cast<unsigned char>(v & 0xFF));
     };
-    for (char32_t cp : decode_utf8(utf8)) {
+    for (char32_t cp : utf8_to_u32(utf8)) {
         if (cp >= 0x10000) {
             const char32_t v = cp - 0x10000;
             put(0xD800 + (v >> 10));
@@ -48,12 +36,6 @@ bool is_default_ignorable(char32_t cp) {
         default:
             return false;
     }
-}
-
-std::string code_point_name(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 }  // namespace ks::hpdf

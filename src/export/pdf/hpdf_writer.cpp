@@ -1,4 +1,4 @@
-#include "export/hpdf_writer.h"
+#include "export/pdf/hpdf_writer.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -16,20 +16,16 @@
 #include <string>
 #include <vector>
 
-#include "export/hpdf_document.h"
-#include "export/hpdf_fonts.h"
-#include "export/hpdf_utf.h"
+#include "export/pdf/hpdf_document.h"
+#include "export/pdf/hpdf_fonts.h"
+#include "export/pdf/hpdf_utf.h"
+#include "util/utf8.h"
 
 namespace ks {
 
 namespace {
 
 using hpdf::LoadedFont;
-
-// Pango's markers for "no glyph": an empty glyph (zero-width characters) and
-// an unknown character (the code point with this flag).
-constexpr std::uint32_t kGlyphEmpty = 0x0FFFFFFF;
-constexpr std::uint32_t kGlyphUnknownFlag = 0x10000000;
 
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
@@ -292,8 +288,8 @@ private:
     void warn_char(char32_t cp, const std::string& why) {
         if (!st_.warned_chars.insert(cp).second) return;
         std::string ch;
-        hpdf::append_utf8(ch, cp);
-        st_.diags.warning({}, "handout: " + hpdf::code_point_name(cp) + " '" + ch + "' " + why);
+        utf8_append(ch, cp);
+        st_.diags.warning({}, "handout: " + code_point_name(cp) + " '" + ch + "' " + why);
     }
 
     void draw(Point p, const GlyphRun& r) {
@@ -327,7 +323,7 @@ private:
             Cluster c{i, 1, {}, false};
             const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
             const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
-            for (char32_t cp : hpdf::decode_utf8(std::string_view(r.text).substr(b, e - b))) {
+            for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b))) {
                 if (hpdf::is_default_ignorable(cp)) continue;
                 c.cps.push_back(cp);
                 c.has_non_bmp = c.has_non_bmp || !hpdf::in_bmp(cp);
@@ -372,22 +368,19 @@ private:
         };
 
         for (const Cluster& c : clusters) {
-            // Real glyphs of the cluster; Pango's empty glyphs have no ink.
+            // Glyphs of the cluster with ink, by the frame's glyph contract.
             std::vector<const Glyph*> ink;
-            std::vector<char32_t> missing;
+            bool missing = false;
             for (std::size_t k = c.first; k < c.first + c.count; ++k) {
                 const Glyph& g = r.glyphs[k];
-                if (g.id == kGlyphEmpty) continue;
-                if (g.id & kGlyphUnknownFlag) {
-                    missing.push_back(g.id & ~kGlyphUnknownFlag);
-                    continue;
-                }
-                ink.push_back(&g);
+                if (g.id == kNoInkGlyph) continue;
+                if (g.id == kMissingGlyph) missing = true;
+                else ink.push_back(&g);
             }
             const Glyph& g0 = r.glyphs[c.first];
             const Point at{p.x + g0.x, p.y + g0.y_offset};
 
-            if (!missing.empty() || (ink.size() == 1 && ink[0]->id == 0 && !c.cps.empty())) {
+            if (missing && !c.cps.empty()) {
                 // No font has the character: a visible box, never silence.
                 flush();
                 end_text();
@@ -437,7 +430,7 @@ private:
                         pen = x;
                     }
                     PendingChar pc;
-                    hpdf::append_utf8(pc.utf8, c.cps[k]);
+                    utf8_append(pc.utf8, c.cps[k]);
                     pending.push_back(std::move(pc));
                     pen += f.pdf_advance(ink[k]->id, r.size);
                 }
@@ -460,7 +453,7 @@ private:
                                   "an outline in the handout (visible, but not searchable there)");
                     continue;
                 }
-                hpdf::append_utf8(hidden, cp);
+                utf8_append(hidden, cp);
             }
             if (!hidden.empty() && (hidden_ok || f.font)) show(f, r, at, hidden, HPDF_INVISIBLE);
         }
@@ -487,8 +480,8 @@ private:
             last_e = g.text_end;
             const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
             const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
-            for (char32_t cp : hpdf::decode_utf8(std::string_view(r.text).substr(b, e - b)))
-                if (cp >= 0x20 && cp != 0x7F) hpdf::append_utf8(text, cp);
+            for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b)))
+                if (cp >= 0x20 && cp != 0x7F) utf8_append(text, cp);
         }
         if (text.empty()) return false;
         static const char* hex = "0123456789ABCDEF";
@@ -560,7 +553,7 @@ void write_handout_pdf(const HandoutDocument& hd, const PdfInfo& info, const std
                 if (g->frame) collect(*g->frame);
             } else if (const auto* r = std::get_if<GlyphRun>(&it.item)) {
                 if (r->font)
-                    for (char32_t cp : hpdf::decode_utf8(r->text))
+                    for (char32_t cp : utf8_to_u32(r->text))
                         if (!hpdf::is_default_ignorable(cp)) fonts.note_usage(*r->font, cp);
             }
         }

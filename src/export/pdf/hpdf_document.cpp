@@ -1,4 +1,4 @@
-#include "export/hpdf_document.h"
+#include "export/pdf/hpdf_document.h"
 
 #include "util/dates.h"
 
@@ -10,7 +10,7 @@
 #include <ctime>
 #include <stdexcept>
 
-#include "export/hpdf_utf.h"
+#include "export/pdf/hpdf_utf.h"
 
 namespace ks::hpdf {
 

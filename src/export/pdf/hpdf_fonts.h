@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "export/hpdf_font_subset.h"
+#include "export/pdf/hpdf_font_subset.h"
 #include "frame/frame.h"
 
 #include <ft2build.h>
