@@ -367,6 +367,43 @@ TEST_F(HpdfWriterTest, ZeroWidthSpacesFromTheTextEngineDrawNoBox) {
     EXPECT_NE(txt.out.find("テスト\u200Bです ABC\u200BDEF"), std::string::npos) << txt.out;
 }
 
+// Issue 7: full-width punctuation compressed by half an em at 72 pt needs a
+// shift of -36 pt, outside the character spacing libharu accepts (-30..300),
+// and libharu failed the page ("libharu error 0x1056"). Text above libharu's
+// largest font size (600 pt) failed the same way.
+TEST_F(HpdfWriterTest, LargeCompressedPunctuationAndHugeTextAreDrawn) {
+    const char* full_width = "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf";
+    if (!fs::exists(full_width)) GTEST_SKIP() << "BIZ UDGothic not installed";
+    NaiveShaper sh(full_width);
+    for (double size : {72.0, 200.0, 700.0}) {
+        // Every glyph after the first moved back by half an em, as the
+        // line breaker compresses 「。」」.
+        GlyphRun r = sh.shape("「終わり。」」", size, -0.5 * size);
+        Frame page;
+        page.width = 8 * size;
+        page.height = 2 * size;
+        page.push({10, 1.2 * size}, r);
+        HandoutDocument doc;
+        doc.pages.push_back(page);
+        Diagnostics diags;
+        const std::string name = "big" + std::to_string(static_cast<int>(size)) + ".pdf";
+        fs::path pdf;
+        ASSERT_NO_THROW(pdf = write(doc, name, diags)) << size << " pt";
+        EXPECT_EQ(diags.warning_count(), 0u);
+        EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
+        EXPECT_NE(squash_ws(run("pdftotext '" + pdf.string() + "' -").out).find("「終わり。」」"), std::string::npos);
+        // Each glyph lands where the frame says: compare the x of the last
+        // character as MuPDF reads it with the frame's.
+        const auto st = run("mutool draw -F stext -o - '" + pdf.string() + "' 2>/dev/null");
+        const auto last = st.out.rfind("c=\"&#x300d;\"");
+        ASSERT_NE(last, std::string::npos) << st.out;
+        const auto xat = st.out.rfind(" x=\"", last);
+        ASSERT_NE(xat, std::string::npos);
+        const double x = std::stod(st.out.substr(xat + 4));
+        EXPECT_NEAR(x, 10 + r.glyphs.back().x, 0.02 * size) << size << " pt";
+    }
+}
+
 TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     // A cluster whose glyph is not what the cmap gives (a shaped form):
     // the frame's glyph is drawn, the text stays searchable.

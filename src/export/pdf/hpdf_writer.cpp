@@ -261,11 +261,19 @@ private:
     }
 
     // ---- text ----------------------------------------------------------
+    // libharu refuses a font size above HPDF_MAX_FONTSIZE (600): larger text
+    // is set at a smaller size in a text matrix scaled up by this factor.
+    static double text_scale(double size) { return size > HPDF_MAX_FONTSIZE ? size / HPDF_MAX_FONTSIZE : 1; }
+    void set_text_matrix(const GlyphRun& r, Point at) {
+        const double k = text_scale(r.size);
+        HPDF_Page_SetTextMatrix(page_, k, 0, k * r.skew, -k, at.x, at.y);
+    }
+
     void begin_text(const LoadedFont& f, double size, HPDF_TextRenderingMode mode) {
         if (in_text_ && mode == mode_) return;
         end_text();
         HPDF_Page_BeginText(page_);
-        HPDF_Page_SetFontAndSize(page_, f.font, size);
+        HPDF_Page_SetFontAndSize(page_, f.font, size / text_scale(size));
         if (mode != HPDF_FILL) HPDF_Page_SetTextRenderingMode(page_, mode);
         in_text_ = true;
         mode_ = mode;
@@ -280,7 +288,7 @@ private:
         if (utf8.empty()) return;
         begin_text(f, r.size, mode);
         // Text space → y-down user space: flip y back, shear for the oblique.
-        HPDF_Page_SetTextMatrix(page_, 1, 0, r.skew, -1, at.x, at.y);
+        set_text_matrix(r, at);
         HPDF_Page_ShowText(page_, utf8.c_str());
         st_.hash.add(utf8);
     }
@@ -337,6 +345,10 @@ private:
         // an em, the difference becomes character spacing (Tc) on the glyph
         // before it: the glyph lands exactly where the frame says, and text
         // extractors see one unbroken word instead of inventing a space.
+        // libharu accepts Tc only in [HPDF_MIN_CHARSPACE, HPDF_MAX_CHARSPACE]
+        // (-30..300, in text space): half an em of compressed punctuation at
+        // 72 pt is -36, so a larger gap starts a new text matrix instead
+        // (issue 7: "libharu error 0x1056" at large sizes).
         struct PendingChar {
             std::string utf8;
             double tc = 0;
@@ -347,7 +359,7 @@ private:
         auto flush = [&] {
             if (pending.empty()) return;
             begin_text(f, r.size, HPDF_FILL);
-            HPDF_Page_SetTextMatrix(page_, 1, 0, r.skew, -1, pending_at.x, pending_at.y);
+            set_text_matrix(r, pending_at);
             double tc = 0;
             std::string chunk;
             for (std::size_t k = 0; k <= pending.size(); ++k) {
@@ -359,7 +371,7 @@ private:
                     }
                     if (k == pending.size()) break;
                     tc = pending[k].tc;
-                    HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(tc));
+                    HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(tc / text_scale(r.size)));
                 }
                 chunk += pending[k].utf8;
             }
@@ -416,7 +428,9 @@ private:
                     const double x = p.x + ink[k]->x;
                     const double gap = x - pen;
                     if (!pending.empty() && std::abs(gap) > 0.05) {
-                        if (std::abs(gap) <= 0.5 * r.size) {
+                        const double tc_text = gap / text_scale(r.size);
+                        if (std::abs(gap) <= 0.5 * r.size && tc_text >= HPDF_MIN_CHARSPACE + 1 &&
+                            tc_text <= HPDF_MAX_CHARSPACE - 1) {
                             // Rounded as libharu writes reals, so `pen` stays exact.
                             const double tc = std::round(gap * 1000) / 1000;
                             pending.back().tc = tc;
