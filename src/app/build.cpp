@@ -7,8 +7,9 @@
 #include <ostream>
 #include <thread>
 
-#include "export/pdf/hpdf_writer.h"
+#include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
+#include "export/pdf/hpdf_writer.h"
 #include "layout/layout_dump.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
@@ -44,26 +45,6 @@ void print_summary(const Diagnostics& diags, std::ostream& err) {
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-std::vector<SlidesPdfInfo::Outline> pdf_outline(const Deck& deck) {
-    std::vector<SlidesPdfInfo::Outline> out;
-    std::size_t section = 0;
-    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-        int level = 0;
-        while (section < deck.sections.size() && deck.sections[section].first_slide + deck.sections[section].slide_count <= i)
-            ++section;
-        if (section < deck.sections.size() && deck.sections[section].first_slide == i &&
-            deck.sections[section].slide_count > 0)
-            out.push_back({deck.sections[section].title, i, 0});
-        if (section < deck.sections.size() && deck.sections[section].first_slide <= i) level = 1;
-        std::string title = deck.slides[i].title.plain();
-        if (title.empty()) title = deck.slides[i].id;
-        for (auto& c : title)
-            if (c == '\n') c = ' ';
-        out.push_back({title, i, level});
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
@@ -91,13 +72,16 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     }
     std::vector<std::shared_ptr<const Frame>> frames;
     for (const auto& s : slides) frames.push_back(s.frame);
+    // The one timestamp of this build, for every output.
+    const Timestamp timestamp = document_timestamp(deck->meta.date, std::getenv("SOURCE_DATE_EPOCH"));
+    const Document slides_doc = slides_document(*deck, std::move(frames), timestamp);
     // The handout is imposed for `check` too: speaker notes are set there,
     // and their problems must be reported without writing anything. The
     // imposer sets text through Pango, which stays on this thread.
     HandoutOptions handout_options = options.handout;
     if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
     if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
-    HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
+    const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
     double layout_ms = ms_since(start);
 
     if (!options.write_outputs) {
@@ -125,9 +109,9 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     fs::create_directories(out_dir);
     CairoPainter painter;
 
-    // The exporters below only read frames and run in parallel.
-    PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
-    SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
+    // The exporters below only read Documents and run in parallel.
+    const HpdfOptions handout_render{options.handout.grayscale};
+    const PngOptions png_render{options.png_scale};
     std::string handout_path = out.file(out_dir / "handout.pdf").string();
     std::string slides_pdf_path = out.file(out_dir / "slides.pdf").string();
     fs::path png_dir = out.directory(out_dir / "slides");
@@ -141,13 +125,13 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         total += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
     };
     std::vector<std::function<void()>> tasks;  // longest first
-    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); }); });
-    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_slides_pdf(painter, frames, info, slides_pdf_path); }); });
-    for (std::size_t i = 0; i < frames.size(); ++i)
+    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
+    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
+    const std::size_t slide_count = slides_doc.pages.size();
+    for (std::size_t i = 0; i < slide_count; ++i)
         tasks.push_back([&, i] {
             timed(png_us, [&] {
-                write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(),
-                                options.png_scale);
+                write_page_png(painter, slides_doc, i, (png_dir / slide_png_name(i, slide_count)).string(), png_render);
             });
         });
     run_parallel(tasks, threads);

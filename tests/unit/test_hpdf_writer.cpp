@@ -22,7 +22,6 @@
 #include "export/pdf/hpdf_utf.h"
 #include "util/utf8.h"
 #include "export/pdf/hpdf_writer.h"
-#include "handout/handout_imposer.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -151,10 +150,13 @@ protected:
         return page;
     }
 
-    fs::path write(const HandoutDocument& doc, const std::string& name, Diagnostics& diags,
-                   PdfInfo info = {"配布資料のテスト", "山田 太郎", "試験", "kamishibai", "2025-06-26"}) {
+    // Writes `doc` with the test's metadata (its own, if it has a title).
+    fs::path write(const Document& doc, const std::string& name, Diagnostics& diags, HpdfOptions options = {}) {
         const fs::path p = dir_ / name;
-        write_handout_pdf(doc, info, p.string(), diags);
+        Document d = doc;
+        if (d.info.title.empty())
+            d.info = {"配布資料のテスト", "山田 太郎", "試験", "kamishibai", document_timestamp("2025-06-26", nullptr)};
+        write_handout_pdf(d, options, p.string(), diags);
         return p;
     }
 
@@ -192,8 +194,8 @@ TEST(HpdfUtf, Utf16WithBomAndSurrogates) {
 TEST_F(HpdfWriterTest, JapaneseTextExtractsExactlyWithoutWarnings) {
     NaiveShaper sh(kGothic);
     ASSERT_TRUE(sh.ok());
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(
+    Document doc;
+    doc.add_page(page_with_lines(
         sh, {"次世代の放送・配信技術を紹介します。", "AWS Elemental MediaLiveで5000以上の配信", "「カギ括弧」、句読点。ー"}));
     Diagnostics diags;
     const auto pdf = write(doc, "ja.pdf", diags);
@@ -228,9 +230,10 @@ TEST_F(HpdfWriterTest, PositionsFollowTheFrameNotLibharu) {
     // offsets become character spacing, so the glyphs land where the frame
     // says and extractors still see one word; large ones a new text matrix.
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"字間を広げた行です"}, 14, 3.0));
-    doc.pages.back().push({60, 200}, sh.shape("離れた字", 14, 20.0));
+    Document doc;
+    Frame spaced = page_with_lines(sh, {"字間を広げた行です"}, 14, 3.0);
+    spaced.push({60, 200}, sh.shape("離れた字", 14, 20.0));
+    doc.add_page(spaced);
     Diagnostics diags;
     const auto pdf = write(doc, "spaced.pdf", diags);
     const auto txt = run("pdftotext '" + pdf.string() + "' -");
@@ -262,8 +265,8 @@ TEST_F(HpdfWriterTest, CharacterSpacingPutsGlyphsWhereTheFrameSays) {
         one.glyphs[0].x = 0;
         page.push({10 + g.x, 80}, one);
     }
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "tc.pdf", diags);
     const auto ppm = run("pdftoppm -r 144 -gray '" + pdf.string() + "'");
@@ -285,8 +288,8 @@ TEST_F(HpdfWriterTest, CharacterSpacingPutsGlyphsWhereTheFrameSays) {
 TEST_F(HpdfWriterTest, NonBmpIsDrawnAsOutlineAndWarned) {
     NaiveShaper sh(kGothic);
     ASSERT_NE(sh.gid(0x29E3D), 0u) << "BIZ UDPGothic should have U+29E3D";
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"𩸽の塩焼き"}));
+    Document doc;
+    doc.add_page(page_with_lines(sh, {"𩸽の塩焼き"}));
     Diagnostics diags;
     const auto pdf = write(doc, "nonbmp.pdf", diags);
     ASSERT_EQ(diags.warning_count(), 1u);
@@ -312,8 +315,8 @@ TEST_F(HpdfWriterTest, NonBmpIsDrawnAsOutlineAndWarned) {
 
 TEST_F(HpdfWriterTest, VariationSelectorIsNotASpace) {
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"葛\U000E0100飾区と☺\uFE0Fです"}));
+    Document doc;
+    doc.add_page(page_with_lines(sh, {"葛\U000E0100飾区と☺\uFE0Fです"}));
     Diagnostics diags;
     const auto pdf = write(doc, "vs.pdf", diags);
     const auto txt = run("pdftotext '" + pdf.string() + "' -");
@@ -327,13 +330,13 @@ TEST_F(HpdfWriterTest, VariationSelectorIsNotASpace) {
 }
 
 // A 300×200 pt page holding just `run`.
-HandoutDocument one_run_page(const GlyphRun& run) {
-    HandoutDocument doc;
+Document one_run_page(const GlyphRun& run) {
+    Document doc;
     Frame page;
     page.width = 300;
     page.height = 200;
     page.push({50, 100}, run);
-    doc.pages.push_back(page);
+    doc.add_page(page);
     return doc;
 }
 
@@ -355,8 +358,8 @@ TEST_F(HpdfWriterTest, ZeroWidthSpacesFromTheTextEngineDrawNoBox) {
         page.push({20 + pr.origin.x, 20 + pr.origin.y}, pr.run);
     }
     ASSERT_EQ(inkless, 2u) << "both zero-width spaces reach the frame as inkless glyphs";
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "zwsp.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -383,8 +386,8 @@ TEST_F(HpdfWriterTest, LargeCompressedPunctuationAndHugeTextAreDrawn) {
         page.width = 8 * size;
         page.height = 2 * size;
         page.push({10, 1.2 * size}, r);
-        HandoutDocument doc;
-        doc.pages.push_back(page);
+        Document doc;
+        doc.add_page(page);
         Diagnostics diags;
         const std::string name = "big" + std::to_string(static_cast<int>(size)) + ".pdf";
         fs::path pdf;
@@ -410,7 +413,7 @@ TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     NaiveShaper sh(kGothic);
     GlyphRun r = sh.shape("AB", 20);
     r.glyphs[0].id = sh.gid(U'Z');  // pretend shaping chose another glyph
-    HandoutDocument doc = one_run_page(r);
+    Document doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "subst.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -428,7 +431,7 @@ TEST_F(HpdfWriterTest, MissingGlyphIsABoxKeepingItsText) {
     GlyphRun r = sh.shape("a𠮷b", 20);
     ASSERT_EQ(r.glyphs.size(), 3u);
     EXPECT_EQ(r.glyphs[1].id, 0u);  // not in BIZ UDPGothic
-    HandoutDocument doc = one_run_page(r);
+    Document doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "missing.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -474,16 +477,15 @@ TEST_F(HpdfWriterTest, ShapesGroupsAndClipping) {
     line.stroke = Color{1, 0, 0, 1};
     slide->push({0, 300}, line);
 
-    HandoutDocument doc;
+    Document doc;
     Frame page;
     page.width = 595.276;
     page.height = 841.89;
     page.push({50, 50}, Group{slide, Transform::scale(0.5), true});
-    doc.pages.push_back(page);
+    doc.add_page(page);
     for (bool gray : {false, true}) {
-        doc.grayscale = gray;
         Diagnostics diags;
-        const auto pdf = write(doc, gray ? "gray.pdf" : "color.pdf", diags);
+        const auto pdf = write(doc, gray ? "gray.pdf" : "color.pdf", diags, {gray});
         EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
         const auto txt = run("pdftotext '" + pdf.string() + "' -");
         EXPECT_NE(txt.out.find("スライドの見出し"), std::string::npos);
@@ -499,9 +501,9 @@ TEST_F(HpdfWriterTest, ShapesGroupsAndClipping) {
 
 TEST_F(HpdfWriterTest, InfoBookmarksDatesAndByteIdentity) {
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    for (int i = 0; i < 3; ++i) doc.pages.push_back(page_with_lines(sh, {"ページ" + std::to_string(i + 1)}));
-    doc.bookmarks = {{"はじめに", 0, 0}, {"概要スライド", 0, 1}, {"技術の詳細", 1, 0}, {"𩸽と映像", 2, 1}};
+    Document doc;
+    for (int i = 0; i < 3; ++i) doc.add_page(page_with_lines(sh, {"ページ" + std::to_string(i + 1)}));
+    doc.outline = {{"はじめに", 0, 0}, {"概要スライド", 0, 1}, {"技術の詳細", 1, 0}, {"𩸽と映像", 2, 1}};
     Diagnostics d1, d2;
     const auto a = write(doc, "a.pdf", d1);
     const auto b = write(doc, "b.pdf", d2);
@@ -521,10 +523,10 @@ TEST_F(HpdfWriterTest, InfoBookmarksDatesAndByteIdentity) {
     // Slides are nested under their section.
     EXPECT_NE(outline.out.find("\t\"概要スライド\""), std::string::npos) << outline.out;
 
-    EXPECT_EQ(hpdf::pdf_date("2025-06-26", nullptr), "D:20250626000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", "1750896000"), "D:20250626000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", "garbage"), "D:20000101000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", nullptr), "D:20000101000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("2025-06-26", nullptr)), "D:20250626000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", "1750896000")), "D:20250626000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", "garbage")), "D:20000101000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", nullptr)), "D:20000101000000Z");
 
     // The trailer carries a stable ID.
     EXPECT_NE(slurp(a).find("/ID ["), std::string::npos);
@@ -546,12 +548,11 @@ TEST_F(HpdfWriterTest, ImagesWithTransparencyInColourAndGrey) {
     page.height = 100;
     page.push({20, 20}, ImageItem{png.string(), 80, 40});
     page.push({120, 20}, ImageItem{(dir_ / "missing.png").string(), 40, 40});
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     for (bool gray : {false, true}) {
-        doc.grayscale = gray;
         Diagnostics diags;
-        const auto pdf = write(doc, gray ? "img-gray.pdf" : "img.pdf", diags);
+        const auto pdf = write(doc, gray ? "img-gray.pdf" : "img.pdf", diags, {gray});
         EXPECT_EQ(diags.warning_count(), 1u);  // the missing file, once
         EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
         const auto list = run("pdfimages -list '" + pdf.string() + "'");
@@ -579,12 +580,12 @@ TEST_F(HpdfWriterTest, ClustersWithoutCharactersOrWithoutInk) {
     ASSERT_EQ(r.glyphs.size(), 5u);
     r.glyphs[1].id = kNoInkGlyph;       // what the text engine gives a zero-width space
     r.glyphs[3].id = sh.gid(U'・');     // ink without a character of its own
-    HandoutDocument doc;
+    Document doc;
     Frame page;
     page.width = 300;
     page.height = 100;
     page.push({20, 50}, r);
-    doc.pages.push_back(page);
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "inkless.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -615,8 +616,8 @@ TEST_F(HpdfWriterTest, AFaceLibharuCannotLoadIsWarnedNotFatal) {
     page.height = 100;
     page.push({20, 40}, bad);
     page.push({20, 80}, sh.shape("読める書体", 16));
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "bogus.pdf", diags);
     ASSERT_EQ(diags.warning_count(), 1u);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -27,7 +26,11 @@ static void check(cairo_status_t status, const std::string& what) {
     if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(what + ": " + cairo_status_to_string(status));
 }
 
-void write_slide_png(const CairoPainter& painter, const Frame& f, const std::string& path, double scale) {
+void write_page_png(const CairoPainter& painter, const Document& doc, std::size_t page, const std::string& path,
+                    const PngOptions& options) {
+    if (page >= doc.pages.size() || !doc.pages[page]) throw std::runtime_error("no page " + std::to_string(page + 1));
+    const Frame& f = *doc.pages[page];
+    const double scale = options.scale;
     int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
     // Our own buffer, not cairo_image_surface_create: that zero-fills 8 MB
     // which the white fill below overwrites anyway.
@@ -49,17 +52,19 @@ void write_slide_png(const CairoPainter& painter, const Frame& f, const std::str
     surface.reset();  // before the pixels it points to
 }
 
-void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
-                      const SlidesPdfInfo& info, const std::string& path) {
+void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path) {
+    const auto& slides = doc.pages;
+    const DocumentInfo& info = doc.info;
     if (slides.empty()) throw std::runtime_error("no slides to write");
     SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), slides[0]->width, slides[0]->height));
     check(cairo_surface_status(surface.get()), "cannot create " + path);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
     if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
     if (!info.subject.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kamishibai");
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                   info.creator.empty() ? "kamishibai" : info.creator.c_str());
     // Fixed dates keep the file reproducible.
-    std::string date = iso8601_date(document_timestamp(info.date, std::getenv("SOURCE_DATE_EPOCH")));
+    std::string date = iso8601_date(info.timestamp);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     ContextPtr cr(cairo_create(surface.get()));
@@ -67,7 +72,7 @@ void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared
     for (std::size_t i = 0; i < slides.size(); ++i) {
         const Frame& f = *slides[i];
         cairo_pdf_surface_set_size(surface.get(), f.width, f.height);
-        for (const auto& o : info.outline) {
+        for (const auto& o : doc.outline) {
             if (o.page != i) continue;
             int level = std::clamp(o.level, 0, 2);
             std::string link = "page=" + std::to_string(i + 1);

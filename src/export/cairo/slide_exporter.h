@@ -5,28 +5,22 @@
 #include <vector>
 
 #include "export/cairo/cairo_painter.h"
-#include "frame/frame.h"
+#include "frame/document.h"
 
 namespace ks {
 
-struct SlidesPdfInfo {
-    std::string title, author, subject;
-    std::string date;  // ISO yyyy-mm-dd; fixes the PDF dates for reproducible output
-    struct Outline {
-        std::string title;
-        std::size_t page = 0;  // 0-based slide index
-        int level = 0;
-    };
-    std::vector<Outline> outline;
+struct PngOptions {
+    double scale = 2;  // pixels per point
 };
 
-// Renders one slide to a PNG at `scale` pixels per point. Thread-safe.
-// Throws std::runtime_error on failure.
-void write_slide_png(const CairoPainter& painter, const Frame& slide, const std::string& path, double scale);
+// Renders page `page` of the document to a PNG. Thread-safe (one page per
+// task). Throws std::runtime_error on failure.
+void write_page_png(const CairoPainter& painter, const Document& doc, std::size_t page, const std::string& path,
+                    const PngOptions& options);
 
-// Writes all slides into one PDF with embedded, searchable fonts.
-void write_slides_pdf(const CairoPainter& painter, const std::vector<std::shared_ptr<const Frame>>& slides,
-                      const SlidesPdfInfo& info, const std::string& path);
+// Writes the whole document into one PDF with embedded, searchable fonts,
+// its bookmarks and metadata.
+void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path);
 
 std::string slide_png_name(std::size_t index, std::size_t count);
 

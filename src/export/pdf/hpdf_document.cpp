@@ -89,8 +89,4 @@ void Document::set_file_id(const unsigned char (&id)[16]) {
     check("setting the file ID");
 }
 
-std::string pdf_date(const std::string& iso_date, const char* source_date_epoch) {
-    return ks::pdf_date(document_timestamp(iso_date, source_date_epoch));
-}
-
 }  // namespace ks::hpdf

@@ -56,9 +56,4 @@ private:
     UniqueCPtr<HPDF_Doc_Rec, HPDF_Free> doc_;
 };
 
-// The PDF date for a build: the outline's ISO date (yyyy-mm-dd) if valid,
-// else SOURCE_DATE_EPOCH (seconds, UTC) if set and valid, else a fixed epoch
-// (2000-01-01). Never the clock: the same input gives the same bytes.
-std::string pdf_date(const std::string& iso_date, const char* source_date_epoch);
-
 }  // namespace ks::hpdf

@@ -524,9 +524,9 @@ private:
     HPDF_TextRenderingMode mode_ = HPDF_FILL;
 };
 
-void add_bookmarks(hpdf::Document& doc, const HandoutDocument& hd, const std::vector<HPDF_Page>& pages) {
+void add_bookmarks(hpdf::Document& doc, const std::vector<OutlineEntry>& outline, const std::vector<HPDF_Page>& pages) {
     HPDF_Outline section = nullptr;
-    for (const Bookmark& b : hd.bookmarks) {
+    for (const OutlineEntry& b : outline) {
         if (b.page >= pages.size()) continue;
         HPDF_Outline parent = (b.level > 0 && section) ? section : nullptr;
         // libharu would write the title through an encoder that cannot do
@@ -547,7 +547,7 @@ void add_bookmarks(hpdf::Document& doc, const HandoutDocument& hd, const std::ve
 
 }  // namespace
 
-void write_handout_pdf(const HandoutDocument& hd, const PdfInfo& info, const std::string& path, Diagnostics& diags) {
+void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std::string& path, Diagnostics& diags) {
     hpdf::Document doc;
     HPDF_Doc pdf = doc.get();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -557,8 +557,8 @@ void write_handout_pdf(const HandoutDocument& hd, const PdfInfo& info, const std
 
     IdHash hash;
     hpdf::FontCache fonts(doc);
-    ImageCache images(doc, hd.grayscale);
-    WriterState st{doc, fonts, images, diags, hd.grayscale, {}, {}, {}, {}, hash};
+    ImageCache images(doc, options.grayscale);
+    WriterState st{doc, fonts, images, diags, options.grayscale, {}, {}, {}, {}, hash};
 
     // What each face must show, so only that is embedded.
     std::function<void(const Frame&)> collect = [&](const Frame& f) {
@@ -572,14 +572,16 @@ void write_handout_pdf(const HandoutDocument& hd, const PdfInfo& info, const std
             }
         }
     };
-    for (const Frame& f : hd.pages) collect(f);
+    for (const auto& f : hd.pages) collect(*f);
 
     // A PDF needs at least one page; an empty document gets a blank A4 one.
-    static const std::vector<Frame> blank{Frame{595.276, 841.89, std::nullopt, {}}};
-    const std::vector<Frame>& frames = hd.pages.empty() ? blank : hd.pages;
+    static const std::vector<std::shared_ptr<const Frame>> blank{
+        std::make_shared<const Frame>(Frame{595.276, 841.89, std::nullopt, {}})};
+    const auto& frames = hd.pages.empty() ? blank : hd.pages;
 
     std::vector<HPDF_Page> pages;
-    for (const Frame& f : frames) {
+    for (const auto& page_frame : frames) {
+        const Frame& f = *page_frame;
         HPDF_Page page = HPDF_AddPage(pdf);
         doc.check("adding a page");
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(f.width));
@@ -591,12 +593,13 @@ void write_handout_pdf(const HandoutDocument& hd, const PdfInfo& info, const std
         pages.push_back(page);
     }
 
-    if (!hd.bookmarks.empty()) {
-        add_bookmarks(doc, hd, pages);
+    if (!hd.outline.empty()) {
+        add_bookmarks(doc, hd.outline, pages);
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     }
 
-    const std::string date = hpdf::pdf_date(info.date, std::getenv("SOURCE_DATE_EPOCH"));
+    const DocumentInfo& info = hd.info;
+    const std::string date = pdf_date(info.timestamp);
     if (!info.title.empty()) doc.set_info_text("Title", info.title);
     if (!info.author.empty()) doc.set_info_text("Author", info.author);
     if (!info.subject.empty()) doc.set_info_text("Subject", info.subject);

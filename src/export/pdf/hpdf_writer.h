@@ -7,17 +7,20 @@
 #include <string>
 
 #include "diag/diagnostics.h"
-#include "handout/handout_imposer.h"
+#include "frame/document.h"
 
 namespace ks {
 
-struct PdfInfo {
-    std::string title, author, subject, creator = "kamishibai";
-    std::string date;  // ISO yyyy-mm-dd or empty
+struct HpdfOptions {
+    // Draw every colour (and image) as its luminance in DeviceGray, so the
+    // file prints the same on any printer.
+    bool grayscale = false;
 };
 
-// Writes the pages to `path` (the caller passes a temporary path and renames
-// it; just write the file). Throws std::runtime_error on libharu failure.
-void write_handout_pdf(const HandoutDocument& doc, const PdfInfo& info, const std::string& path, Diagnostics& diags);
+// Writes the document to `path` (the caller passes a temporary path and
+// renames it; just write the file). Throws std::runtime_error on libharu
+// failure; problems of the content (a font libharu cannot embed, an
+// unreadable image) are warnings in `diags`.
+void write_handout_pdf(const Document& doc, const HpdfOptions& options, const std::string& path, Diagnostics& diags);
 
 }  // namespace ks
