@@ -54,38 +54,47 @@ void CairoPainter::paint(cairo_t* cr, const Frame& frame, const PaintOptions& op
     cairo_restore(cr);
 }
 
+// One exhaustive visit: an item kind without a paint_item overload does not
+// compile, so no kind of item is ever skipped silently.
 void CairoPainter::paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
-    for (const auto& [pos, item] : frame.items) {
-        if (const auto* run = std::get_if<GlyphRun>(&item)) {
-            paint_run(cr, pos, *run, options);
-        } else if (const auto* shape = std::get_if<Shape>(&item)) {
-            paint_shape(cr, pos, *shape);
-        } else if (const auto* group = std::get_if<Group>(&item)) {
-            if (!group->frame) continue;
-            cairo_save(cr);
-            cairo_translate(cr, pos.x, pos.y);
-            const auto& t = group->transform;
-            cairo_matrix_t m{t.a, t.b, t.c, t.d, t.e, t.f};
-            cairo_transform(cr, &m);
-            if (group->clip) {
-                cairo_rectangle(cr, 0, 0, group->frame->width, group->frame->height);
-                cairo_clip(cr);
-            }
-            paint(cr, *group->frame, options);
-            cairo_restore(cr);
-        } else if (const auto* img = std::get_if<ImageItem>(&item)) {
-            cairo_surface_t* surface = image(img->path);
-            if (!surface) continue;  // reported as a warning at layout time
-            double sw = cairo_image_surface_get_width(surface), sh = cairo_image_surface_get_height(surface);
-            cairo_save(cr);
-            cairo_translate(cr, pos.x, pos.y);
-            cairo_scale(cr, img->w / sw, img->h / sh);
-            cairo_set_source_surface(cr, surface, 0, 0);
-            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-            cairo_paint(cr);
-            cairo_restore(cr);
-        }
+    for (const auto& [pos, item] : frame.items)
+        std::visit([&](const auto& it) { paint_item(cr, pos, it, options); }, item);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
+    paint_run(cr, at, run, options);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions&) const {
+    paint_shape(cr, at, shape);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const Group& group, const PaintOptions& options) const {
+    if (!group.frame) return;
+    cairo_save(cr);
+    cairo_translate(cr, at.x, at.y);
+    const auto& t = group.transform;
+    cairo_matrix_t m{t.a, t.b, t.c, t.d, t.e, t.f};
+    cairo_transform(cr, &m);
+    if (group.clip) {
+        cairo_rectangle(cr, 0, 0, group.frame->width, group.frame->height);
+        cairo_clip(cr);
     }
+    paint(cr, *group.frame, options);
+    cairo_restore(cr);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const ImageItem& img, const PaintOptions&) const {
+    cairo_surface_t* surface = image(img.path);
+    if (!surface) return;  // reported as a warning at layout time
+    double sw = cairo_image_surface_get_width(surface), sh = cairo_image_surface_get_height(surface);
+    cairo_save(cr);
+    cairo_translate(cr, at.x, at.y);
+    cairo_scale(cr, img.w / sw, img.h / sh);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
 }
 
 void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
@@ -114,7 +123,7 @@ void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const P
             cluster_begin = g.text_begin;
         }
         pen_end = std::max(pen_end, g.x + g.advance);
-        if (g.id == kNoInkGlyph) continue;
+        if (g.id == kNoInkGlyph) continue;  // kMissingGlyph draws the font's .notdef box
         glyphs.push_back({g.id, at.x + g.x, at.y + g.y_offset});
         clusters.back().num_glyphs++;
     }

@@ -1,5 +1,6 @@
 #pragma once
-// Draws frames onto any Cairo context: one recursive walk over the items.
+// Draws frames onto any Cairo context: one recursive walk over the items
+// (an exhaustive std::visit, see docs/ARCHITECTURE.md).
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,10 @@ private:
     cairo_font_face_t* face(const FontFace& font) const;
     cairo_surface_t* image(const std::string& path) const;
     void paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const Group& group, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const ImageItem& image, const PaintOptions& options) const;
     void paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
     void paint_shape(cairo_t* cr, Point at, const Shape& shape) const;
 
