@@ -17,17 +17,13 @@
 #include "text/font_context.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
+#include "util/data_dir.h"
 #include "util/parallel.h"
 
 namespace fs = std::filesystem;
 
 namespace ks {
 namespace {
-
-std::string data_dir() {
-    if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env) return env;
-    return KAMISHIBAI_DATA_DIR;
-}
 
 void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
     for (const auto& d : diags.items()) err << format_diagnostic(d);

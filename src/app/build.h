@@ -26,7 +26,8 @@ enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 
 // Runs the pipeline; prints diagnostics and a summary to `err`.
 int run_build(const BuildOptions& options, std::ostream& err);
 
-// Default data locations: $KAMISHIBAI_DATA_DIR, else the source tree.
+// Default data locations under util/data_dir.h's data_dir():
+// $KAMISHIBAI_DATA_DIR, else <binary>/../share/kamishibai, else (build tree only) the checkout.
 std::string default_layouts_file();
 std::string default_fonts_dir();
 

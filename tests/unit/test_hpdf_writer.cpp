@@ -30,7 +30,6 @@ using namespace ks;
 namespace {
 
 const char* kGothic = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf";
-const char* kGothicBold = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf";
 
 struct CmdResult {
     int status = -1;
