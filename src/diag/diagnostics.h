@@ -8,7 +8,7 @@
 
 namespace ks {
 
-enum class Severity { Note, Warning, Error };
+enum class Severity { Warning, Error };
 
 struct Diagnostic {
     Severity severity = Severity::Error;

@@ -56,12 +56,4 @@ std::shared_ptr<const FontFace> FontContext::face_for(PangoFont* font) const {
     return shared;
 }
 
-bool FontContext::has_family(const std::string& family) const {
-    UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
-    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-    UniqueCPtr<FcObjectSet, FcObjectSetDestroy> os(FcObjectSetBuild(FC_FAMILY, nullptr));
-    UniqueCPtr<FcFontSet, FcFontSetDestroy> set(FcFontList(config_.get(), pattern.get(), os.get()));
-    return set && set->nfont > 0;
-}
-
 }  // namespace ks

@@ -31,9 +31,6 @@ public:
     // The face on disk behind a Pango font, shared by all runs that use it.
     std::shared_ptr<const FontFace> face_for(PangoFont* font) const;
 
-    // True when a family of that name is available.
-    bool has_family(const std::string& family) const;
-
 private:
     UniqueCPtr<FcConfig, FcConfigDestroy> config_;
     std::unique_ptr<PangoFontMap, void (*)(void*)> font_map_;
