@@ -6,6 +6,13 @@
 // draws and whose hmtx keeps only their metrics. Glyph ids are unchanged, so
 // the frame's glyph ids, the CIDToGIDMap and outlines drawn from the
 // original file all stay valid.
+//
+// Tried against HarfBuzz's hb-subset (HarfBuzz 6.0, HB_SUBSET_FLAGS_RETAIN_GIDS,
+// seed deck; docs/ARCHITECTURE.md): libharu accepts its output and it is
+// faster (handout CPU 71 ms against 99 ms, medians of 11), but every handout
+// style came out 1.4-1.6 KB larger, so this reducer stays. With
+// HB_SUBSET_FLAGS_NO_HINTING as well the handout shrinks by 15 %, at the cost
+// of the fonts' hinting programs.
 #include <cstdint>
 #include <map>
 #include <optional>
