@@ -1,7 +1,8 @@
 #pragma once
 // A laid-out page: a size plus positioned items. Frames are immutable values
-// produced by layout and consumed by every exporter (Cairo, libharu, the
-// layout dump). Units are points, origin top-left, y grows downwards.
+// produced by layout (and the handout imposer) and drawn by every exporter
+// through a Document (frame/document.h). Units are points, origin top-left,
+// y grows downwards. See docs/ARCHITECTURE.md.
 #include <cstdint>
 #include <memory>
 #include <optional>

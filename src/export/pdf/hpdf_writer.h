@@ -3,7 +3,8 @@
 // Text is real text in the embedded TrueType face (searchable), placed
 // cluster by cluster where the frame says; what libharu cannot encode
 // (characters outside the BMP, shaped glyphs) is drawn from the glyph
-// outline, with a warning when the text is not searchable.
+// outline, with a warning when the text is not searchable. The glyph
+// contract and libharu's limits: docs/ARCHITECTURE.md.
 #include <string>
 
 #include "diag/diagnostics.h"
