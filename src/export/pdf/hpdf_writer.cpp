@@ -27,6 +27,13 @@ namespace {
 
 using hpdf::LoadedFont;
 
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
 // 128-bit FNV-1a-style hash for the file ID (two 64-bit lanes): stable
@@ -561,16 +568,19 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
     WriterState st{doc, fonts, images, diags, options.grayscale, {}, {}, {}, {}, hash};
 
     // What each face must show, so only that is embedded.
+    // Exhaustive like the drawing walk: a new item kind must say what it uses.
     std::function<void(const Frame&)> collect = [&](const Frame& f) {
-        for (const auto& it : f.items) {
-            if (const auto* g = std::get_if<Group>(&it.item)) {
-                if (g->frame) collect(*g->frame);
-            } else if (const auto* r = std::get_if<GlyphRun>(&it.item)) {
-                if (r->font)
-                    for (char32_t cp : utf8_to_u32(r->text))
-                        if (!hpdf::is_default_ignorable(cp)) fonts.note_usage(*r->font, cp);
-            }
-        }
+        for (const auto& it : f.items)
+            std::visit(Overloaded{[&](const Group& g) {
+                                      if (g.frame) collect(*g.frame);
+                                  },
+                                  [&](const GlyphRun& r) {
+                                      if (!r.font) return;
+                                      for (char32_t cp : utf8_to_u32(r.text))
+                                          if (!hpdf::is_default_ignorable(cp)) fonts.note_usage(*r.font, cp);
+                                  },
+                                  [](const Shape&) {}, [](const ImageItem&) {}},
+                       it.item);
     };
     for (const auto& f : hd.pages) collect(*f);
 
