@@ -406,6 +406,33 @@ TEST_F(HpdfWriterTest, LargeCompressedPunctuationAndHugeTextAreDrawn) {
     }
 }
 
+// libharu refuses line widths above 100 pt; a layout set may ask for more.
+TEST_F(HpdfWriterTest, StrokesWiderThanLibharuAllowsAreDrawn) {
+    Frame page;
+    page.width = 400;
+    page.height = 300;
+    Shape box;
+    box.w = 200;
+    box.h = 100;
+    box.stroke = Color{0, 0, 0, 1};
+    box.stroke_width = 150;
+    page.push({50, 50}, box);
+    Document doc;
+    doc.add_page(page);
+    Diagnostics diags;
+    fs::path pdf;
+    ASSERT_NO_THROW(pdf = write(doc, "wide.pdf", diags));
+    EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
+    auto pixel = [&](int x, int y) {
+        const auto ppm = run("pdftoppm -r 72 -gray -x " + std::to_string(x) + " -y " + std::to_string(y) +
+                             " -W 1 -H 1 '" + pdf.string() + "'");
+        return ppm.out.empty() ? -1 : static_cast<unsigned char>(ppm.out.back());
+    };
+    EXPECT_LT(pixel(310, 100), 60) << "60 pt right of the edge lies inside a 150 pt stroke";
+    EXPECT_GT(pixel(340, 100), 200) << "90 pt right of the edge lies outside it";
+    EXPECT_LT(pixel(150, 100), 60) << "the middle of the rectangle is covered by the stroke";
+}
+
 TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     // A cluster whose glyph is not what the cmap gives (a shaped form):
     // the frame's glyph is drawn, the text stays searchable.

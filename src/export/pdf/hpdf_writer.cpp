@@ -214,6 +214,23 @@ private:
 
     void draw(Point p, const Shape& s) {
         if (!s.fill && !s.stroke) return;
+        if (s.stroke && s.stroke_width > HPDF_MAX_LINEWIDTH) {
+            // libharu refuses a line width above HPDF_MAX_LINEWIDTH (100):
+            // draw the shape smaller in a scaled-up space instead.
+            const double k = s.stroke_width / HPDF_MAX_LINEWIDTH;
+            Shape small = s;
+            small.w /= k;
+            small.h /= k;
+            small.corner_radius /= k;
+            small.stroke_width = HPDF_MAX_LINEWIDTH;
+            for (PathOp& op : small.path)
+                for (Point& q : op.p) q = {q.x / k, q.y / k};
+            HPDF_Page_GSave(page_);
+            HPDF_Page_Concat(page_, k, 0, 0, k, 0, 0);
+            draw({p.x / k, p.y / k}, small);
+            HPDF_Page_GRestore(page_);
+            return;
+        }
         const bool alpha = translucent(s.fill) || translucent(s.stroke);
         if (alpha) {
             HPDF_Page_GSave(page_);
@@ -222,7 +239,7 @@ private:
         if (s.fill) set_fill(*s.fill);
         if (s.stroke) {
             set_stroke(*s.stroke);
-            HPDF_Page_SetLineWidth(page_, s.stroke_width);
+            HPDF_Page_SetLineWidth(page_, std::max(0.0, s.stroke_width));
         }
         bool closed = true;
         switch (s.kind) {
