@@ -157,14 +157,16 @@ private:
         if (st_.gray)
             HPDF_Page_SetGrayFill(page_, std::clamp(luminance(c), 0.0, 1.0));
         else
-            HPDF_Page_SetRGBFill(page_, c.r, c.g, c.b);
+            HPDF_Page_SetRGBFill(page_, unit(c.r), unit(c.g), unit(c.b));
     }
     void set_stroke(const Color& c) {
         if (st_.gray)
             HPDF_Page_SetGrayStroke(page_, std::clamp(luminance(c), 0.0, 1.0));
         else
-            HPDF_Page_SetRGBStroke(page_, c.r, c.g, c.b);
+            HPDF_Page_SetRGBStroke(page_, unit(c.r), unit(c.g), unit(c.b));
     }
+    // libharu fails the page on a colour component outside 0..1.
+    static HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
     static bool translucent(const std::optional<Color>& c) { return c && c->a < 0.999; }
 
     // ---- items ---------------------------------------------------------
@@ -421,11 +423,8 @@ private:
                 flush();
                 end_text();
                 const double w = g0.advance > 0 ? g0.advance : r.size * 0.6;
-                HPDF_Page_SetLineWidth(page_, std::max(0.3, r.size * 0.05));
-                if (st_.gray)
-                    HPDF_Page_SetGrayStroke(page_, std::clamp(luminance(r.color), 0.0, 1.0));
-                else
-                    HPDF_Page_SetRGBStroke(page_, r.color.r, r.color.g, r.color.b);
+                HPDF_Page_SetLineWidth(page_, std::clamp(r.size * 0.05, 0.3, double(HPDF_MAX_LINEWIDTH)));
+                set_stroke(r.color);
                 HPDF_Page_Rectangle(page_, at.x + w * 0.1, at.y - r.size * 0.8, w * 0.8, r.size * 0.9);
                 HPDF_Page_Stroke(page_);
                 // Not reported here: layout already warned, with the source position.
