@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
             ->check(CLI::ExistingFile);
         cmd->add_option("--fonts", options.fonts_dir, "directory with fonts.conf (default: fonts/)")
             ->check(CLI::ExistingDirectory);
+        cmd->add_flag("--strict", options.strict, "treat every warning as an error (exit 1)");
     };
 
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");

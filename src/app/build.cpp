@@ -10,7 +10,9 @@
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
 #include "export/pdf/hpdf_writer.h"
+#include "layout/font_families.h"
 #include "layout/layout_dump.h"
+#include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "output/atomic_output.h"
@@ -38,6 +40,16 @@ void print_summary(const Diagnostics& diags, std::ostream& err) {
             << (warnings == 1 ? " warning" : " warnings") << "\n";
 }
 
+// --strict: a clean deck or nothing.
+Diagnostics warnings_as_errors(const Diagnostics& diags) {
+    Diagnostics out;
+    for (auto d : diags.items()) {
+        if (d.severity == Severity::Warning) d.severity = Severity::Error;
+        out.add(std::move(d));
+    }
+    return out;
+}
+
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
@@ -60,11 +72,20 @@ int run_build(const BuildOptions& options, std::ostream& err) {
 
     FontContext fonts(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
     TextEngine text(fonts);
+    check_font_families(*set, fonts, diags);
+    bool fonts_ok = !diags.has_errors();
+    if (fonts_ok) deck = paginate(*deck, *set, text, diags);  // long slides continue
     std::vector<SlideLayout> slides;
     slides.reserve(deck->slides.size());
-    for (std::size_t i = 0; i < deck->slides.size(); ++i) {
+    for (std::size_t i = 0; fonts_ok && i < deck->slides.size(); ++i) {
         slides.push_back(layout_slide(*deck, i, *set, text));
         diags.append(slides.back().diags);
+    }
+    if (options.strict) diags = warnings_as_errors(diags);
+    if (diags.has_errors()) {  // e.g. an unbreakable thing larger than its box: never clipped silently
+        print_summary(diags, err);
+        if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
+        return kExitInput;
     }
     std::vector<std::shared_ptr<const Frame>> frames;
     for (const auto& s : slides) frames.push_back(s.frame);
@@ -79,6 +100,12 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
     const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
     double layout_ms = ms_since(start);
+    if (options.strict) diags = warnings_as_errors(diags);
+    if (options.write_outputs && diags.has_errors()) {
+        print_summary(diags, err);
+        err << "kamishibai: nothing written; the previous output is unchanged\n";
+        return kExitInput;
+    }
 
     if (!options.write_outputs) {
         print_summary(diags, err);

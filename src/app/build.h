@@ -19,6 +19,7 @@ struct BuildOptions {
     bool write_outputs = true;  // false for `check`
     bool quiet = false;
     bool timings = false;     // print the time of each phase
+    bool strict = false;      // every warning is an error (exit 1)
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

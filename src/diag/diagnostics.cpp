@@ -30,6 +30,7 @@ bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 static const char* severity_name(Severity s) {
     switch (s) {
+        case Severity::Note: return "note";
         case Severity::Warning: return "warning";
         case Severity::Error: return "error";
     }

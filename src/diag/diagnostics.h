@@ -8,7 +8,7 @@
 
 namespace ks {
 
-enum class Severity { Warning, Error };
+enum class Severity { Note, Warning, Error };
 
 struct Diagnostic {
     Severity severity = Severity::Error;

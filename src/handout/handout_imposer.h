@@ -24,21 +24,6 @@ struct HandoutOptions {
     std::string font_family = "BIZ UDPGothic";  // print furniture and notes; the CLI passes the layout set's sans
 };
 
-struct Bookmark {
-    std::string title;
-    std::size_t page = 0;  // 0-based page index
-    int level = 0;         // 0 = section, 1 = slide
-};
-
-struct HandoutDocument {
-    std::vector<Frame> pages;
-    std::vector<Bookmark> bookmarks;
-    // Extension: set by the imposer from HandoutOptions::grayscale; the
-    // writer then draws every colour (and image) as its luminance in
-    // DeviceGray, so the file prints the same on any printer.
-    bool grayscale = false;           // a render option of the PDF exporter; the app passes it there
-};
-
 // Validates option values (returns false + message for a bad one) – used by
 // the CLI for usage errors.
 bool validate_handout_options(const HandoutOptions&, std::string& message);

@@ -54,30 +54,51 @@ private:
     void add_list(const List& list, int level) {
         double size = size_ * (level == 0 ? 1.0 : level == 1 ? 0.9 : 0.85);
         double indent = spec_.indent * (size / spec_.style.size) * level;
-        double bullet_box = size * 1.1;
-        int number = 1;
+        // Numbers sit right-aligned in a column as wide as the widest one, then a gap.
+        double marker_box = size * 1.1;
+        if (list.ordered) {
+            int last = list.start + static_cast<int>(list.items.size()) - 1;
+            double widest = 0;
+            for (int n : {list.start, last}) widest = std::max(widest, number_width(n, size));
+            marker_box = std::max(marker_box, widest + size * 0.45);
+        }
+        int number = list.start;
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             const auto& item = list.items[i];
+            double x = indent + marker_box;
+            if (item.text.empty() && !item.children.empty()) {
+                // Carrier of children continued from an earlier slide: no marker, no line.
+                ++number;
+                for (const auto& child : item.children) add_list(child, level + 1);
+                continue;
+            }
             if (i > 0 || level > 0) y_ += spec_.item_gap * size;
-            double x = indent + bullet_box;
             auto style = style_at(size);
             auto block = text_.set(item.text, style, spec_.w - x);
             double first_baseline = block.lines.empty() ? size : block.lines.front().baseline;
-            add_bullet(list.ordered ? number++ : 0, level, indent, y_ + first_baseline, size);
+            if (list.ordered) add_number(number++, indent, marker_box - size * 0.45, y_ + first_baseline, size);
+            else add_bullet(level, indent, y_ + first_baseline, size);
             place_text(block, x, y_);
             y_ += block.height;
             for (const auto& child : item.children) add_list(child, level + 1);
         }
     }
 
-    void add_bullet(int number, int level, double x, double baseline, double size) {
-        if (number > 0) {
-            auto label = text_.set(plain_text(std::to_string(number) + "."), style_at(size), size * 1.1);
-            for (const auto& line : label.lines)
-                for (const auto& pr : line.runs)
-                    result_.items.push_back({{x + pr.origin.x, baseline - line.baseline + pr.origin.y}, pr.run});
-            return;
-        }
+    double number_width(int number, double size) const {
+        return text_.natural_width(plain_text(std::to_string(number) + "."), style_at(size));
+    }
+
+    // The number's right edge at x + column.
+    void add_number(int number, double x, double column, double baseline, double size) {
+        auto label = text_.set(plain_text(std::to_string(number) + "."), style_at(size), column + size * 4);
+        double w = number_width(number, size);
+        for (const auto& line : label.lines)
+            for (const auto& pr : line.runs)
+                result_.items.push_back(
+                    {{x + column - w + pr.origin.x - line.x, baseline - line.baseline + pr.origin.y}, pr.run});
+    }
+
+    void add_bullet(int level, double x, double baseline, double size) {
         Shape dot;
         double d = level == 0 ? size * 0.32 : size * 0.26;
         dot.kind = Shape::Kind::Rect;
@@ -96,8 +117,9 @@ private:
     void add(const Table& table) {
         double size = size_ * spec_.table_scale;
         double pad_x = size * 0.6, pad_y = size * 0.4;
+        const auto& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
         std::size_t columns = 0;
-        for (const auto& r : table.rows) columns = std::max(columns, r.cells.size());
+        for (const auto& r : sizing) columns = std::max(columns, r.cells.size());
         if (columns == 0) return;
 
         auto cell_style = [&](bool header) {
@@ -111,12 +133,13 @@ private:
         };
         // Natural column widths, then shrink the wide columns to fit.
         std::vector<double> natural(columns, 0);
-        for (const auto& r : table.rows)
+        for (const auto& r : sizing)
             for (std::size_t c = 0; c < r.cells.size(); ++c)
                 natural[c] = std::max(natural[c], text_.natural_width(r.cells[c].text, cell_style(r.header)) + 2 * pad_x);
         std::vector<double> widths = fit_columns(natural, spec_.w);
 
         std::size_t body_row = 0;
+        int table_row = 0;
         for (const auto& row : table.rows) {
             std::vector<TextBlock> blocks;
             double row_h = 0;
@@ -139,8 +162,12 @@ private:
             double x = 0;
             for (std::size_t c = 0; c < columns; ++c) {
                 place_text(blocks[c], x + pad_x, y_ + pad_y);
+                std::string text;
+                for (const auto& line : blocks[c].lines) text += (text.empty() ? "" : "\n") + line.text;
+                result_.cells.push_back({table_row, static_cast<int>(c), x, y_, widths[c], row_h, text});
                 x += widths[c];
             }
+            ++table_row;
             Shape rule;
             rule.kind = Shape::Kind::Line;
             rule.w = spec_.w;
@@ -187,9 +214,16 @@ private:
             y_ += box.h;
             return;
         }
-        double scale = std::min(max_w / size->width, max_h / size->height);
-        double w = size->width * scale, h = size->height * scale;
+        // Largest size that fits the box, shrunk (aspect kept) into the space
+        // left, but not below image-min of the box: then it must move on.
+        double full = std::min(spec_.w / size->width, spec_.h / size->height);
+        double min_h = std::min(size->height * full, spec_.image_min * spec_.h);
+        double left = spec_.h - y_;
+        double h = std::min(size->height * full, std::max(left, min_h));
+        if (left < min_h - 0.01) result_.image_squeezed = true;
+        double w = size->width * (h / size->height);
         result_.items.push_back({{(spec_.w - w) / 2, y_}, ImageItem{image.resolved, w, h}});
+        result_.images.push_back({(spec_.w - w) / 2, y_, w, h, image.src});
         y_ += h;
     }
 

@@ -14,9 +14,12 @@ namespace ks {
 struct BodyResult {
     std::vector<PositionedItem> items;  // relative to the body box's top-left
     std::vector<DumpLine> lines;        // relative to the body box's top-left
+    std::vector<DumpImage> images;      // relative to the body box's top-left
+    std::vector<DumpCell> cells;        // relative to the body box's top-left
     std::vector<MissingCharacter> missing;
     double height = 0;
     bool overfull = false;  // a word wider than the column
+    bool image_squeezed = false;  // an image got less than its minimum height (it must move on)
 };
 
 // Sets `blocks` into a column `spec.w` wide with body text at `size` points.

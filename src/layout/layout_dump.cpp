@@ -18,6 +18,7 @@ std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
         js["index"] = s.index + 1;
         js["id"] = s.id;
         js["layout"] = s.layout;
+        if (!s.continues.empty()) js["continues"] = s.continues;  // only on continuation slides
         js["width"] = r2(s.width);
         js["height"] = r2(s.height);
         js["boxes"] = nlohmann::ordered_json::array();
@@ -44,6 +45,13 @@ std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
                 jl["paragraph"] = l.paragraph;
                 jb["lines"].push_back(std::move(jl));
             }
+            // Images and table cells only where there are some, so older dumps stay as they were.
+            for (const auto& im : b.images)
+                jb["images"].push_back(
+                    {{"x", r2(im.x)}, {"y", r2(im.y)}, {"w", r2(im.w)}, {"h", r2(im.h)}, {"src", im.src}});
+            for (const auto& c : b.cells)
+                jb["cells"].push_back({{"row", c.row}, {"col", c.col}, {"x", r2(c.x)}, {"y", r2(c.y)},
+                                       {"w", r2(c.w)}, {"h", r2(c.h)}, {"text", c.text}});
             js["boxes"].push_back(std::move(jb));
         }
         root["slides"].push_back(std::move(js));

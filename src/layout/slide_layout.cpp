@@ -51,6 +51,7 @@ public:
         SlideLayout out;
         out.index = index_;
         out.id = slide_.id;
+        out.continues = slide_.continues;
         out.layout = choose_layout(slide_, index_, set_);
         out.width = set_.width;
         out.height = set_.height;
@@ -60,6 +61,7 @@ public:
         frame->height = set_.height;
         frame->background = layout && layout->background ? layout->background : set_.background;
         frame_ = frame.get();
+        layout_ = layout;
         if (layout && layout->master) draw_layout(set_.master, out);
         if (layout) draw_layout(*layout, out);
         out.frame = std::move(frame);
@@ -112,16 +114,24 @@ private:
         TextStyle style = box.style;
         TextBlock block;
         double size = box.style.size;
+        auto fits = [&] { return block.height <= box.h + 0.01 && !block.overfull(); };
         for (;;) {
             style.size = size;
             block = text_.set(content, style, box.w);
-            bool fits = block.height <= box.h + 0.01 && !block.overfull();
-            if (fits || size <= box.min_size) break;
+            if (fits() || size <= box.min_size) break;
             size = std::max(box.min_size, size - 1);
         }
-        bool overflow = block.height > box.h + 0.01 || block.overfull();
+        // Below min-size only as a last resort, with a warning: a title drawn
+        // over the body or off its box is never acceptable.
+        while (!fits() && size > kLastResortSize) {
+            size = std::max(kLastResortSize, size - 1);
+            style.size = size;
+            block = text_.set(content, style, box.w);
+            if (fits()) report_text_box_below_min(box, content.where, size);
+        }
+        bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
@@ -129,15 +139,16 @@ private:
                                   line.segment});
         }
         report_missing(block.missing);
-        if (overflow) report_overflow(box, content.where, block.height);
+        if (overflow) report_text_box_overflow(box, content.where, size);
         out.boxes.push_back(std::move(dump));
     }
 
-    void draw_body(const BoxSpec& box, SlideLayout& out) {
+    void draw_body(const BoxSpec& spec, SlideLayout& out) {
         if (slide_.blocks.empty()) return;
+        const BoxSpec box = layout_ ? body_box_for(*layout_, slide_).value_or(spec) : spec;
         // Largest size (in 0.5 pt steps) between min-size and size that fits.
         auto attempt = [&](double size, Diagnostics& d) { return layout_body(slide_.blocks, box, size, text_, d); };
-        auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull; };
+        auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull && !r.image_squeezed; };
         Diagnostics d;
         double size = box.style.size;
         BodyResult result = attempt(size, d);
@@ -163,12 +174,27 @@ private:
         bool overflow = !fits(result);
         double dy = vertical_offset(box, result.height);
         for (auto& item : result.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
         for (auto line : result.lines) {
             line.x += box.x;
             line.y += box.y + dy;
             line.baseline += box.y + dy;
             dump.lines.push_back(std::move(line));
+        }
+        for (auto image : result.images) {
+            image.x += box.x;
+            image.y += box.y + dy;
+            dump.images.push_back(std::move(image));
+        }
+        for (auto cell : result.cells) {
+            cell.x += box.x;
+            cell.y += box.y + dy;
+            dump.cells.push_back(std::move(cell));
+        }
+        if (size < box.style.size && !overflow) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "body text shrank from %g to %g pt to fit", box.style.size, size);
+            diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + buf, {}});
         }
         report_missing(result.missing);
         if (overflow) report_overflow(box, slide_.where, result.height);
@@ -192,13 +218,36 @@ private:
         }
     }
 
+    // Pagination moves whatever can move to continuation slides; what is
+    // left over is a single unbreakable thing, which is never clipped silently.
     void report_overflow(const BoxSpec& box, const SourcePosition& where, double height) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.0f pt", height - box.h);
-        diags_.warning(where.known() ? where : slide_.where,
-                       "slide '" + slide_.id + "': the " + box.role + " does not fit its box even at " +
-                           std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf + " too tall)",
-                       {"split the slide into two, or shorten the text"});
+        std::snprintf(buf, sizeof buf, "%.0f pt", std::max(0.0, height - box.h));
+        diags_.error(where.known() ? where : slide_.where,
+                     "slide '" + slide_.id + "': the " + box.role + " does not fit its box even at " +
+                         std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf +
+                         " too tall, or a word wider than the box)",
+                     {"shorten the item or break the long word; a single item must fit one slide"});
+    }
+
+    static constexpr double kLastResortSize = 8;
+
+    void report_text_box_below_min(const BoxSpec& box, const SourcePosition& where, double size) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "the %s does not fit its box at its min-size %g pt; set at %g pt",
+                      box.role.c_str(), box.min_size, size);
+        diags_.warning(where.known() ? where : slide_.where, "slide '" + slide_.id + "': " + buf,
+                       {"shorten the " + box.role + " text"});
+    }
+
+    // Titles, subtitles and furniture never continue; drawn too big they
+    // would cover the body or the footer.
+    void report_text_box_overflow(const BoxSpec& box, const SourcePosition& where, double size) {
+        diags_.error(where.known() ? where : slide_.where,
+                     "slide '" + slide_.id + "': the " + box.role + " does not fit its box (" +
+                         std::to_string(static_cast<int>(box.w)) + " x " + std::to_string(static_cast<int>(box.h)) +
+                         " pt) even at " + std::to_string(static_cast<int>(size)) + " pt",
+                     {"shorten the " + box.role + " text"});
     }
 
     const Deck& deck_;
@@ -207,6 +256,7 @@ private:
     const LayoutSet& set_;
     const TextEngine& text_;
     Frame* frame_ = nullptr;
+    const LayoutSpec* layout_ = nullptr;
     Diagnostics diags_;
 };
 
@@ -234,6 +284,23 @@ void check_layout_names(const Deck& deck, const LayoutSet& set, Diagnostics& dia
                     "unknown layout '" + slide.layout + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"),
                     {"layouts in " + set.file + ": " + list});
     }
+}
+
+std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide) {
+    const BoxSpec* body = layout.box("body");
+    if (!body) return std::nullopt;
+    BoxSpec box = *body;
+    const BoxSpec* sub = layout.box("subtitle");
+    if (sub && !slide.subtitle.empty() && sub->text.empty()) {
+        // The subtitle takes the top of the body box when they overlap.
+        double below = sub->y + sub->h + 6;
+        bool overlaps = sub->x < box.x + box.w && box.x < sub->x + sub->w && sub->y < box.y + box.h && box.y < below;
+        if (overlaps && below < box.y + box.h) {
+            box.h -= below - box.y;
+            box.y = below;
+        }
+    }
+    return box;
 }
 
 SlideLayout layout_slide(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text) {

@@ -32,13 +32,14 @@ struct RichText {
 struct List;
 
 struct ListItem {
-    RichText text;
+    RichText text;  // empty on the carrier of children continued from an earlier slide
     std::vector<List> children;  // nested lists
     SourcePosition where;
 };
 
 struct List {
     bool ordered = false;
+    int start = 1;  // number of the first item (a list continued on the next slide goes on counting)
     std::vector<ListItem> items;
     SourcePosition where;
 };
@@ -62,6 +63,9 @@ struct TableRow {
 struct Table {
     std::vector<TableRow> rows;
     SourcePosition where;
+    // On a piece of a table continued over several slides: all its rows, so
+    // every piece gets the same column widths.
+    std::shared_ptr<const std::vector<TableRow>> sizing_rows;
 };
 
 struct Image {
@@ -81,6 +85,7 @@ struct Slide {
     std::vector<Block> blocks;
     RichText notes;      // speaker notes, paragraphs separated by "\n\n"
     std::string section; // title of the enclosing <section>, if any
+    std::string continues;  // on a continuation slide: the id of the slide it continues
     SourcePosition where;
 };
 

@@ -240,7 +240,7 @@ private:
     }
 
     List read_list(const pugi::xml_node& n) {
-        check_attributes(n, {"ordered"});
+        check_attributes(n, {"ordered", "start"});
         List list;
         if (++list_depth_ > kMaxListDepth) {
             --list_depth_;
@@ -250,6 +250,14 @@ private:
         }
         list.where = pos(n);
         list.ordered = std::string(n.attribute("ordered").value()) == "true";
+        if (auto start = n.attribute("start")) {  // an ordered list continued by hand from an earlier slide
+            list.start = start.as_int(0);
+            if (list.start < 1 || list.start > 99999 || std::to_string(list.start) != start.value()) {
+                diags_.error(pos(n), "start must be a whole number from 1, not '" + std::string(start.value()) + "'",
+                             {"e.g. <list ordered=\"true\" start=\"6\">"});
+                list.start = 1;
+            }
+        }
         for (auto child : element_children(n)) {
             if (std::string(child.name()) != "item") {
                 unknown_element(child, {"item"});

@@ -1,6 +1,7 @@
 #include "text/font_context.h"
 
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 #include <fontconfig/fontconfig.h>
@@ -54,6 +55,27 @@ std::shared_ptr<const FontFace> FontContext::face_for(PangoFont* font) const {
     }
     faces_by_font_[font] = shared;
     return shared;
+}
+
+bool FontContext::has_family(const std::string& family) const {
+    UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    UniqueCPtr<FcObjectSet, FcObjectSetDestroy> os(FcObjectSetBuild(FC_FAMILY, nullptr));
+    UniqueCPtr<FcFontSet, FcFontSetDestroy> set(FcFontList(config_.get(), pattern.get(), os.get()));
+    return set && set->nfont > 0;
+}
+
+std::vector<std::string> FontContext::families() const {
+    UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
+    UniqueCPtr<FcObjectSet, FcObjectSetDestroy> os(FcObjectSetBuild(FC_FAMILY, nullptr));
+    UniqueCPtr<FcFontSet, FcFontSetDestroy> set(FcFontList(config_.get(), pattern.get(), os.get()));
+    std::set<std::string> names;
+    for (int i = 0; set && i < set->nfont; ++i) {
+        FcChar8* family = nullptr;
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &family) == FcResultMatch; ++k)
+            names.insert(reinterpret_cast<const char*>(family));
+    }
+    return {names.begin(), names.end()};
 }
 
 }  // namespace ks

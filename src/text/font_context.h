@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "util/c_handle.h"
@@ -30,6 +31,12 @@ public:
 
     // The face on disk behind a Pango font, shared by all runs that use it.
     std::shared_ptr<const FontFace> face_for(PangoFont* font) const;
+
+    // True when a family of that name is available.
+    bool has_family(const std::string& family) const;
+
+    // Every family name available, sorted (for "did you mean" lists).
+    std::vector<std::string> families() const;
 
 private:
     UniqueCPtr<FcConfig, FcConfigDestroy> config_;

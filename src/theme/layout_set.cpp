@@ -34,7 +34,7 @@ const std::vector<std::string> kBoxAttributes = {
     "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
     "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
     "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
-    "phrase-breaks"};
+    "phrase-breaks", "image-min"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
 
 class SetLoader {
@@ -88,6 +88,7 @@ public:
         }
         if (set.layouts.empty()) diags_.error(pos(root), "layout set defines no <layout>");
         set.fonts = fonts_;
+        read_fitting_attributes(root, set);
         return set;
     }
 
@@ -209,7 +210,25 @@ private:
         b.table_header_text = color(n, n.attribute("table-header-text").as_string("#FFFFFF"));
         b.table_stripe = color(n, n.attribute("table-stripe").as_string("#F3F5F8"));
         b.table_rule = color(n, n.attribute("table-rule").as_string("#C9D1DB"));
+        read_box_fitting(n, b);
         return b;
+    }
+
+    // Fitting settings: how continuation slides are titled, where the fonts
+    // are named (an unknown family is reported there).
+    void read_fitting_attributes(const pugi::xml_node& root, LayoutSet& set) {
+        if (auto a = root.attribute("continued-mark")) set.continued_mark = a.value();
+        set.fonts_where = pos(root.child("fonts") ? root.child("fonts") : root);
+    }
+
+    void read_box_fitting(const pugi::xml_node& n, BoxSpec& b) {
+        b.where = pos(n);
+        b.image_min = number(n, "image-min", 0.4);
+        if (b.image_min <= 0 || b.image_min > 1) {
+            diags_.error(pos(n), "image-min must be a share of the box height above 0 and at most 1",
+                         {"e.g. image-min=\"0.4\""});
+            b.image_min = 0.4;
+        }
     }
 
     std::string path_;

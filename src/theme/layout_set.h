@@ -30,6 +30,8 @@ struct BoxSpec {
     double table_scale = 0.8;     // table text size relative to body text
     Color bullet_color;
     Color table_header_fill, table_header_text, table_stripe, table_rule;
+    double image_min = 0.4;       // an image shrinks to this share of the box height, else moves on
+    SourcePosition where;         // the <box> element, for font errors
 };
 
 struct RectSpec {
@@ -54,6 +56,8 @@ struct LayoutSet {
     double width = 960, height = 540;
     Color background{1, 1, 1, 1};
     std::map<std::string, std::string> fonts;  // role (sans, serif, mono) → family
+    SourcePosition fonts_where;                // the <fonts> element, for font errors
+    std::string continued_mark = "\uFF08続き\uFF09";  // appended to the title of continuation slides
     LayoutSpec master;
     std::map<std::string, LayoutSpec> layouts;
 

@@ -1,0 +1,358 @@
+#include "layout/paginate.h"
+
+#include <deque>
+#include <set>
+
+#include "layout/body_layout.h"
+#include "layout/slide_layout.h"
+#include "util/utf8.h"
+
+namespace ks {
+namespace {
+
+// One unit the packer places: a paragraph (or some of its lines), a list
+// item (or one child of an item), a table row, an image.
+struct Atom {
+    std::size_t block = 0;  // index of the source block
+    Block content;          // Paragraph, Image, List of one item, Table of one row
+    int item = -1;          // list: the top-level item it comes from
+    int child_list = -1;    // list: for a carried child, which child list of the item
+    std::vector<TableRow> header;  // table: header rows repeated on every piece
+    SourcePosition where;
+};
+
+// The blocks of one slide of a run.
+struct Piece {
+    std::vector<Block> blocks;
+    std::vector<std::size_t> sources;  // source block of each block
+    int last_item = -1, last_child_list = -1;
+    SourcePosition where;
+    bool empty() const { return blocks.empty(); }
+};
+
+void append(Piece& p, const Atom& a) {
+    if (p.empty()) p.where = a.where;
+    bool same = !p.empty() && p.sources.back() == a.block;
+    if (const auto* list = std::get_if<List>(&a.content)) {
+        const ListItem& item = list->items.front();
+        bool carried = a.child_list >= 0;
+        if (same) {
+            List& last = std::get<List>(p.blocks.back());
+            if (carried && p.last_item == a.item) {
+                ListItem& parent = last.items.back();
+                if (p.last_child_list == a.child_list && !parent.children.empty())
+                    parent.children.back().items.push_back(item.children.front().items.front());
+                else parent.children.push_back(item.children.front());
+            } else {
+                last.items.push_back(item);
+            }
+        } else {
+            p.blocks.push_back(a.content);
+            p.sources.push_back(a.block);
+        }
+        p.last_item = a.item;
+        p.last_child_list = carried ? a.child_list : -1;
+        return;
+    }
+    if (const auto* table = std::get_if<Table>(&a.content)) {
+        if (same) {
+            std::get<Table>(p.blocks.back()).rows.push_back(table->rows.front());
+            return;
+        }
+        Table t = *table;
+        t.rows.insert(t.rows.begin(), a.header.begin(), a.header.end());
+        p.blocks.push_back(std::move(t));
+        p.sources.push_back(a.block);
+        return;
+    }
+    p.blocks.push_back(a.content);
+    p.sources.push_back(a.block);
+}
+
+// Whole items, rows, paragraphs and images, in order.
+std::vector<Atom> coarse_atoms(const Slide& slide) {
+    std::vector<Atom> out;
+    for (std::size_t b = 0; b < slide.blocks.size(); ++b) {
+        const Block& block = slide.blocks[b];
+        if (const auto* list = std::get_if<List>(&block)) {
+            for (std::size_t i = 0; i < list->items.size(); ++i) {
+                List one{list->ordered, list->start + static_cast<int>(i), {list->items[i]}, list->where};
+                out.push_back({b, std::move(one), static_cast<int>(i), -1, {}, list->items[i].where});
+            }
+        } else if (const auto* table = std::get_if<Table>(&block)) {
+            std::vector<TableRow> header;
+            std::size_t r = 0;
+            while (r < table->rows.size() && table->rows[r].header) header.push_back(table->rows[r++]);
+            if (r == table->rows.size()) {  // only header rows: keep as is
+                out.push_back({b, *table, -1, -1, {}, table->where});
+                continue;
+            }
+            auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
+            for (; r < table->rows.size(); ++r)
+                out.push_back({b, Table{{table->rows[r]}, table->where, all_rows}, -1, -1, header, table->rows[r].where});
+        } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+            out.push_back({b, block, -1, -1, {}, p->where});
+        } else {
+            out.push_back({b, block, -1, -1, {}, std::get<Image>(block).where});
+        }
+    }
+    return out;
+}
+
+class Paginator {
+public:
+    Paginator(const BoxSpec& box, const TextEngine& text) : box_(box), text_(text) {}
+
+    bool fits(const std::vector<Block>& blocks, double size) const {
+        Diagnostics ignored;  // problems are reported by the final layout
+        BodyResult r = layout_body(blocks, box_, size, text_, ignored);
+        return r.height <= box_.h + 0.01 && !r.overfull && !r.image_squeezed;
+    }
+
+    std::vector<Piece> run(const Slide& slide) {
+        auto coarse = coarse_atoms(slide);
+        std::deque<Atom> queue(coarse.begin(), coarse.end());
+        std::vector<Piece> pieces;
+        Piece current;
+        while (!queue.empty()) {
+            Atom atom = std::move(queue.front());
+            queue.pop_front();
+            Piece trial = current;
+            append(trial, atom);
+            if (fits(trial.blocks, box_.style.size)) {
+                current = std::move(trial);
+                continue;
+            }
+            Piece alone;
+            append(alone, atom);
+            if (current.empty() || !fits(alone.blocks, box_.style.size)) {
+                auto parts = refine(atom);
+                if (parts.size() > 1) {
+                    queue.insert(queue.begin(), parts.begin(), parts.end());
+                    continue;
+                }
+                // Unbreakable: a slide of its own; final layout shrinks it or reports it.
+                if (!current.empty()) pieces.push_back(std::move(current));
+                pieces.push_back(std::move(alone));
+                current = {};
+                continue;
+            }
+            pieces.push_back(std::move(current));
+            current = std::move(alone);
+        }
+        if (!current.empty()) pieces.push_back(std::move(current));
+        return pieces;
+    }
+
+private:
+    // Smaller atoms for one that does not fit a box of its own: an item's
+    // text and then each of its children; a paragraph's lines in box-high chunks.
+    std::vector<Atom> refine(const Atom& atom) const {
+        std::vector<Atom> out;
+        if (const auto* list = std::get_if<List>(&atom.content)) {
+            if (atom.child_list >= 0) return {atom};
+            const ListItem& item = list->items.front();
+            if (item.children.empty() || item.text.empty()) return {atom};
+            Atom head = atom;
+            std::get<List>(head.content).items.front().children.clear();
+            out.push_back(std::move(head));
+            for (std::size_t k = 0; k < item.children.size(); ++k) {
+                const List& child = item.children[k];
+                for (std::size_t j = 0; j < child.items.size(); ++j) {
+                    List carried_list{child.ordered, child.start + static_cast<int>(j), {child.items[j]}, child.where};
+                    ListItem carrier{{}, {std::move(carried_list)}, child.items[j].where};
+                    Atom a = atom;
+                    a.content = List{list->ordered, list->start, {std::move(carrier)}, list->where};
+                    a.child_list = static_cast<int>(k);
+                    a.where = child.items[j].where;
+                    out.push_back(std::move(a));
+                }
+            }
+            return out;
+        }
+        if (const auto* p = std::get_if<Paragraph>(&atom.content)) return split_paragraph(atom, *p);
+        return {atom};
+    }
+
+    std::vector<Atom> split_paragraph(const Atom& atom, const Paragraph& p) const {
+        TextStyle style = box_.style;
+        TextBlock block = text_.set(p.text, style, box_.w);
+        if (block.lines.size() < 2) return {atom};
+        std::string plain = p.text.plain();
+        double line_h = block.height / block.lines.size();
+        // Byte offset where each chunk after the first starts.
+        std::vector<std::size_t> cuts;
+        std::size_t cursor = 0;
+        double chunk_top = 0;
+        for (const auto& line : block.lines) {
+            std::size_t at = line.text.empty() ? std::string::npos : plain.find(line.text, cursor);
+            if (at == std::string::npos) continue;  // blank or reshaped line: never cut here
+            if (line.top + line_h - chunk_top > box_.h && at > 0) {
+                cuts.push_back(at);
+                chunk_top = line.top;
+            }
+            cursor = at + line.text.size();
+        }
+        if (cuts.empty()) return {atom};
+        std::vector<Atom> out;
+        RichText rest = p.text;
+        std::size_t consumed = 0;
+        for (std::size_t cut : cuts) {
+            auto [head, tail] = split_rich_text(rest, cut - consumed);
+            consumed = cut;
+            Atom a = atom;
+            a.content = Paragraph{head, p.where};
+            out.push_back(std::move(a));
+            rest = std::move(tail);
+        }
+        Atom last = atom;
+        last.content = Paragraph{rest, p.where};
+        out.push_back(std::move(last));
+        return out;
+    }
+
+    const BoxSpec& box_;
+    const TextEngine& text_;
+};
+
+bool is_digit_or_slash(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') || c == U'/' || c == U'／';
+}
+
+// Ends in "(n/m)" in ASCII or full-width brackets, digits and slash.
+bool already_numbered(const std::string& title) {
+    std::u32string t = utf8_to_u32(title);
+    while (!t.empty() && (t.back() == U' ' || t.back() == U'\u3000')) t.pop_back();
+    if (t.empty() || (t.back() != U')' && t.back() != U'）')) return false;
+    std::size_t open = t.find_last_of(U"(（");
+    if (open == std::u32string::npos) return false;
+    std::u32string inner = t.substr(open + 1, t.size() - open - 2);
+    bool slash = false, digit = false;
+    for (char32_t c : inner) {
+        if (!is_digit_or_slash(c)) return false;
+        (c == U'/' || c == U'／' ? slash : digit) = true;
+    }
+    return slash && digit;
+}
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
+    return s;
+}
+
+}  // namespace
+
+std::pair<RichText, RichText> split_rich_text(const RichText& text, std::size_t at) {
+    RichText head, tail;
+    head.where = tail.where = text.where;
+    std::size_t offset = 0;
+    for (const auto& span : text.spans) {
+        std::size_t end = offset + span.text.size();
+        if (end <= at) head.spans.push_back(span);
+        else if (offset >= at) tail.spans.push_back(span);
+        else {
+            Span a = span, b = span;
+            a.text = span.text.substr(0, at - offset);
+            b.text = span.text.substr(at - offset);
+            head.spans.push_back(std::move(a));
+            tail.spans.push_back(std::move(b));
+        }
+        offset = end;
+    }
+    // The break itself is not text: drop the spaces and <br/>s around it.
+    while (!head.spans.empty() && (head.spans.back().text == "\n" || head.spans.back().text.empty()))
+        head.spans.pop_back();
+    while (!head.spans.empty() && !head.spans.back().text.empty() && head.spans.back().text.back() == ' ')
+        head.spans.back().text.pop_back();
+    while (!tail.spans.empty() && (tail.spans.front().text == "\n" || tail.spans.front().text.empty()))
+        tail.spans.erase(tail.spans.begin());
+    while (!tail.spans.empty() && !tail.spans.front().text.empty() && tail.spans.front().text.front() == ' ')
+        tail.spans.front().text.erase(0, 1);
+    return {head, tail};
+}
+
+RichText continued_title(const RichText& title, const std::string& mark) {
+    if (title.empty() || already_numbered(title.plain())) return title;
+    RichText out = title;
+    Span s;
+    s.text = mark;
+    s.where = title.where;
+    out.spans.push_back(std::move(s));
+    return out;
+}
+
+Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags) {
+    std::set<std::string> used;
+    for (const auto& s : deck.slides) used.insert(s.id);
+    // ID-2, ID-3, …; should the author have used that id already (a hand-split
+    // "overview-2"), ID-cont2 keeps every id unique.
+    auto continuation_id = [&](const std::string& id, std::size_t k) {
+        std::string want = id + "-" + std::to_string(k);
+        if (used.count(want)) want = id + "-cont" + std::to_string(k);
+        used.insert(want);
+        return want;
+    };
+    Deck out = deck;
+    out.slides.clear();
+    std::vector<std::size_t> first_of(deck.slides.size() + 1, 0);  // new index of each source slide
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        first_of[i] = out.slides.size();
+        const Slide& slide = deck.slides[i];
+        std::string layout_name = choose_layout(slide, i, set);
+        const LayoutSpec* layout = set.find(layout_name);
+        auto box = layout ? body_box_for(*layout, slide) : std::nullopt;
+        if (!box && !slide.blocks.empty() && layout) {
+            diags.error(slide.where,
+                        "slide '" + slide.id + "': layout '" + layout_name +
+                            "' has no body box, so its paragraphs, lists, tables and images would not be shown",
+                        {"use a layout with a body (e.g. layout=\"bullets\"), or move the content to another slide"});
+        }
+        if (!box || slide.blocks.empty()) {
+            out.slides.push_back(slide);
+            continue;
+        }
+        Paginator paginator(*box, text);
+        if (paginator.fits(slide.blocks, box->min_size)) {
+            out.slides.push_back(slide);  // fits, shrunk at most; final layout says by how much
+            continue;
+        }
+        auto pieces = paginator.run(slide);
+        if (pieces.size() < 2) {
+            out.slides.push_back(slide);  // one unbreakable thing: final layout reports it
+            continue;
+        }
+        std::vector<std::string> ids;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            Slide s = slide;
+            s.layout = layout_name;
+            s.blocks = std::move(pieces[k].blocks);
+            if (k > 0) {
+                s.id = continuation_id(slide.id, k + 1);
+                s.title = continued_title(slide.title, set.continued_mark);
+                s.notes = {};
+                s.continues = slide.id;
+                if (pieces[k].where.known()) s.where = pieces[k].where;
+            }
+            ids.push_back(s.id);
+            out.slides.push_back(std::move(s));
+        }
+        char size[32];
+        std::snprintf(size, sizeof size, "%g pt", box->min_size);
+        diags.warning(slide.where,
+                      "slide '" + slide.id + "' does not fit even at " + size + "; continued onto " +
+                          std::to_string(pieces.size()) + " slides (" + join_ids(ids) + ")",
+                      {"continuation slides repeat the title with '" + set.continued_mark +
+                       "'; split the slide in the outline to choose the breaks yourself"});
+    }
+    first_of[deck.slides.size()] = out.slides.size();
+    for (auto& section : out.sections) {
+        std::size_t end = std::min(section.first_slide + section.slide_count, deck.slides.size());
+        std::size_t begin = std::min(section.first_slide, deck.slides.size());
+        section.first_slide = first_of[begin];
+        section.slide_count = first_of[end] - first_of[begin];
+    }
+    return out;
+}
+
+}  // namespace ks
