@@ -9,14 +9,13 @@
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 #include "util/read_file.h"
 
 namespace ks {
 namespace {
 
 const std::vector<std::string> kInlineElements = {"b", "i", "code", "br"};
-const std::vector<std::string> kBlockElements = {"p", "list", "table", "image"};
 const std::vector<std::string> kSlideChildren = {"title", "subtitle", "p", "list", "table", "image", "notes"};
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -62,8 +61,8 @@ public:
                          {"an outline starts with <deck lang=\"ja\">"});
             return deck;
         }
+        // lang is accepted (outlines say lang="ja"); text is always set as Japanese.
         check_attributes(root, {"lang"});
-        if (auto lang = root.attribute("lang")) deck.lang = lang.value();
         for (auto child : element_children(root)) {
             std::string name = child.name();
             if (name == "meta") read_meta(child, deck.meta);
