@@ -5,11 +5,12 @@
 #include <CLI/CLI.hpp>
 
 #include "app/build.h"
+#include "util/data_dir.h"
 #include "watch/watch_command.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"kamishibai: Japanese briefing slides and handouts from an XML outline"};
-    app.set_version_flag("--version", std::string("kamishibai ") + KAMISHIBAI_VERSION);
+    app.set_version_flag("--version", std::string("kamishibai ") + KAMISHIBAI_VERSION + "\ndata: " + ks::data_dir());
     app.require_subcommand(1);
 
     ks::BuildOptions options;

@@ -9,8 +9,9 @@
 
 #include "app/depfile.h"
 #include "app/progress.h"
-#include "export/hpdf_writer.h"
-#include "export/slide_exporter.h"
+#include "app/slides_document.h"
+#include "export/cairo/slide_exporter.h"
+#include "export/pdf/hpdf_writer.h"
 #include "layout/font_families.h"
 #include "layout/layout_dump.h"
 #include "layout/paginate.h"
@@ -20,6 +21,7 @@
 #include "text/font_context.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
+#include "util/data_dir.h"
 #include "util/parallel.h"
 
 namespace fs = std::filesystem;
@@ -27,18 +29,15 @@ namespace fs = std::filesystem;
 namespace ks {
 namespace {
 
-std::string data_dir() {
-    if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env) return env;
-    return KAMISHIBAI_DATA_DIR;
-}
-
-void print_diagnostics(const Diagnostics& diags, std::ostream& err) {
-    for (const auto& d : diags.items()) err << format_diagnostic(d);
+// --quiet prints problems only: notes (what fitting did) are left out.
+void print_diagnostics(const Diagnostics& diags, std::ostream& err, bool quiet) {
+    for (const auto& d : diags.items())
+        if (!quiet || d.severity != Severity::Note) err << format_diagnostic(d);
 }
 
 // Every diagnostic, then the error and warning counts.
-void print_summary(const Diagnostics& diags, std::ostream& err) {
-    print_diagnostics(diags, err);
+void print_summary(const Diagnostics& diags, std::ostream& err, bool quiet) {
+    print_diagnostics(diags, err, quiet);
     auto errors = diags.error_count(), warnings = diags.warning_count();
     if (errors || warnings)
         err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
@@ -57,26 +56,6 @@ Diagnostics warnings_as_errors(const Diagnostics& diags) {
 
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-std::vector<SlidesPdfInfo::Outline> pdf_outline(const Deck& deck) {
-    std::vector<SlidesPdfInfo::Outline> out;
-    std::size_t section = 0;
-    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-        int level = 0;
-        while (section < deck.sections.size() && deck.sections[section].first_slide + deck.sections[section].slide_count <= i)
-            ++section;
-        if (section < deck.sections.size() && deck.sections[section].first_slide == i &&
-            deck.sections[section].slide_count > 0)
-            out.push_back({deck.sections[section].title, i, 0});
-        if (section < deck.sections.size() && deck.sections[section].first_slide <= i) level = 1;
-        std::string title = deck.slides[i].title.plain();
-        if (title.empty()) title = deck.slides[i].id;
-        for (auto& c : title)
-            if (c == '\n') c = ' ';
-        out.push_back({title, i, level});
-    }
-    return out;
-}
 
 // --verbose: every file read and written, with its size.
 void print_files(const BuildResult& build, std::ostream& err) {
@@ -101,7 +80,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     if (deck && set) check_layout_names(*deck, *set, diags);
     if (result && deck) *result = describe_build(options, *deck);
     if (!deck || !set || diags.has_errors()) {
-        print_summary(diags, err);
+        print_summary(diags, err, options.quiet);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
         return kExitInput;
     }
@@ -119,29 +98,32 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     if (options.strict) diags = warnings_as_errors(diags);
     if (diags.has_errors()) {  // e.g. an unbreakable thing larger than its box: never clipped silently
-        print_summary(diags, err);
+        print_summary(diags, err, options.quiet);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
         return kExitInput;
     }
     std::vector<std::shared_ptr<const Frame>> frames;
     for (const auto& s : slides) frames.push_back(s.frame);
+    // The one timestamp of this build, for every output.
+    const Timestamp timestamp = document_timestamp(deck->meta.date, std::getenv("SOURCE_DATE_EPOCH"));
+    const Document slides_doc = slides_document(*deck, std::move(frames), timestamp);
     // The handout is imposed for `check` too: speaker notes are set there,
     // and their problems must be reported without writing anything. The
     // imposer sets text through Pango, which stays on this thread.
     HandoutOptions handout_options = options.handout;
     if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
     if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
-    HandoutDocument handout = impose_handout(*deck, frames, text, handout_options, diags);
+    const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
     double layout_ms = ms_since(start);
     if (options.strict) diags = warnings_as_errors(diags);
     if (options.write_outputs && diags.has_errors()) {
-        print_summary(diags, err);
+        print_summary(diags, err, options.quiet);
         err << "kamishibai: nothing written; the previous output is unchanged\n";
         return kExitInput;
     }
 
     if (!options.write_outputs) {
-        print_summary(diags, err);
+        print_summary(diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
     }
@@ -168,9 +150,9 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     fs::create_directories(out_dir);
     CairoPainter painter;
 
-    // The exporters below only read frames and run in parallel.
-    PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
-    SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
+    // The exporters below only read Documents and run in parallel.
+    const HpdfOptions handout_render{options.handout.grayscale};
+    const PngOptions png_render{options.png_scale};
     std::string handout_path = out.file(out_dir / "handout.pdf").string();
     std::string slides_pdf_path = out.file(out_dir / "slides.pdf").string();
     fs::path png_dir = out.directory(out_dir / "slides");
@@ -184,14 +166,14 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         total += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
     };
     std::vector<std::function<void()>> tasks;  // longest first
-    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_info, handout_path, handout_diags); }); });
-    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_slides_pdf(painter, frames, info, slides_pdf_path); }); });
-    Progress progress(frames.size(), !options.quiet && stderr_is_terminal());
-    for (std::size_t i = 0; i < frames.size(); ++i)
+    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
+    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
+    const std::size_t slide_count = slides_doc.pages.size();
+    Progress progress(slide_count, !options.quiet && stderr_is_terminal());
+    for (std::size_t i = 0; i < slide_count; ++i)
         tasks.push_back([&, i] {
             timed(png_us, [&] {
-                write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(),
-                                options.png_scale);
+                write_page_png(painter, slides_doc, i, (png_dir / slide_png_name(i, slide_count)).string(), png_render);
             });
             progress.step();
         });
@@ -214,7 +196,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     if (options.verbose) print_files(described, err);
     if (result) *result = std::move(described);
 
-    print_summary(diags, err);
+    print_summary(diags, err, options.quiet);
     if (!options.quiet) {
         char buf[160];
         std::snprintf(buf, sizeof buf, "%zu slides, %zu handout pages -> %s (layout %.0f ms, total %.0f ms)\n",

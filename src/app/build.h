@@ -31,7 +31,8 @@ enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 
 // `result` is given it receives what the build read and wrote (see BuildResult).
 int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result = nullptr);
 
-// Default data locations: $KAMISHIBAI_DATA_DIR, else the source tree.
+// Default data locations under util/data_dir.h's data_dir():
+// $KAMISHIBAI_DATA_DIR, else <binary>/../share/kamishibai, else (build tree only) the checkout.
 std::string default_layouts_file();
 std::string default_fonts_dir();
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <set>
 
-#include "export/slide_exporter.h"
+#include "export/cairo/slide_exporter.h"
 
 namespace fs = std::filesystem;
 

@@ -1,7 +1,8 @@
 #pragma once
 // A laid-out page: a size plus positioned items. Frames are immutable values
-// produced by layout and consumed by every exporter (Cairo, libharu, the
-// layout dump). Units are points, origin top-left, y grows downwards.
+// produced by layout (and the handout imposer) and drawn by every exporter
+// through a Document (frame/document.h). Units are points, origin top-left,
+// y grows downwards. See docs/ARCHITECTURE.md.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -31,12 +32,26 @@ struct FontFace {
     bool operator==(const FontFace&) const = default;
 };
 
-// Glyph id of a cluster that has text but no ink (e.g. a zero-width
-// character); exporters draw nothing for it but keep its text.
-constexpr std::uint32_t kNoGlyph = 0xFFFFFFFFu;
+// The glyph contract (docs/ARCHITECTURE.md, "Glyphs"). Glyph::id is always
+// in terms of the run's own font, never a shaper's private marker; the text
+// engine converts Pango's markers in one place, when it builds the frame.
+//  - kNoInkGlyph: the cluster has text but nothing to draw (a zero-width
+//    space, a joiner, a variation selector). Exporters draw nothing and keep
+//    the text (searchable, /ActualText).
+//  - kMissingGlyph (0, .notdef): no configured font has the character.
+//    Exporters draw a visible box, never nothing; layout has already warned
+//    with the source position.
+//  - anything else: a real glyph index of GlyphRun::font, drawn where the
+//    frame says. An exporter that writes text by character (libharu maps
+//    characters through the font's cmap) draws a glyph by its outline when
+//    the cmap would pick another glyph (ligatures, substitutions,
+//    characters outside the BMP, vertical offsets): "outline-drawn", still
+//    the same glyph at the same place.
+constexpr std::uint32_t kNoInkGlyph = 0xFFFFFFFFu;
+constexpr std::uint32_t kMissingGlyph = 0;
 
 struct Glyph {
-    std::uint32_t id = 0;        // glyph index in the font
+    std::uint32_t id = 0;        // glyph index in the font; see the glyph contract above
     double x = 0;                // pen position relative to the run origin
     double y_offset = 0;         // downwards
     double advance = 0;          // natural advance

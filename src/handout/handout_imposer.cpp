@@ -1,6 +1,6 @@
 #include "handout/handout_imposer.h"
 
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,9 +120,10 @@ RichText prefixed(const std::string& prefix, const RichText& t) {
 
 class Imposer {
 public:
-    Imposer(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides, const TextEngine& text,
-            const HandoutOptions& options, Diagnostics& diags)
-        : deck_(deck), slides_(slides), text_(text), opt_(options), diags_(diags),
+    Imposer(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,
+            const std::vector<OutlineEntry>& slide_outline, const TextEngine& text, const HandoutOptions& options,
+            Diagnostics& diags)
+        : deck_(deck), slides_(slides), slide_outline_(slide_outline), text_(text), opt_(options), diags_(diags),
           orientation_(resolved_orientation(options)),
           paper_(handout::paper_size(options.paper, orientation_)),
           box_(handout::page_box(paper_)) {
@@ -130,16 +131,18 @@ public:
             if (s.slide_count > 0) section_at_[s.first_slide] = &s;
     }
 
-    HandoutDocument run() {
+    Document run() {
         const std::string& s = opt_.style;
         if (s == "notes") notes_pages();
         else if (s == "outline") outline_pages();
         else if (s == "3") three_pages();
         else grid_pages();
-        if (doc_.pages.empty()) new_page();
+        if (pages_.empty()) new_page();
         furniture();
-        doc_.grayscale = opt_.grayscale;
-        return std::move(doc_);
+        Document doc;
+        for (Frame& f : pages_) doc.add_page(std::move(f));
+        doc.outline = std::move(outline_);
+        return doc;
     }
 
 private:
@@ -154,11 +157,11 @@ private:
         Frame f;
         f.width = paper_.width;
         f.height = paper_.height;
-        doc_.pages.push_back(std::move(f));
+        pages_.push_back(std::move(f));
         page_section_.emplace_back();
-        return doc_.pages.back();
+        return pages_.back();
     }
-    std::size_t page_index() const { return doc_.pages.size() - 1; }
+    std::size_t page_index() const { return pages_.size() - 1; }
 
     // ---- text ----------------------------------------------------------
     // `report`: warn about characters no font has (for text that appears
@@ -169,9 +172,7 @@ private:
         if (report)
             for (const auto& m : b.missing)
                 if (reported_.insert({m.code_point, m.where.line, m.where.column}).second) {
-                    char buf[16];
-                    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.code_point));
-                    diags_.warning(m.where, std::string("character ") + buf + " '" + utf8_encode(m.code_point) +
+                    diags_.warning(m.where, "character " + code_point_name(m.code_point) + " '" + utf8_encode(m.code_point) +
                                                 "' in the speaker notes is in none of the configured fonts; "
                                                 "the handout shows an empty box",
                                    {"add a TrueType font that has it to fonts/user/, or write the character differently"});
@@ -217,17 +218,13 @@ private:
         return h;
     }
 
+    // The slides' own bookmarks (built once by the app), pointing at the
+    // page where the slide first appears.
     void bookmark(std::size_t i) {
         if (!bookmarked_.insert(i).second) return;
         const std::size_t p = page_index();
-        const Slide& sl = deck_.slides[i];
-        if (auto it = section_at_.find(i); it != section_at_.end())
-            doc_.bookmarks.push_back({it->second->title, p, 0});
-        std::string title = sl.title.plain();
-        std::replace(title.begin(), title.end(), '\n', ' ');
-        if (title.empty()) title = "スライド " + std::to_string(i + 1);
-        // Slides outside any section are top-level entries.
-        doc_.bookmarks.push_back({title, p, sl.section.empty() ? 0 : 1});
+        for (const OutlineEntry& e : slide_outline_)
+            if (e.page == i) outline_.push_back({e.title, p, e.level});
     }
 
     static void note_lines(Frame& page, double x0, double x1, double y0, double y1) {
@@ -250,7 +247,7 @@ private:
         for (std::size_t i = 0; i < count(); ++i) {
             if (i % per == 0) new_page();
             const Cell c = handout::cell_for(i % per, g, vertical);
-            place_slide(doc_.pages.back(), i, x0 + c.col * (sw + kGapX), y0 + c.row * (sh + kGapY), sw);
+            place_slide(pages_.back(), i, x0 + c.col * (sw + kGapX), y0 + c.row * (sh + kGapY), sw);
         }
     }
 
@@ -262,7 +259,7 @@ private:
         const double sh = sw / a;
         for (std::size_t i = 0; i < count(); ++i) {
             if (i % 3 == 0) new_page();
-            Frame& page = doc_.pages.back();
+            Frame& page = pages_.back();
             const double y = box_.top + (i % 3) * row_h + (row_h - kGapY - sh) / 2;
             place_slide(page, i, box_.left, y, sw);
             note_lines(page, box_.left + sw + 20, box_.right, y, y + sh);
@@ -352,9 +349,9 @@ private:
                 const double need = (y > box_.top ? 10 : 0) + hb.height + 8 + sw / aspect(i);
                 if (!fits(need)) next_page();
                 if (y > box_.top) y += 10;
-                place(doc_.pages.back(), hb, box_.left, y);
+                place(pages_.back(), hb, box_.left, y);
                 y += hb.height + 3;
-                doc_.pages.back().push({box_.left, y}, hline(box_.width(), kAccent, 0.8));
+                pages_.back().push({box_.left, y}, hline(box_.width(), kAccent, 0.8));
                 y += 10;
             }
 
@@ -379,7 +376,7 @@ private:
             if (!fits(std::max(sh, std::min(text_h, first_h)))) next_page();
 
             const double row_top = y;
-            place_slide(doc_.pages.back(), i, box_.left, row_top, sw, true);
+            place_slide(pages_.back(), i, box_.left, row_top, sw, true);
             std::size_t slide_page = page_index();
             for (const auto& p : pieces) {
                 y += p.space_before;
@@ -387,7 +384,7 @@ private:
                 for (std::size_t k = 0; k < lines.size(); ++k) {
                     const double h = (k + 1 < lines.size() ? lines[k + 1].top : p.block.height) - lines[k].top;
                     if (!fits(h)) next_page();
-                    place_line(doc_.pages.back(), lines[k], col_x + p.indent, y);
+                    place_line(pages_.back(), lines[k], col_x + p.indent, y);
                     y += h;
                 }
             }
@@ -482,14 +479,14 @@ private:
 
     // ---- header and footer on every page -----------------------------------
     void furniture() {
-        const std::size_t total = doc_.pages.size();
+        const std::size_t total = pages_.size();
         const std::string title = deck_.meta.title.empty() ? "配布資料" : deck_.meta.title;
         const std::string date = iso_to_japanese_date(deck_.meta.date);
         const TextStyle small = style(handout::kFurnitureSize, kMuted);
         const TextStyle small_bold = style(handout::kFurnitureSize, kText, true);
         const TextStyle conf = style(handout::kFurnitureSize, kConfidential, true);
         for (std::size_t p = 0; p < total; ++p) {
-            Frame& page = doc_.pages[p];
+            Frame& page = pages_[p];
             const std::string section = fit(page_section_[p], small, box_.width() * 0.3);
             const double section_w = section.empty() ? 0 : text_.natural_width(plain_text(section), small) + 16;
             TextStyle title_style = small_bold;
@@ -516,6 +513,7 @@ private:
 
     const Deck& deck_;
     const std::vector<std::shared_ptr<const Frame>>& slides_;
+    const std::vector<OutlineEntry>& slide_outline_;
     const TextEngine& text_;
     const HandoutOptions& opt_;
 
@@ -526,7 +524,8 @@ private:
     std::string orientation_;
     Paper paper_;
     PageBox box_;
-    HandoutDocument doc_;
+    std::vector<Frame> pages_;
+    std::vector<OutlineEntry> outline_;
     std::vector<std::string> page_section_;  // header right text per page
     std::map<std::size_t, const Section*> section_at_;
     std::set<std::size_t> bookmarked_;
@@ -566,8 +565,8 @@ std::string resolved_orientation(const HandoutOptions& o) {
     return width_in("landscape") > width_in("portrait") + 0.5 ? "landscape" : "portrait";
 }
 
-HandoutDocument impose_handout(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,
-                               const TextEngine& text, const HandoutOptions& options, Diagnostics& diags) {
+Document impose_handout(const Deck& deck, const Document& slides, const TextEngine& text,
+                        const HandoutOptions& options, Diagnostics& diags) {
     HandoutOptions o = options;
     std::string msg;
     if (!validate_handout_options(o, msg)) {
@@ -575,10 +574,12 @@ HandoutDocument impose_handout(const Deck& deck, const std::vector<std::shared_p
         o = HandoutOptions{};
         o.grayscale = options.grayscale;
     }
-    if (slides.size() != deck.slides.size())
-        diags.warning({}, "handout: " + std::to_string(slides.size()) + " slide frames for " +
+    if (slides.pages.size() != deck.slides.size())
+        diags.warning({}, "handout: " + std::to_string(slides.pages.size()) + " slide frames for " +
                               std::to_string(deck.slides.size()) + " slides");
-    return Imposer(deck, slides, text, o, diags).run();
+    Document doc = Imposer(deck, slides.pages, slides.outline, text, o, diags).run();
+    doc.info = slides.info;
+    return doc;
 }
 
 }  // namespace ks

@@ -1,14 +1,14 @@
 #pragma once
 // The handout imposer: places scaled slide frames, note lines, speaker notes
 // and print furniture (header, footer, page numbers) on paper-sized pages.
-// Every handout page is itself a Frame; the libharu exporter just draws it.
+// The handout is a Document like the slides; the libharu exporter just draws it.
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "diag/diagnostics.h"
-#include "frame/frame.h"
+#include "frame/document.h"
 #include "model/deck.h"
 
 namespace ks {
@@ -20,31 +20,19 @@ struct HandoutOptions {
     std::string order = "horizontal"; // for 4/6/9: "horizontal" (row by row) or "vertical"
     std::string paper = "a4";         // "a4" | "letter"
     std::string orientation = "auto"; // "auto" | "portrait" | "landscape" (auto: what suits the style)
-    bool grayscale = false;
+    bool grayscale = false;           // a render option of the PDF exporter; the app passes it there
     std::string font_family = "BIZ UDPGothic";  // print furniture and notes; the CLI passes the layout set's sans
-};
-
-struct Bookmark {
-    std::string title;
-    std::size_t page = 0;  // 0-based page index
-    int level = 0;         // 0 = section, 1 = slide
-};
-
-struct HandoutDocument {
-    std::vector<Frame> pages;
-    std::vector<Bookmark> bookmarks;
-    // Extension: set by the imposer from HandoutOptions::grayscale; the
-    // writer then draws every colour (and image) as its luminance in
-    // DeviceGray, so the file prints the same on any printer.
-    bool grayscale = false;
 };
 
 // Validates option values (returns false + message for a bad one) – used by
 // the CLI for usage errors.
 bool validate_handout_options(const HandoutOptions&, std::string& message);
 
-HandoutDocument impose_handout(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,
-                               const TextEngine& text, const HandoutOptions& options, Diagnostics& diags);
+// Imposes the slides Document onto paper. The handout keeps the slides'
+// metadata, and their bookmarks point at the page where each slide first
+// appears.
+Document impose_handout(const Deck& deck, const Document& slides, const TextEngine& text,
+                        const HandoutOptions& options, Diagnostics& diags);
 
 // Exposed for tests and the CLI's messages: the orientation `auto` resolves
 // to for a style and paper ("portrait" or "landscape").

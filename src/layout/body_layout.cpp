@@ -7,7 +7,7 @@
 
 #include "layout/image_probe.h"
 #include "layout/numeric_cell.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace ks {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace ks {
 namespace {

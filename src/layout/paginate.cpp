@@ -5,7 +5,7 @@
 
 #include "layout/body_layout.h"
 #include "layout/slide_layout.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace ks {
 namespace {

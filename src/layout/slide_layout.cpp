@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "layout/body_layout.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 #include "util/dates.h"
 #include "util/edit_distance.h"
 
@@ -72,12 +72,6 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
         else if (s.size() >= 3 && s.compare(s.size() - 3, 3, ideographic_space) == 0) s.resize(s.size() - 3);
         else return s;
     }
-}
-
-std::string hex_code_point(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 class SlideBuilder {
@@ -303,7 +297,7 @@ private:
         for (const auto& m : missing) {
             SourcePosition where = m.where.known() ? m.where : slide_.where;
             diags_.warning(where,
-                           "character " + hex_code_point(m.code_point) + " '" + utf8_encode(m.code_point) +
+                           "character " + code_point_name(m.code_point) + " '" + utf8_encode(m.code_point) +
                                "' is in none of the configured fonts; it is drawn as an empty box",
                            {"add a TrueType font that has it to fonts/user/, or write the character differently"});
         }

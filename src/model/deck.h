@@ -165,7 +165,6 @@ struct Section {
 };
 
 struct Deck {
-    std::string lang = "ja";
     DeckMeta meta;
     std::vector<Section> sections;
     std::vector<Slide> slides;  // in order, sections flattened

@@ -12,7 +12,7 @@
 
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 #include "util/read_file.h"
 
 namespace ks {
@@ -71,8 +71,8 @@ public:
                          {"an outline starts with <deck lang=\"ja\">"});
             return deck;
         }
+        // lang is accepted (outlines say lang="ja"); text is always set as Japanese.
         check_attributes(root, {"lang", "layouts"});
-        if (auto lang = root.attribute("lang")) deck.lang = lang.value();
         if (auto layouts = root.attribute("layouts")) {  // the layout set by name; checked by the driver
             deck.layouts = layouts.value();
             deck.layouts_where = pos(root);

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/utf8.h"
+
 namespace ks::text {
 
 extern const char* const kBudouxJaModelJson;
@@ -31,15 +33,6 @@ std::uint64_t pack(std::u32string_view s) {
     return key;
 }
 
-char32_t decode_utf8(const std::string& s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-    char32_t c = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
-    ++i;
-    for (; extra > 0 && i < s.size(); --extra, ++i) c = (c << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-    return c;
-}
-
 struct Model {
     std::array<std::unordered_map<std::uint64_t, std::int64_t>, 13> groups;
     std::int64_t base_score = 0;
@@ -54,7 +47,7 @@ Model load_model() {
         if (it == json.end()) continue;
         for (const auto& [key, value] : it->items()) {
             std::u32string k;
-            for (std::size_t i = 0; i < key.size();) k.push_back(decode_utf8(key, i));
+            for (std::size_t i = 0; i < key.size();) k.push_back(utf8_next(key, i));
             if (k.empty() || k.size() > 3) continue;
             const auto w = value.get<std::int64_t>();
             model.groups[g][pack(k)] += w;

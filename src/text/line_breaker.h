@@ -34,7 +34,7 @@ struct BrokenLine {
     bool overfull = false;           // no legal break made it fit
 };
 
-// Breaks clusters into lines, to JLREQ (see line_breaker.cpp and DESIGN.md §4):
+// Breaks clusters into lines, to JLREQ (see line_breaker.cpp and docs/ARCHITECTURE.md):
 // - kinsoku: no line starts with closing brackets, 、。，．・：；！？, ー,
 //   small kana, iteration marks or postfix units; none ends with an opening
 //   bracket or a prefix unit (jlreq_classes.h). Only broken when the text

@@ -12,7 +12,7 @@
 
 #include "text/font_context.h"
 #include "text/line_breaker.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 #include "util/c_handle.h"
 
 namespace ks {
@@ -66,7 +66,7 @@ struct ShapedSegment {
 
 // Identifies a segment's shaping: its text, the styles of its pieces and the families.
 std::string shape_key(const Segment& seg, const TextStyle& style) {
-    std::string key = style.family + '\x1f' + style.mono_family + (style.bold ? "\x1fB" : "\x1fR");
+    std::string key = style.family + '\x1f' + style.mono_family + (style.bold ? "\x1f" "B" : "\x1f" "R");
     for (const auto& p : seg.pieces) {
         key += '\x1f' + std::to_string(p.begin) + ',' + std::to_string(p.end) + ',';
         key += (p.span->bold ? 'b' : '-');
@@ -171,11 +171,13 @@ struct TextEngine::Impl {
                 while (h < gs->num_glyphs && gs->log_clusters[h] == cluster_start) {
                     const PangoGlyphInfo& info = gs->glyphs[h];
                     double adv = info.geometry.width / double(PANGO_SCALE);
+                    // Pango's markers become the frame's glyph contract here
+                    // and nowhere else (frame/frame.h): exporters never see them.
                     std::uint32_t id = info.glyph;
                     if (id & PANGO_GLYPH_UNKNOWN_FLAG) {
                         std::size_t k = c.text_begin;
                         out.missing.push_back({c.text_begin, utf8_next(seg.text, k), c.piece});
-                        id = 0;  // .notdef
+                        id = kMissingGlyph;
                     }
                     if (id != PANGO_GLYPH_EMPTY)
                         c.glyphs.push_back({id, pen + info.geometry.x_offset / double(PANGO_SCALE),
@@ -224,7 +226,7 @@ struct TextEngine::Impl {
 
     // Ascent and descent per point of size, cached per face request.
     std::pair<double, double> ascent_descent(const TextStyle& style) const {
-        std::string key = style.family + (style.bold ? "\x1fB" : "\x1fR");
+        std::string key = style.family + (style.bold ? "\x1f" "B" : "\x1f" "R");
         std::pair<double, double> unit;
         {
             std::lock_guard lock(cache_mutex);
@@ -331,7 +333,7 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
                 for (const auto& g : c.glyphs)
                     pr.run.glyphs.push_back({g.id, rel + g.dx, g.dy, g.advance, tb, te});
                 if (c.glyphs.empty())  // keep the text addressable even with no ink (e.g. a zero-width char)
-                    pr.run.glyphs.push_back({kNoGlyph, rel, 0, 0, tb, te});
+                    pr.run.glyphs.push_back({kNoInkGlyph, rel, 0, 0, tb, te});
                 pr.run.width = rel + c.advance;
                 line.text.append(seg.text, c.text_begin, c.text_end - c.text_begin);
             }

@@ -40,7 +40,7 @@ bench() {  # name, command...
     "$(( ${m[mid-1]} / 1024 ))"
 }
 
-echo "kamishibai $("$KS" --version | awk '{print $2}'), $(nproc) cores, N=$N"
+echo "kamishibai $("$KS" --version | head -1 | awk '{print $2}'), $(nproc) cores, N=$N"
 bench ks-check-1x   "$KS" check "$W/deck1.xml"
 bench ks-build-1x   "$KS" build "$W/deck1.xml" -o "$W/o1" -q
 bench ks-build-1j-1x "$KS" build "$W/deck1.xml" -o "$W/o1j" -q -j1

@@ -8,7 +8,7 @@ N=$(slide_count "$DECK")
 # export long enough for progress to appear.
 script -qec "$KS build $DECK -o $TMP/tty -j 1" /dev/null > "$TMP/tty.log" 2>&1 || fail "build on a terminal"
 grep -aqE "slide [0-9]+ of $N" "$TMP/tty.log" && ok "terminal: slide k of $N shown" || fail "terminal: no progress"
-grep -aq $'\r\033\[K'"$N slides" "$TMP/tty.log" && ok "terminal: progress line cleared before the summary" \
+grep -aqE $'\r\033\[K'"(/|$N slides)" "$TMP/tty.log" && ok "terminal: progress line cleared before the summary" \
   || fail "terminal: progress line not cleared"
 script -qec "$KS build $DECK -o $TMP/tty -j 1 -q" /dev/null > "$TMP/ttyq.log" 2>&1 || fail "quiet build on a terminal"
 grep -aq "of $N" "$TMP/ttyq.log" && fail "terminal --quiet: progress shown" || ok "terminal --quiet: no progress"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "text/budoux.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace ks::text {
 namespace {

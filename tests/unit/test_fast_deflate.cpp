@@ -5,7 +5,7 @@
 
 #include <zlib.h>
 
-#include "export/fast_deflate.h"
+#include "export/cairo/fast_deflate.h"
 
 using namespace ks;
 

@@ -13,7 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "export/hpdf_writer.h"
+#include "app/slides_document.h"
+#include "export/pdf/hpdf_writer.h"
 #include "handout/handout_imposer.h"
 #include "test_support.h"
 
@@ -109,9 +110,12 @@ TEST(HandoutGolden, EveryStyleMatchesItsGoldenRaster) {
         HandoutOptions o;
         o.style = style;
         Diagnostics diags;
-        const HandoutDocument doc = impose_handout(deck, frames, test::engine(), o, diags);
+        Document slides = slides_document(deck, frames, document_timestamp(deck.meta.date, nullptr));
+        slides.info.author.clear();
+        slides.info.subject.clear();
+        const Document doc = impose_handout(deck, slides, test::engine(), o, diags);
         const fs::path pdf = tmp / (std::string(style) + ".pdf");
-        write_handout_pdf(doc, {deck.meta.title, "", "", "kamishibai", deck.meta.date}, pdf.string(), diags);
+        write_handout_pdf(doc, {}, pdf.string(), diags);
         EXPECT_EQ(diags.warning_count(), 0u) << style;
         const int page = doc.pages.size() >= 2 ? 2 : 1;
         const fs::path stem = tmp / style;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "handout/handout_geometry.h"
+#include "app/slides_document.h"
 #include "handout/handout_imposer.h"
 #include "test_support.h"
 
@@ -72,9 +73,9 @@ Fixture make_deck(std::size_t n, const std::string& long_notes = "") {
     return f;
 }
 
-HandoutDocument impose(const Fixture& f, HandoutOptions o, Diagnostics* d = nullptr) {
+Document impose(const Fixture& f, HandoutOptions o, Diagnostics* d = nullptr) {
     Diagnostics local;
-    return impose_handout(f.deck, f.frames, test::engine(), o, d ? *d : local);
+    return impose_handout(f.deck, slides_document(f.deck, f.frames, {}), test::engine(), o, d ? *d : local);
 }
 
 HandoutOptions opts(const std::string& style, const std::string& order = "horizontal",
@@ -92,6 +93,11 @@ struct Placed {
 };
 
 // Slide groups on a page, in drawing order.
+std::vector<Placed> slides_on(const Frame& page);
+std::vector<Placed> slides_on(const std::shared_ptr<const Frame>& page) { return slides_on(*page); }
+std::string page_text(const Frame& page);
+std::string page_text(const std::shared_ptr<const Frame>& page) { return page_text(*page); }
+
 std::vector<Placed> slides_on(const Frame& page) {
     std::vector<Placed> out;
     for (const auto& it : page.items)
@@ -187,7 +193,7 @@ TEST(HandoutImposer, EverythingInsideThePrintableArea) {
                 const auto doc = impose(f, o);
                 const auto size = handout::paper_size(paper, resolved_orientation(o));
                 for (std::size_t p = 0; p < doc.pages.size(); ++p) {
-                    const Frame& page = doc.pages[p];
+                    const Frame& page = *doc.pages[p];
                     EXPECT_NEAR(page.width, size.width, 0.01);
                     EXPECT_NEAR(page.height, size.height, 0.01);
                     for (const Placed& e : extents(page)) {
@@ -237,7 +243,7 @@ TEST(HandoutImposer, ThreeUpHasSlidesLeftAndNoteLinesRight) {
     const auto s = slides_on(doc.pages[0]);
     ASSERT_EQ(s.size(), 3u);
     std::size_t lines_right = 0;
-    for (const auto& it : doc.pages[0].items)
+    for (const auto& it : doc.pages[0]->items)
         if (const auto* sh = std::get_if<Shape>(&it.item))
             if (sh->kind == Shape::Kind::Line && it.pos.x > s[0].x + s[0].w) ++lines_right;
     EXPECT_GE(lines_right, 3u * 6u);
@@ -274,16 +280,14 @@ TEST(HandoutImposer, OutlineHasSectionsTitlesAndBullets) {
         EXPECT_NE(all.find(s), std::string::npos) << s;
 }
 
-TEST(HandoutImposer, BookmarksFurnitureAndGrayscale) {
+TEST(HandoutImposer, BookmarksAndFurniture) {
     const Fixture f = make_deck(7);
     auto o = opts("4");
-    o.grayscale = true;
     const auto doc = impose(f, o);
-    EXPECT_TRUE(doc.grayscale);
     ASSERT_EQ(doc.pages.size(), 2u);
     // Title slide (no section) at level 0, sections at 0, their slides at 1.
     std::vector<std::tuple<std::string, std::size_t, int>> got;
-    for (const auto& b : doc.bookmarks) got.emplace_back(b.title, b.page, b.level);
+    for (const auto& b : doc.outline) got.emplace_back(b.title, b.page, b.level);
     ASSERT_EQ(got.size(), 9u);
     EXPECT_EQ(got[0], std::make_tuple(std::string("スライド見出し1"), 0u, 0));
     EXPECT_EQ(got[1], std::make_tuple(std::string("第一部"), 0u, 0));

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "export/hpdf_font_subset.h"
+#include "export/pdf/hpdf_font_subset.h"
 
 using namespace ks::hpdf;
 

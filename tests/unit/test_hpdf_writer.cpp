@@ -17,11 +17,12 @@
 #include <sstream>
 #include <string>
 
-#include "export/hpdf_document.h"
-#include "export/hpdf_fonts.h"
-#include "export/hpdf_utf.h"
-#include "export/hpdf_writer.h"
-#include "handout/handout_imposer.h"
+#include "export/pdf/hpdf_document.h"
+#include "export/pdf/hpdf_fonts.h"
+#include "export/pdf/hpdf_utf.h"
+#include "util/utf8.h"
+#include "export/pdf/hpdf_writer.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace ks;
@@ -29,7 +30,6 @@ using namespace ks;
 namespace {
 
 const char* kGothic = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf";
-const char* kGothicBold = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf";
 
 struct CmdResult {
     int status = -1;
@@ -93,10 +93,10 @@ public:
         r.text = text;
         double x = 0;
         std::size_t i = 0;
-        const auto cps = hpdf::decode_utf8(text);
+        const auto cps = utf8_to_u32(text);
         for (char32_t cp : cps) {
             std::string one;
-            hpdf::append_utf8(one, cp);
+            utf8_append(one, cp);
             const auto b = static_cast<std::uint32_t>(i), e = static_cast<std::uint32_t>(i + one.size());
             i += one.size();
             if (hpdf::is_variation_selector(cp) && !r.glyphs.empty()) {
@@ -149,10 +149,13 @@ protected:
         return page;
     }
 
-    fs::path write(const HandoutDocument& doc, const std::string& name, Diagnostics& diags,
-                   PdfInfo info = {"配布資料のテスト", "山田 太郎", "試験", "kamishibai", "2025-06-26"}) {
+    // Writes `doc` with the test's metadata (its own, if it has a title).
+    fs::path write(const Document& doc, const std::string& name, Diagnostics& diags, HpdfOptions options = {}) {
         const fs::path p = dir_ / name;
-        write_handout_pdf(doc, info, p.string(), diags);
+        Document d = doc;
+        if (d.info.title.empty())
+            d.info = {"配布資料のテスト", "山田 太郎", "試験", "kamishibai", document_timestamp("2025-06-26", nullptr)};
+        write_handout_pdf(d, options, p.string(), diags);
         return p;
     }
 
@@ -190,8 +193,8 @@ TEST(HpdfUtf, Utf16WithBomAndSurrogates) {
 TEST_F(HpdfWriterTest, JapaneseTextExtractsExactlyWithoutWarnings) {
     NaiveShaper sh(kGothic);
     ASSERT_TRUE(sh.ok());
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(
+    Document doc;
+    doc.add_page(page_with_lines(
         sh, {"次世代の放送・配信技術を紹介します。", "AWS Elemental MediaLiveで5000以上の配信", "「カギ括弧」、句読点。ー"}));
     Diagnostics diags;
     const auto pdf = write(doc, "ja.pdf", diags);
@@ -226,9 +229,10 @@ TEST_F(HpdfWriterTest, PositionsFollowTheFrameNotLibharu) {
     // offsets become character spacing, so the glyphs land where the frame
     // says and extractors still see one word; large ones a new text matrix.
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"字間を広げた行です"}, 14, 3.0));
-    doc.pages.back().push({60, 200}, sh.shape("離れた字", 14, 20.0));
+    Document doc;
+    Frame spaced = page_with_lines(sh, {"字間を広げた行です"}, 14, 3.0);
+    spaced.push({60, 200}, sh.shape("離れた字", 14, 20.0));
+    doc.add_page(spaced);
     Diagnostics diags;
     const auto pdf = write(doc, "spaced.pdf", diags);
     const auto txt = run("pdftotext '" + pdf.string() + "' -");
@@ -260,8 +264,8 @@ TEST_F(HpdfWriterTest, CharacterSpacingPutsGlyphsWhereTheFrameSays) {
         one.glyphs[0].x = 0;
         page.push({10 + g.x, 80}, one);
     }
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "tc.pdf", diags);
     const auto ppm = run("pdftoppm -r 144 -gray '" + pdf.string() + "'");
@@ -283,8 +287,8 @@ TEST_F(HpdfWriterTest, CharacterSpacingPutsGlyphsWhereTheFrameSays) {
 TEST_F(HpdfWriterTest, NonBmpIsDrawnAsOutlineAndWarned) {
     NaiveShaper sh(kGothic);
     ASSERT_NE(sh.gid(0x29E3D), 0u) << "BIZ UDPGothic should have U+29E3D";
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"𩸽の塩焼き"}));
+    Document doc;
+    doc.add_page(page_with_lines(sh, {"𩸽の塩焼き"}));
     Diagnostics diags;
     const auto pdf = write(doc, "nonbmp.pdf", diags);
     ASSERT_EQ(diags.warning_count(), 1u);
@@ -310,8 +314,8 @@ TEST_F(HpdfWriterTest, NonBmpIsDrawnAsOutlineAndWarned) {
 
 TEST_F(HpdfWriterTest, VariationSelectorIsNotASpace) {
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    doc.pages.push_back(page_with_lines(sh, {"葛\U000E0100飾区と☺\uFE0Fです"}));
+    Document doc;
+    doc.add_page(page_with_lines(sh, {"葛\U000E0100飾区と☺\uFE0Fです"}));
     Diagnostics diags;
     const auto pdf = write(doc, "vs.pdf", diags);
     const auto txt = run("pdftotext '" + pdf.string() + "' -");
@@ -325,14 +329,108 @@ TEST_F(HpdfWriterTest, VariationSelectorIsNotASpace) {
 }
 
 // A 300×200 pt page holding just `run`.
-HandoutDocument one_run_page(const GlyphRun& run) {
-    HandoutDocument doc;
+Document one_run_page(const GlyphRun& run) {
+    Document doc;
     Frame page;
     page.width = 300;
     page.height = 200;
     page.push({50, 100}, run);
-    doc.pages.push_back(page);
+    doc.add_page(page);
     return doc;
+}
+
+// Issue 9: the text engine marks an inkless character with kNoInkGlyph,
+// which the writer once took for Pango's "unknown glyph" flag and drew as
+// an empty box. Shaped by the real engine, so the frame is what a deck gives.
+TEST_F(HpdfWriterTest, ZeroWidthSpacesFromTheTextEngineDrawNoBox) {
+    TextStyle style;
+    style.size = 20;
+    const TextBlock block = test::engine().set(plain_text("テスト\u200Bです ABC\u200BDEF"), style, 1000);
+    ASSERT_EQ(block.lines.size(), 1u);
+    ASSERT_TRUE(block.missing.empty());
+    Frame page;
+    page.width = 400;
+    page.height = 100;
+    std::size_t inkless = 0;
+    for (const auto& pr : block.lines[0].runs) {
+        for (const Glyph& g : pr.run.glyphs) inkless += g.id == kNoInkGlyph;
+        page.push({20 + pr.origin.x, 20 + pr.origin.y}, pr.run);
+    }
+    ASSERT_EQ(inkless, 2u) << "both zero-width spaces reach the frame as inkless glyphs";
+    Document doc;
+    doc.add_page(page);
+    Diagnostics diags;
+    const auto pdf = write(doc, "zwsp.pdf", diags);
+    EXPECT_EQ(diags.warning_count(), 0u);
+    const auto qdf = run("qpdf --qdf --object-streams=disable '" + pdf.string() + "' -");
+    EXPECT_EQ(qdf.out.find(" re\n"), std::string::npos) << "no box is drawn on the page";
+    EXPECT_EQ(qdf.out.find("\nS\n"), std::string::npos) << "nothing is stroked on the page";
+    const auto txt = run("pdftotext '" + pdf.string() + "' -");
+    EXPECT_NE(txt.out.find("テスト\u200Bです ABC\u200BDEF"), std::string::npos) << txt.out;
+}
+
+// Issue 7: full-width punctuation compressed by half an em at 72 pt needs a
+// shift of -36 pt, outside the character spacing libharu accepts (-30..300),
+// and libharu failed the page ("libharu error 0x1056"). Text above libharu's
+// largest font size (600 pt) failed the same way.
+TEST_F(HpdfWriterTest, LargeCompressedPunctuationAndHugeTextAreDrawn) {
+    const char* full_width = "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf";
+    if (!fs::exists(full_width)) GTEST_SKIP() << "BIZ UDGothic not installed";
+    NaiveShaper sh(full_width);
+    for (double size : {72.0, 200.0, 700.0}) {
+        // Every glyph after the first moved back by half an em, as the
+        // line breaker compresses 「。」」.
+        GlyphRun r = sh.shape("「終わり。」」", size, -0.5 * size);
+        Frame page;
+        page.width = 8 * size;
+        page.height = 2 * size;
+        page.push({10, 1.2 * size}, r);
+        Document doc;
+        doc.add_page(page);
+        Diagnostics diags;
+        const std::string name = "big" + std::to_string(static_cast<int>(size)) + ".pdf";
+        fs::path pdf;
+        ASSERT_NO_THROW(pdf = write(doc, name, diags)) << size << " pt";
+        EXPECT_EQ(diags.warning_count(), 0u);
+        EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
+        EXPECT_NE(squash_ws(run("pdftotext '" + pdf.string() + "' -").out).find("「終わり。」」"), std::string::npos);
+        // Each glyph lands where the frame says: compare the x of the last
+        // character as MuPDF reads it with the frame's.
+        const auto st = run("mutool draw -F stext -o - '" + pdf.string() + "' 2>/dev/null");
+        const auto last = st.out.rfind("c=\"&#x300d;\"");
+        ASSERT_NE(last, std::string::npos) << st.out;
+        const auto xat = st.out.rfind(" x=\"", last);
+        ASSERT_NE(xat, std::string::npos);
+        const double x = std::stod(st.out.substr(xat + 4));
+        EXPECT_NEAR(x, 10 + r.glyphs.back().x, 0.02 * size) << size << " pt";
+    }
+}
+
+// libharu refuses line widths above 100 pt; a layout set may ask for more.
+TEST_F(HpdfWriterTest, StrokesWiderThanLibharuAllowsAreDrawn) {
+    Frame page;
+    page.width = 400;
+    page.height = 300;
+    Shape box;
+    box.w = 200;
+    box.h = 100;
+    box.stroke = Color{0, 0, 0, 1};
+    box.stroke_width = 150;
+    page.push({50, 50}, box);
+    Document doc;
+    doc.add_page(page);
+    Diagnostics diags;
+    fs::path pdf;
+    ASSERT_NO_THROW(pdf = write(doc, "wide.pdf", diags));
+    EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
+    auto pixel = [&](int x, int y) {
+        const auto ppm = run("pdftoppm -r 72 -gray -x " + std::to_string(x) + " -y " + std::to_string(y) +
+                             " -W 1 -H 1 '" + pdf.string() + "'");
+        return ppm.out.empty() ? -1 : static_cast<unsigned char>(ppm.out.back());
+    };
+    EXPECT_LT(pixel(310, 100), 60) << "60 pt right of the edge lies inside a 150 pt stroke";
+    EXPECT_GT(pixel(340, 100), 200) << "90 pt right of the edge lies outside it";
+    EXPECT_LT(pixel(150, 100), 60) << "the middle of the rectangle is covered by the stroke";
 }
 
 TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
@@ -341,7 +439,7 @@ TEST_F(HpdfWriterTest, SubstitutedGlyphIsOutlinedWithInvisibleText) {
     NaiveShaper sh(kGothic);
     GlyphRun r = sh.shape("AB", 20);
     r.glyphs[0].id = sh.gid(U'Z');  // pretend shaping chose another glyph
-    HandoutDocument doc = one_run_page(r);
+    Document doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "subst.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -359,8 +457,7 @@ TEST_F(HpdfWriterTest, MissingGlyphIsABoxKeepingItsText) {
     GlyphRun r = sh.shape("a𠮷b", 20);
     ASSERT_EQ(r.glyphs.size(), 3u);
     EXPECT_EQ(r.glyphs[1].id, 0u);  // not in BIZ UDPGothic
-    r.glyphs[1].id = 0x10000000u | 0x20BB7u;  // what Pango reports
-    HandoutDocument doc = one_run_page(r);
+    Document doc = one_run_page(r);
     Diagnostics diags;
     const auto pdf = write(doc, "missing.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -406,16 +503,15 @@ TEST_F(HpdfWriterTest, ShapesGroupsAndClipping) {
     line.stroke = Color{1, 0, 0, 1};
     slide->push({0, 300}, line);
 
-    HandoutDocument doc;
+    Document doc;
     Frame page;
     page.width = 595.276;
     page.height = 841.89;
     page.push({50, 50}, Group{slide, Transform::scale(0.5), true});
-    doc.pages.push_back(page);
+    doc.add_page(page);
     for (bool gray : {false, true}) {
-        doc.grayscale = gray;
         Diagnostics diags;
-        const auto pdf = write(doc, gray ? "gray.pdf" : "color.pdf", diags);
+        const auto pdf = write(doc, gray ? "gray.pdf" : "color.pdf", diags, {gray});
         EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
         const auto txt = run("pdftotext '" + pdf.string() + "' -");
         EXPECT_NE(txt.out.find("スライドの見出し"), std::string::npos);
@@ -431,9 +527,9 @@ TEST_F(HpdfWriterTest, ShapesGroupsAndClipping) {
 
 TEST_F(HpdfWriterTest, InfoBookmarksDatesAndByteIdentity) {
     NaiveShaper sh(kGothic);
-    HandoutDocument doc;
-    for (int i = 0; i < 3; ++i) doc.pages.push_back(page_with_lines(sh, {"ページ" + std::to_string(i + 1)}));
-    doc.bookmarks = {{"はじめに", 0, 0}, {"概要スライド", 0, 1}, {"技術の詳細", 1, 0}, {"𩸽と映像", 2, 1}};
+    Document doc;
+    for (int i = 0; i < 3; ++i) doc.add_page(page_with_lines(sh, {"ページ" + std::to_string(i + 1)}));
+    doc.outline = {{"はじめに", 0, 0}, {"概要スライド", 0, 1}, {"技術の詳細", 1, 0}, {"𩸽と映像", 2, 1}};
     Diagnostics d1, d2;
     const auto a = write(doc, "a.pdf", d1);
     const auto b = write(doc, "b.pdf", d2);
@@ -453,10 +549,10 @@ TEST_F(HpdfWriterTest, InfoBookmarksDatesAndByteIdentity) {
     // Slides are nested under their section.
     EXPECT_NE(outline.out.find("\t\"概要スライド\""), std::string::npos) << outline.out;
 
-    EXPECT_EQ(hpdf::pdf_date("2025-06-26", nullptr), "D:20250626000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", "1750896000"), "D:20250626000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", "garbage"), "D:20000101000000Z");
-    EXPECT_EQ(hpdf::pdf_date("", nullptr), "D:20000101000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("2025-06-26", nullptr)), "D:20250626000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", "1750896000")), "D:20250626000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", "garbage")), "D:20000101000000Z");
+    EXPECT_EQ(pdf_date(document_timestamp("", nullptr)), "D:20000101000000Z");
 
     // The trailer carries a stable ID.
     EXPECT_NE(slurp(a).find("/ID ["), std::string::npos);
@@ -478,12 +574,11 @@ TEST_F(HpdfWriterTest, ImagesWithTransparencyInColourAndGrey) {
     page.height = 100;
     page.push({20, 20}, ImageItem{png.string(), 80, 40});
     page.push({120, 20}, ImageItem{(dir_ / "missing.png").string(), 40, 40});
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     for (bool gray : {false, true}) {
-        doc.grayscale = gray;
         Diagnostics diags;
-        const auto pdf = write(doc, gray ? "img-gray.pdf" : "img.pdf", diags);
+        const auto pdf = write(doc, gray ? "img-gray.pdf" : "img.pdf", diags, {gray});
         EXPECT_EQ(diags.warning_count(), 1u);  // the missing file, once
         EXPECT_EQ(run("qpdf --check '" + pdf.string() + "'").status, 0);
         const auto list = run("pdfimages -list '" + pdf.string() + "'");
@@ -509,14 +604,14 @@ TEST_F(HpdfWriterTest, ClustersWithoutCharactersOrWithoutInk) {
     NaiveShaper sh(kGothic);
     GlyphRun r = sh.shape("A\u200BB\u200DC", 20);
     ASSERT_EQ(r.glyphs.size(), 5u);
-    r.glyphs[1].id = 0x0FFFFFFF;        // PANGO_GLYPH_EMPTY
+    r.glyphs[1].id = kNoInkGlyph;       // what the text engine gives a zero-width space
     r.glyphs[3].id = sh.gid(U'・');     // ink without a character of its own
-    HandoutDocument doc;
+    Document doc;
     Frame page;
     page.width = 300;
     page.height = 100;
     page.push({20, 50}, r);
-    doc.pages.push_back(page);
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "inkless.pdf", diags);
     EXPECT_EQ(diags.warning_count(), 0u);
@@ -547,8 +642,8 @@ TEST_F(HpdfWriterTest, AFaceLibharuCannotLoadIsWarnedNotFatal) {
     page.height = 100;
     page.push({20, 40}, bad);
     page.push({20, 80}, sh.shape("読める書体", 16));
-    HandoutDocument doc;
-    doc.pages.push_back(page);
+    Document doc;
+    doc.add_page(page);
     Diagnostics diags;
     const auto pdf = write(doc, "bogus.pdf", diags);
     ASSERT_EQ(diags.warning_count(), 1u);

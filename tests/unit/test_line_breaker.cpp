@@ -8,7 +8,7 @@
 
 #include "text/jlreq_classes.h"
 #include "text/line_breaker.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 namespace ks::text {
 namespace {

@@ -3,7 +3,7 @@
 #include <cairo.h>
 #include <filesystem>
 
-#include "export/png_writer.h"
+#include "export/cairo/png_writer.h"
 #include "util/c_handle.h"
 
 using namespace ks;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
-#include "text/utf8.h"
+#include "util/utf8.h"
 
 using namespace ks;
 
@@ -95,7 +95,7 @@ TEST(TextEngine, GlyphClustersCoverTheRunText) {
 }
 
 TEST(TextEngine, ReportsCharactersNoFontHasWithTheirSource) {
-    // 𠮷 (U+20BB7) is not in BIZ UDPGothic (DESIGN.md §2).
+    // 𠮷 (U+20BB7) is not in BIZ UDPGothic.
     auto block = test::engine().set(rich({{"𠮷野家", false}}), style(), 500);
     ASSERT_EQ(block.missing.size(), 1u);
     EXPECT_EQ(block.missing[0].code_point, U'\U00020BB7');

@@ -1,0 +1,186 @@
+#include "export/cairo/cairo_painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+
+namespace ks {
+
+CairoPainter::CairoPainter() : font_options_(cairo_font_options_create()) {
+    // Unhinted outlines and metrics: the positions in the frame are exact.
+    cairo_font_options_set_hint_style(font_options_.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(font_options_.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(font_options_.get(), CAIRO_ANTIALIAS_GRAY);
+}
+
+CairoPainter::~CairoPainter() = default;
+
+cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
+    std::string key = font.file + "#" + std::to_string(font.index);
+    std::lock_guard lock(mutex_);
+    auto& slot = faces_[key];
+    if (!slot) {
+        UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
+        FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(font.file.c_str()));
+        FcPatternAddInteger(pattern.get(), FC_INDEX, font.index);
+        slot.reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
+        if (cairo_font_face_status(slot.get()) != CAIRO_STATUS_SUCCESS)
+            throw std::runtime_error("Cairo cannot load font " + font.file);
+    }
+    return slot.get();
+}
+
+cairo_surface_t* CairoPainter::image(const std::string& path) const {
+    std::lock_guard lock(mutex_);
+    auto& slot = images_[path];
+    if (!slot) slot.reset(cairo_image_surface_create_from_png(path.c_str()));
+    return cairo_surface_status(slot.get()) == CAIRO_STATUS_SUCCESS ? slot.get() : nullptr;
+}
+
+static void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+void CairoPainter::paint(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    cairo_save(cr);
+    if (frame.background) {
+        set_color(cr, *frame.background);
+        cairo_rectangle(cr, 0, 0, frame.width, frame.height);
+        cairo_fill(cr);
+    }
+    paint_items(cr, frame, options);
+    cairo_restore(cr);
+}
+
+// One exhaustive visit: an item kind without a paint_item overload does not
+// compile, so no kind of item is ever skipped silently.
+void CairoPainter::paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    for (const auto& [pos, item] : frame.items)
+        std::visit([&](const auto& it) { paint_item(cr, pos, it, options); }, item);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
+    paint_run(cr, at, run, options);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions&) const {
+    paint_shape(cr, at, shape);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const Group& group, const PaintOptions& options) const {
+    if (!group.frame) return;
+    cairo_save(cr);
+    cairo_translate(cr, at.x, at.y);
+    const auto& t = group.transform;
+    cairo_matrix_t m{t.a, t.b, t.c, t.d, t.e, t.f};
+    cairo_transform(cr, &m);
+    if (group.clip) {
+        cairo_rectangle(cr, 0, 0, group.frame->width, group.frame->height);
+        cairo_clip(cr);
+    }
+    paint(cr, *group.frame, options);
+    cairo_restore(cr);
+}
+
+void CairoPainter::paint_item(cairo_t* cr, Point at, const ImageItem& img, const PaintOptions&) const {
+    cairo_surface_t* surface = image(img.path);
+    if (!surface) return;  // reported as a warning at layout time
+    double sw = cairo_image_surface_get_width(surface), sh = cairo_image_surface_get_height(surface);
+    cairo_save(cr);
+    cairo_translate(cr, at.x, at.y);
+    cairo_scale(cr, img.w / sw, img.h / sh);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
+    if (!run.font || run.glyphs.empty()) return;
+    cairo_set_font_face(cr, face(*run.font));
+    cairo_matrix_t m;
+    cairo_matrix_init(&m, run.size, 0, -run.skew * run.size, run.size, 0, 0);
+    cairo_set_font_matrix(cr, &m);
+    cairo_set_font_options(cr, font_options_.get());
+    set_color(cr, run.color);
+
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+    glyphs.reserve(run.glyphs.size());
+    // Layout-only spacing (Japanese–Latin space, justification) must not turn
+    // into a word break when the PDF is read back: a cluster that starts
+    // beyond where the previous one ended is merged with it, so Cairo writes
+    // both under one /ActualText span and readers extract the text as written.
+    std::uint32_t cluster_begin = UINT32_MAX;
+    double pen_end = 0;
+    for (const auto& g : run.glyphs) {
+        if (g.text_begin != cluster_begin) {
+            bool gap = options.with_text && !clusters.empty() && g.x - pen_end > 0.02 * run.size;
+            if (gap) clusters.back().num_bytes += static_cast<int>(g.text_end - g.text_begin);
+            else clusters.push_back({static_cast<int>(g.text_end - g.text_begin), 0});
+            cluster_begin = g.text_begin;
+        }
+        pen_end = std::max(pen_end, g.x + g.advance);
+        if (g.id == kNoInkGlyph) continue;  // kMissingGlyph draws the font's .notdef box
+        glyphs.push_back({g.id, at.x + g.x, at.y + g.y_offset});
+        clusters.back().num_glyphs++;
+    }
+    if (options.with_text) {
+        cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                               static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
+                               cairo_text_cluster_flags_t(0));
+    } else {
+        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+    }
+}
+
+void CairoPainter::paint_shape(cairo_t* cr, Point at, const Shape& shape) const {
+    cairo_new_path(cr);
+    switch (shape.kind) {
+        case Shape::Kind::Rect:
+            if (shape.corner_radius > 0) {
+                double r = std::min({shape.corner_radius, shape.w / 2, shape.h / 2});
+                double x = at.x, y = at.y, w = shape.w, h = shape.h;
+                cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+                cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+                cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+                cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+                cairo_close_path(cr);
+            } else {
+                cairo_rectangle(cr, at.x, at.y, shape.w, shape.h);
+            }
+            break;
+        case Shape::Kind::Line:
+            cairo_move_to(cr, at.x, at.y);
+            cairo_line_to(cr, at.x + shape.w, at.y + shape.h);
+            break;
+        case Shape::Kind::Path:
+            for (const auto& op : shape.path) {
+                switch (op.kind) {
+                    case PathOp::Kind::MoveTo: cairo_move_to(cr, at.x + op.p[0].x, at.y + op.p[0].y); break;
+                    case PathOp::Kind::LineTo: cairo_line_to(cr, at.x + op.p[0].x, at.y + op.p[0].y); break;
+                    case PathOp::Kind::CurveTo:
+                        cairo_curve_to(cr, at.x + op.p[0].x, at.y + op.p[0].y, at.x + op.p[1].x, at.y + op.p[1].y,
+                                       at.x + op.p[2].x, at.y + op.p[2].y);
+                        break;
+                    case PathOp::Kind::Close: cairo_close_path(cr); break;
+                }
+            }
+            break;
+    }
+    if (shape.fill) {
+        set_color(cr, *shape.fill);
+        if (shape.stroke) cairo_fill_preserve(cr);
+        else cairo_fill(cr);
+    }
+    if (shape.stroke) {
+        set_color(cr, *shape.stroke);
+        cairo_set_line_width(cr, shape.stroke_width);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+}  // namespace ks

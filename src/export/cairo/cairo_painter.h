@@ -1,0 +1,50 @@
+#pragma once
+// Draws frames onto any Cairo context: one recursive walk over the items
+// (an exhaustive std::visit, see docs/ARCHITECTURE.md).
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <cairo.h>
+
+#include "frame/frame.h"
+#include "util/c_handle.h"
+
+namespace ks {
+
+struct PaintOptions {
+    bool with_text = true;  // attach text to glyphs (PDF); PNGs need glyphs only
+};
+
+class CairoPainter {
+public:
+    CairoPainter();
+    ~CairoPainter();
+    CairoPainter(const CairoPainter&) = delete;
+    CairoPainter& operator=(const CairoPainter&) = delete;
+
+    // Thread-safe: the font and image caches are guarded.
+    void paint(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;
+
+private:
+    using FontFacePtr = UniqueCPtr<cairo_font_face_t, cairo_font_face_destroy>;
+    using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
+
+    cairo_font_face_t* face(const FontFace& font) const;
+    cairo_surface_t* image(const std::string& path) const;
+    void paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const Group& group, const PaintOptions& options) const;
+    void paint_item(cairo_t* cr, Point at, const ImageItem& image, const PaintOptions& options) const;
+    void paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
+    void paint_shape(cairo_t* cr, Point at, const Shape& shape) const;
+
+    mutable std::mutex mutex_;
+    mutable std::map<std::string, FontFacePtr> faces_;
+    mutable std::map<std::string, SurfacePtr> images_;
+    UniqueCPtr<cairo_font_options_t, cairo_font_options_destroy> font_options_;
+};
+
+}  // namespace ks

@@ -1,0 +1,83 @@
+#include "export/cairo/png_writer.h"
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include <zlib.h>
+
+#include "export/cairo/fast_deflate.h"
+#include "util/c_handle.h"
+
+namespace ks {
+namespace {
+
+void put32(std::vector<unsigned char>& out, std::uint32_t v) {
+    out.push_back(static_cast<unsigned char>(v >> 24));
+    out.push_back(static_cast<unsigned char>(v >> 16));
+    out.push_back(static_cast<unsigned char>(v >> 8));
+    out.push_back(static_cast<unsigned char>(v));
+}
+
+// Appends one PNG chunk: length, type, data, CRC over type and data.
+void chunk(std::vector<unsigned char>& out, const char* type, const unsigned char* data, std::size_t size) {
+    put32(out, static_cast<std::uint32_t>(size));
+    std::size_t type_at = out.size();
+    out.insert(out.end(), type, type + 4);
+    out.insert(out.end(), data, data + size);
+    put32(out, static_cast<std::uint32_t>(crc32(0, out.data() + type_at, static_cast<uInt>(size + 4))));
+}
+
+}  // namespace
+
+void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
+    cairo_surface_flush(surface);
+    const int w = cairo_image_surface_get_width(surface);
+    const int h = cairo_image_surface_get_height(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const std::size_t row_bytes = static_cast<std::size_t>(w) * 3 + 1;
+
+    // Filtered scanlines: filter type 1 (Sub) on RGB bytes.
+    const std::size_t raw_size = row_bytes * static_cast<std::size_t>(h);
+    std::unique_ptr<unsigned char[]> raw(new unsigned char[raw_size]);  // every byte is written below
+    for (int y = 0; y < h; ++y) {
+        const auto* src = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+        unsigned char* dst = raw.get() + row_bytes * static_cast<std::size_t>(y);
+        dst[0] = 1;
+        unsigned char pr = 0, pg = 0, pb = 0;
+        for (int x = 0; x < w; ++x) {
+            std::uint32_t p = src[x];  // xRGB in native endianness
+            unsigned char r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+            dst[1 + 3 * x] = static_cast<unsigned char>(r - pr);
+            dst[2 + 3 * x] = static_cast<unsigned char>(g - pg);
+            dst[3 + 3 * x] = static_cast<unsigned char>(b - pb);
+            pr = r, pg = g, pb = b;
+        }
+    }
+
+    std::vector<unsigned char> z = zlib_compress_runs(raw.get(), raw_size);
+    const std::size_t z_size = z.size();
+
+    std::vector<unsigned char> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    png.reserve(z_size + 64);
+    unsigned char ihdr[13];
+    for (int i = 0; i < 4; ++i) ihdr[i] = static_cast<unsigned char>(static_cast<std::uint32_t>(w) >> (24 - 8 * i));
+    for (int i = 0; i < 4; ++i) ihdr[4 + i] = static_cast<unsigned char>(static_cast<std::uint32_t>(h) >> (24 - 8 * i));
+    ihdr[8] = 8;   // bit depth
+    ihdr[9] = 2;   // colour type: RGB
+    ihdr[10] = 0;  // deflate
+    ihdr[11] = 0;  // adaptive filtering (per-row filter bytes)
+    ihdr[12] = 0;  // no interlace
+    chunk(png, "IHDR", ihdr, sizeof ihdr);
+    chunk(png, "IDAT", z.data(), z_size);
+    chunk(png, "IEND", nullptr, 0);
+
+    UniqueCPtr<FILE, std::fclose> file(std::fopen(path.c_str(), "wb"));
+    if (!file || std::fwrite(png.data(), 1, png.size(), file.get()) != png.size() || std::fflush(file.get()) != 0)
+        throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace ks

@@ -1,0 +1,91 @@
+#include "export/cairo/slide_exporter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include <cairo-pdf.h>
+
+#include "export/cairo/png_writer.h"
+#include "util/dates.h"
+
+namespace ks {
+
+using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
+using ContextPtr = UniqueCPtr<cairo_t, cairo_destroy>;
+
+std::string slide_png_name(std::size_t index, std::size_t count) {
+    std::size_t digits = std::max<std::size_t>(2, std::to_string(count).size());
+    std::string n = std::to_string(index + 1);
+    return std::string(digits - n.size(), '0') + n + ".png";
+}
+
+static void check(cairo_status_t status, const std::string& what) {
+    if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(what + ": " + cairo_status_to_string(status));
+}
+
+void write_page_png(const CairoPainter& painter, const Document& doc, std::size_t page, const std::string& path,
+                    const PngOptions& options) {
+    if (page >= doc.pages.size() || !doc.pages[page]) throw std::runtime_error("no page " + std::to_string(page + 1));
+    const Frame& f = *doc.pages[page];
+    const double scale = options.scale;
+    int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
+    // Our own buffer, not cairo_image_surface_create: that zero-fills 8 MB
+    // which the white fill below overwrites anyway.
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    std::unique_ptr<unsigned char[]> pixels(new unsigned char[static_cast<std::size_t>(stride) * h]);
+    SurfacePtr surface(cairo_image_surface_create_for_data(pixels.get(), CAIRO_FORMAT_RGB24, w, h, stride));
+    check(cairo_surface_status(surface.get()), "cannot create a slide image");
+    {
+        ContextPtr cr(cairo_create(surface.get()));
+        cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
+        cairo_set_source_rgb(cr.get(), 1, 1, 1);
+        cairo_paint(cr.get());
+        cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
+        cairo_scale(cr.get(), scale, scale);
+        painter.paint(cr.get(), f, {false});
+        check(cairo_status(cr.get()), "drawing " + path);
+    }
+    write_png_rgb(surface.get(), path);
+    surface.reset();  // before the pixels it points to
+}
+
+void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path) {
+    const auto& slides = doc.pages;
+    const DocumentInfo& info = doc.info;
+    if (slides.empty()) throw std::runtime_error("no slides to write");
+    SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), slides[0]->width, slides[0]->height));
+    check(cairo_surface_status(surface.get()), "cannot create " + path);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+    if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
+    if (!info.subject.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                   info.creator.empty() ? "kamishibai" : info.creator.c_str());
+    // Fixed dates keep the file reproducible.
+    std::string date = iso8601_date(info.timestamp);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    ContextPtr cr(cairo_create(surface.get()));
+    int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        const Frame& f = *slides[i];
+        cairo_pdf_surface_set_size(surface.get(), f.width, f.height);
+        for (const auto& o : doc.outline) {
+            if (o.page != i) continue;
+            int level = std::clamp(o.level, 0, 2);
+            std::string link = "page=" + std::to_string(i + 1);
+            parent[level + 1] = cairo_pdf_surface_add_outline(surface.get(), parent[level], o.title.c_str(),
+                                                              link.c_str(), cairo_pdf_outline_flags_t(0));
+        }
+        painter.paint(cr.get(), f, {true});
+        cairo_show_page(cr.get());
+        check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1) + " into " + path);
+    }
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), "cannot write " + path);
+}
+
+}  // namespace ks

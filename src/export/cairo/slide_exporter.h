@@ -1,0 +1,27 @@
+#pragma once
+// Slide output through Cairo: one PNG per slide and a slides PDF.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "export/cairo/cairo_painter.h"
+#include "frame/document.h"
+
+namespace ks {
+
+struct PngOptions {
+    double scale = 2;  // pixels per point
+};
+
+// Renders page `page` of the document to a PNG. Thread-safe (one page per
+// task). Throws std::runtime_error on failure.
+void write_page_png(const CairoPainter& painter, const Document& doc, std::size_t page, const std::string& path,
+                    const PngOptions& options);
+
+// Writes the whole document into one PDF with embedded, searchable fonts,
+// its bookmarks and metadata.
+void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path);
+
+std::string slide_png_name(std::size_t index, std::size_t count);
+
+}  // namespace ks

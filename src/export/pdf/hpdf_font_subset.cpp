@@ -1,0 +1,228 @@
+#include "export/pdf/hpdf_font_subset.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+namespace ks::hpdf {
+
+namespace {
+
+std::uint32_t u32(const std::string& s, std::size_t o) {
+    return (std::uint32_t(std::uint8_t(s[o])) << 24) | (std::uint32_t(std::uint8_t(s[o + 1])) << 16) |
+           (std::uint32_t(std::uint8_t(s[o + 2])) << 8) | std::uint32_t(std::uint8_t(s[o + 3]));
+}
+std::uint16_t u16(const std::string& s, std::size_t o) {
+    return static_cast<std::uint16_t>((std::uint8_t(s[o]) << 8) | std::uint8_t(s[o + 1]));
+}
+void put16(std::string& s, std::uint16_t v) {
+    s += static_cast<char>(v >> 8);
+    s += static_cast<char>(v & 0xFF);
+}
+void put32(std::string& s, std::uint32_t v) {
+    put16(s, static_cast<std::uint16_t>(v >> 16));
+    put16(s, static_cast<std::uint16_t>(v & 0xFFFF));
+}
+void set32(std::string& s, std::size_t o, std::uint32_t v) {
+    s[o] = static_cast<char>(v >> 24);
+    s[o + 1] = static_cast<char>((v >> 16) & 0xFF);
+    s[o + 2] = static_cast<char>((v >> 8) & 0xFF);
+    s[o + 3] = static_cast<char>(v & 0xFF);
+}
+std::uint32_t checksum(const std::string& s) {
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i < s.size(); i += 4) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | (i + k < s.size() ? std::uint8_t(s[i + k]) : 0);
+        sum += v;
+    }
+    return sum;
+}
+
+// A (3,1) format 4 cmap with one segment per run of consecutive code points
+// whose glyph ids are consecutive too.
+std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t>& chars) {
+    struct Seg {
+        std::uint16_t start, end;
+        std::int32_t delta;
+    };
+    std::vector<Seg> segs;
+    for (const auto& [cp, gid] : chars) {
+        if (cp == 0xFFFF || gid == 0) continue;
+        const std::int32_t delta = std::int32_t(gid) - std::int32_t(cp);
+        if (!segs.empty() && segs.back().end + 1 == cp && segs.back().delta == delta)
+            segs.back().end = cp;
+        else
+            segs.push_back({cp, cp, delta});
+    }
+    segs.push_back({0xFFFF, 0xFFFF, 1});
+    if (segs.size() > 8000) return std::nullopt;  // the subtable length is 16-bit
+    const auto n = static_cast<std::uint16_t>(segs.size());
+    std::uint16_t search = 1, selector = 0;
+    while (search * 2 <= n) {
+        search *= 2;
+        ++selector;
+    }
+    std::string sub;
+    put16(sub, 4);                                       // format
+    put16(sub, static_cast<std::uint16_t>(16 + 8 * n));  // length
+    put16(sub, 0);                                       // language
+    put16(sub, static_cast<std::uint16_t>(2 * n));
+    put16(sub, static_cast<std::uint16_t>(2 * search));
+    put16(sub, selector);
+    put16(sub, static_cast<std::uint16_t>(2 * n - 2 * search));
+    for (const Seg& s : segs) put16(sub, s.end);
+    put16(sub, 0);  // reservedPad
+    for (const Seg& s : segs) put16(sub, s.start);
+    for (const Seg& s : segs) put16(sub, static_cast<std::uint16_t>(s.delta & 0xFFFF));
+    for (std::size_t i = 0; i < segs.size(); ++i) put16(sub, 0);  // idRangeOffset
+    std::string cmap;
+    put16(cmap, 0);  // version
+    put16(cmap, 1);  // one subtable
+    put16(cmap, 3);  // Windows
+    put16(cmap, 1);  // Unicode BMP
+    put32(cmap, 12);
+    return cmap + sub;
+}
+
+}  // namespace
+
+std::optional<std::string> reduce_truetype(const std::string& ttf, const std::map<std::uint16_t, std::uint16_t>& chars,
+                                           std::string& why) {
+    if (ttf.size() < 12) {
+        why = "not a font file";
+        return std::nullopt;
+    }
+    const std::uint32_t version = u32(ttf, 0);
+    if (version != 0x00010000 && version != 0x74727565 /* 'true' */) {
+        why = "not a TrueType-outline font";
+        return std::nullopt;
+    }
+    const std::uint16_t num_tables = u16(ttf, 4);
+    if (12 + 16 * std::size_t(num_tables) > ttf.size()) {
+        why = "truncated table directory";
+        return std::nullopt;
+    }
+    struct Table {
+        std::string tag;
+        std::string data;
+    };
+    std::vector<Table> tables;
+    std::map<std::string, std::size_t> index;
+    for (std::uint16_t i = 0; i < num_tables; ++i) {
+        const std::size_t rec = 12 + 16 * std::size_t(i);
+        const std::uint32_t off = u32(ttf, rec + 8), len = u32(ttf, rec + 12);
+        if (std::size_t(off) + len > ttf.size()) {
+            why = "table outside the file";
+            return std::nullopt;
+        }
+        tables.push_back({ttf.substr(rec, 4), ttf.substr(off, len)});
+        index[tables.back().tag] = tables.size() - 1;
+    }
+    for (const char* t : {"cmap", "hmtx", "hhea", "head", "maxp"})
+        if (!index.count(t)) {
+            why = std::string("no ") + t + " table";
+            return std::nullopt;
+        }
+
+    auto cmap = make_cmap(chars);
+    if (!cmap) {
+        why = "too many characters for one cmap subtable";
+        return std::nullopt;
+    }
+    tables[index["cmap"]].data = *cmap;
+
+    // hmtx: keep .notdef and the glyphs in use, zero the rest (it then
+    // compresses to almost nothing; PDF readers take widths from /W).
+    const std::string& hhea = tables[index["hhea"]].data;
+    const std::string& maxp = tables[index["maxp"]].data;
+    if (hhea.size() < 36 || maxp.size() < 6) {
+        why = "short hhea/maxp";
+        return std::nullopt;
+    }
+    const std::uint16_t n_metrics = u16(hhea, 34), n_glyphs = u16(maxp, 4);
+    std::string& hmtx = tables[index["hmtx"]].data;
+    const std::size_t need = 4 * std::size_t(n_metrics) + 2 * std::size_t(n_glyphs > n_metrics ? n_glyphs - n_metrics : 0);
+    if (hmtx.size() < need || n_metrics == 0) {
+        why = "short hmtx";
+        return std::nullopt;
+    }
+    std::set<std::uint16_t> keep{0};
+    for (const auto& [cp, gid] : chars) keep.insert(gid);
+    for (std::uint16_t g = 1; g < n_glyphs; ++g) {
+        if (keep.count(g)) continue;
+        if (g < n_metrics) {
+            for (int k = 0; k < 4; ++k) hmtx[4 * std::size_t(g) + k] = 0;
+        } else {
+            const std::size_t o = 4 * std::size_t(n_metrics) + 2 * std::size_t(g - n_metrics);
+            hmtx[o] = hmtx[o + 1] = 0;
+        }
+    }
+
+    // Reassemble: same tables, same order, 4-byte aligned, fresh checksums.
+    std::string& head = tables[index["head"]].data;
+    if (head.size() < 12) {
+        why = "short head";
+        return std::nullopt;
+    }
+    set32(head, 8, 0);  // checkSumAdjustment, recomputed below
+    std::string out;
+    put32(out, version);
+    put16(out, num_tables);
+    out += ttf.substr(6, 6);  // searchRange, entrySelector, rangeShift
+    std::size_t offset = 12 + 16 * std::size_t(num_tables);
+    std::vector<std::size_t> offsets;
+    for (const Table& t : tables) {
+        out += t.tag;
+        put32(out, checksum(t.data));
+        put32(out, static_cast<std::uint32_t>(offset));
+        put32(out, static_cast<std::uint32_t>(t.data.size()));
+        offsets.push_back(offset);
+        offset += (t.data.size() + 3) & ~std::size_t(3);
+    }
+    for (const Table& t : tables) {
+        out += t.data;
+        out.append((4 - t.data.size() % 4) % 4, '\0');
+    }
+    set32(out, offsets[index["head"]] + 8, 0xB1B0AFBAu - checksum(out));
+    return out;
+}
+
+TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
+    std::string templ = (std::filesystem::temp_directory_path() / ("kamishibai-XXXXXX" + suffix)).string();
+    std::vector<char> buf(templ.begin(), templ.end());
+    buf.push_back('\0');
+    const int fd = ::mkstemps(buf.data(), static_cast<int>(suffix.size()));
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + std::filesystem::temp_directory_path().string());
+    path_ = buf.data();
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot write temporary file " + path_);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw std::runtime_error("cannot write temporary file " + path_);
+}
+
+TempFile& TempFile::operator=(TempFile&& o) noexcept {
+    if (this != &o) {
+        if (!path_.empty()) ::unlink(path_.c_str());
+        path_ = std::move(o.path_);
+        o.path_.clear();
+    }
+    return *this;
+}
+
+TempFile::~TempFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+}
+
+}  // namespace ks::hpdf

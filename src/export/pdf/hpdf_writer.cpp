@@ -1,0 +1,650 @@
+#include "export/pdf/hpdf_writer.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <png.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "export/pdf/hpdf_document.h"
+#include "export/pdf/hpdf_fonts.h"
+#include "export/pdf/hpdf_utf.h"
+#include "util/utf8.h"
+
+namespace ks {
+
+namespace {
+
+using hpdf::LoadedFont;
+
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
+
+// 128-bit FNV-1a-style hash for the file ID (two 64-bit lanes): stable
+// across runs and machines, so the same input gives the same bytes.
+struct IdHash {
+    std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+    void add(std::string_view s) {
+        for (unsigned char c : s) {
+            a = (a ^ c) * 0x100000001b3ULL;
+            b = (b ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
+        }
+        a = (a ^ 0xff) * 0x100000001b3ULL;
+    }
+};
+
+class ImageCache {
+public:
+    ImageCache(hpdf::Document& doc, bool gray) : doc_(doc), gray_(gray) {}
+    // Null when the file cannot be read (the caller warns).
+    HPDF_Image get(const std::string& path) {
+        if (auto it = images_.find(path); it != images_.end()) return it->second;
+        HPDF_Image img = load(path);
+        images_[path] = img;
+        return img;
+    }
+
+private:
+    HPDF_Image load(const std::string& path) {
+        png_image pi{};
+        pi.version = PNG_IMAGE_VERSION;
+        if (!png_image_begin_read_from_file(&pi, path.c_str())) return nullptr;
+        pi.format = PNG_FORMAT_RGBA;
+        std::vector<png_byte> rgba(PNG_IMAGE_SIZE(pi));
+        if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
+            png_image_free(&pi);
+            return nullptr;
+        }
+        const std::size_t n = static_cast<std::size_t>(pi.width) * pi.height;
+        std::vector<HPDF_BYTE> color(n * (gray_ ? 1 : 3)), alpha(n);
+        bool has_alpha = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            const png_byte* p = &rgba[i * 4];
+            if (gray_) {
+                color[i] = static_cast<HPDF_BYTE>(std::lround(0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]));
+            } else {
+                color[i * 3] = p[0];
+                color[i * 3 + 1] = p[1];
+                color[i * 3 + 2] = p[2];
+            }
+            alpha[i] = p[3];
+            has_alpha = has_alpha || p[3] != 255;
+        }
+        HPDF_Image img = HPDF_LoadRawImageFromMem(doc_.get(), color.data(), pi.width, pi.height,
+                                                  gray_ ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+        doc_.check("embedding image " + path);
+        if (has_alpha) {
+            HPDF_Image mask =
+                HPDF_LoadRawImageFromMem(doc_.get(), alpha.data(), pi.width, pi.height, HPDF_CS_DEVICE_GRAY, 8);
+            HPDF_Image_AddSMask(img, mask);
+            doc_.check("embedding the transparency of image " + path);
+        }
+        return img;
+    }
+
+    hpdf::Document& doc_;
+    bool gray_;
+    std::map<std::string, HPDF_Image> images_;
+};
+
+// Everything that lives for the whole document.
+struct WriterState {
+    hpdf::Document& doc;
+    hpdf::FontCache& fonts;
+    ImageCache& images;
+    Diagnostics& diags;
+    bool gray;
+    std::map<int, HPDF_ExtGState> alpha_states;
+    std::set<char32_t> warned_chars;
+    std::set<std::string> warned_fonts, warned_images;
+    IdHash& hash;
+};
+
+// One cluster of a glyph run: glyphs sharing a byte range of the text.
+struct Cluster {
+    std::size_t first = 0, count = 0;  // glyphs [first, first+count)
+    std::u32string cps;                // visible code points (ignorables removed)
+    bool has_non_bmp = false;
+};
+
+class PageWriter {
+public:
+    PageWriter(WriterState& st, HPDF_Page page) : st_(st), page_(page) {}
+
+    void draw_frame(const Frame& f, Point off) {
+        if (f.background) {
+            set_fill(*f.background);
+            HPDF_Page_Rectangle(page_, off.x, off.y, f.width, f.height);
+            HPDF_Page_Fill(page_);
+        }
+        for (const auto& pi : f.items) {
+            const Point p{off.x + pi.pos.x, off.y + pi.pos.y};
+            std::visit([&](const auto& it) { draw(p, it); }, pi.item);
+        }
+    }
+
+private:
+    // ---- colours -------------------------------------------------------
+    void set_alpha(double a) {
+        const int key = static_cast<int>(std::lround(std::clamp(a, 0.0, 1.0) * 1000));
+        auto it = st_.alpha_states.find(key);
+        if (it == st_.alpha_states.end()) {
+            HPDF_ExtGState gs = HPDF_CreateExtGState(st_.doc.get());
+            HPDF_ExtGState_SetAlphaFill(gs, key / 1000.0);
+            HPDF_ExtGState_SetAlphaStroke(gs, key / 1000.0);
+            st_.doc.check("creating a transparency state");
+            it = st_.alpha_states.emplace(key, gs).first;
+        }
+        HPDF_Page_SetExtGState(page_, it->second);
+    }
+    void set_fill(const Color& c) {
+        if (st_.gray)
+            HPDF_Page_SetGrayFill(page_, std::clamp(luminance(c), 0.0, 1.0));
+        else
+            HPDF_Page_SetRGBFill(page_, unit(c.r), unit(c.g), unit(c.b));
+    }
+    void set_stroke(const Color& c) {
+        if (st_.gray)
+            HPDF_Page_SetGrayStroke(page_, std::clamp(luminance(c), 0.0, 1.0));
+        else
+            HPDF_Page_SetRGBStroke(page_, unit(c.r), unit(c.g), unit(c.b));
+    }
+    // libharu fails the page on a colour component outside 0..1.
+    static HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
+    static bool translucent(const std::optional<Color>& c) { return c && c->a < 0.999; }
+
+    // ---- items ---------------------------------------------------------
+    void draw(Point p, const Group& g) {
+        if (!g.frame) return;
+        HPDF_Page_GSave(page_);
+        HPDF_Page_Concat(page_, 1, 0, 0, 1, p.x, p.y);
+        const Transform& t = g.transform;
+        HPDF_Page_Concat(page_, t.a, t.b, t.c, t.d, t.e, t.f);
+        if (g.clip) {
+            HPDF_Page_Rectangle(page_, 0, 0, g.frame->width, g.frame->height);
+            HPDF_Page_Clip(page_);
+            HPDF_Page_EndPath(page_);
+        }
+        draw_frame(*g.frame, {0, 0});
+        HPDF_Page_GRestore(page_);
+    }
+
+    void path_ops(const std::vector<PathOp>& ops, Point p) {
+        for (const auto& op : ops) {
+            switch (op.kind) {
+                case PathOp::Kind::MoveTo: HPDF_Page_MoveTo(page_, p.x + op.p[0].x, p.y + op.p[0].y); break;
+                case PathOp::Kind::LineTo: HPDF_Page_LineTo(page_, p.x + op.p[0].x, p.y + op.p[0].y); break;
+                case PathOp::Kind::CurveTo:
+                    HPDF_Page_CurveTo(page_, p.x + op.p[0].x, p.y + op.p[0].y, p.x + op.p[1].x, p.y + op.p[1].y,
+                                      p.x + op.p[2].x, p.y + op.p[2].y);
+                    break;
+                case PathOp::Kind::Close: HPDF_Page_ClosePath(page_); break;
+            }
+        }
+    }
+
+    void rounded_rect(double x, double y, double w, double h, double r) {
+        r = std::min({r, w / 2, h / 2});
+        const double k = 0.5522847498 * r;
+        HPDF_Page_MoveTo(page_, x + r, y);
+        HPDF_Page_LineTo(page_, x + w - r, y);
+        HPDF_Page_CurveTo(page_, x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+        HPDF_Page_LineTo(page_, x + w, y + h - r);
+        HPDF_Page_CurveTo(page_, x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+        HPDF_Page_LineTo(page_, x + r, y + h);
+        HPDF_Page_CurveTo(page_, x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+        HPDF_Page_LineTo(page_, x, y + r);
+        HPDF_Page_CurveTo(page_, x, y + r - k, x + r - k, y, x + r, y);
+        HPDF_Page_ClosePath(page_);
+    }
+
+    void draw(Point p, const Shape& s) {
+        if (!s.fill && !s.stroke) return;
+        if (s.stroke && s.stroke_width > HPDF_MAX_LINEWIDTH) {
+            // libharu refuses a line width above HPDF_MAX_LINEWIDTH (100):
+            // draw the shape smaller in a scaled-up space instead.
+            const double k = s.stroke_width / HPDF_MAX_LINEWIDTH;
+            Shape small = s;
+            small.w /= k;
+            small.h /= k;
+            small.corner_radius /= k;
+            small.stroke_width = HPDF_MAX_LINEWIDTH;
+            for (PathOp& op : small.path)
+                for (Point& q : op.p) q = {q.x / k, q.y / k};
+            HPDF_Page_GSave(page_);
+            HPDF_Page_Concat(page_, k, 0, 0, k, 0, 0);
+            draw({p.x / k, p.y / k}, small);
+            HPDF_Page_GRestore(page_);
+            return;
+        }
+        const bool alpha = translucent(s.fill) || translucent(s.stroke);
+        if (alpha) {
+            HPDF_Page_GSave(page_);
+            set_alpha(s.fill ? s.fill->a : s.stroke->a);
+        }
+        if (s.fill) set_fill(*s.fill);
+        if (s.stroke) {
+            set_stroke(*s.stroke);
+            HPDF_Page_SetLineWidth(page_, std::max(0.0, s.stroke_width));
+        }
+        bool closed = true;
+        switch (s.kind) {
+            case Shape::Kind::Rect:
+                if (s.corner_radius > 0)
+                    rounded_rect(p.x, p.y, s.w, s.h, s.corner_radius);
+                else
+                    HPDF_Page_Rectangle(page_, p.x, p.y, s.w, s.h);
+                break;
+            case Shape::Kind::Line:
+                HPDF_Page_MoveTo(page_, p.x, p.y);
+                HPDF_Page_LineTo(page_, p.x + s.w, p.y + s.h);
+                closed = false;
+                break;
+            case Shape::Kind::Path:
+                if (s.path.empty()) {
+                    if (alpha) HPDF_Page_GRestore(page_);
+                    return;
+                }
+                path_ops(s.path, p);
+                break;
+        }
+        if (s.fill && s.stroke && closed)
+            HPDF_Page_FillStroke(page_);
+        else if (s.fill && closed)
+            HPDF_Page_Fill(page_);
+        else if (s.stroke)
+            HPDF_Page_Stroke(page_);
+        else
+            HPDF_Page_EndPath(page_);
+        if (alpha) HPDF_Page_GRestore(page_);
+    }
+
+    void draw(Point p, const ImageItem& im) {
+        HPDF_Image img = st_.images.get(im.path);
+        if (!img) {
+            if (st_.warned_images.insert(im.path).second)
+                st_.diags.warning({}, "handout: cannot read image '" + im.path + "'; left blank");
+            return;
+        }
+        // The CTM is y-down: draw with a negative height so the image is upright.
+        HPDF_Page_DrawImage(page_, img, p.x, p.y + im.h, im.w, -im.h);
+    }
+
+    // ---- text ----------------------------------------------------------
+    // libharu refuses a font size above HPDF_MAX_FONTSIZE (600): larger text
+    // is set at a smaller size in a text matrix scaled up by this factor.
+    static double text_scale(double size) { return size > HPDF_MAX_FONTSIZE ? size / HPDF_MAX_FONTSIZE : 1; }
+    void set_text_matrix(const GlyphRun& r, Point at) {
+        const double k = text_scale(r.size);
+        HPDF_Page_SetTextMatrix(page_, k, 0, k * r.skew, -k, at.x, at.y);
+    }
+
+    void begin_text(const LoadedFont& f, double size, HPDF_TextRenderingMode mode) {
+        if (in_text_ && mode == mode_) return;
+        end_text();
+        HPDF_Page_BeginText(page_);
+        HPDF_Page_SetFontAndSize(page_, f.font, size / text_scale(size));
+        if (mode != HPDF_FILL) HPDF_Page_SetTextRenderingMode(page_, mode);
+        in_text_ = true;
+        mode_ = mode;
+    }
+    void end_text() {
+        if (!in_text_) return;
+        if (mode_ != HPDF_FILL) HPDF_Page_SetTextRenderingMode(page_, HPDF_FILL);
+        HPDF_Page_EndText(page_);
+        in_text_ = false;
+    }
+    void show(const LoadedFont& f, const GlyphRun& r, Point at, const std::string& utf8, HPDF_TextRenderingMode mode) {
+        if (utf8.empty()) return;
+        begin_text(f, r.size, mode);
+        // Text space → y-down user space: flip y back, shear for the oblique.
+        set_text_matrix(r, at);
+        HPDF_Page_ShowText(page_, utf8.c_str());
+        st_.hash.add(utf8);
+    }
+
+    void warn_char(char32_t cp, const std::string& why) {
+        if (!st_.warned_chars.insert(cp).second) return;
+        std::string ch;
+        utf8_append(ch, cp);
+        st_.diags.warning({}, "handout: " + code_point_name(cp) + " '" + ch + "' " + why);
+    }
+
+    void draw(Point p, const GlyphRun& r) {
+        if (r.glyphs.empty() || !r.font) return;
+        const LoadedFont& f = st_.fonts.get(*r.font);
+        if (!f.font && st_.warned_fonts.insert(r.font->file).second)
+            st_.diags.warning({}, "handout: libharu cannot embed font '" + r.font->file + "' (" + f.load_error +
+                                      "); its text is drawn as outlines and is not searchable");
+
+        const bool alpha = r.color.a < 0.999;
+        HPDF_Page_GSave(page_);
+        if (alpha) set_alpha(r.color.a);
+        set_fill(r.color);
+        // The run's text, exactly as written, as /ActualText: extractors
+        // (poppler, MuPDF, PDF.js) then read it instead of guessing spaces
+        // from glyph gaps (Japanese–Latin spacing would read as a space) and
+        // get characters libharu cannot encode (outside the BMP).
+        const bool actual = begin_actual_text(r);
+
+        // Group glyphs into clusters (same byte range of the text).
+        std::vector<Cluster> clusters;
+        for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+            const Glyph& g = r.glyphs[i];
+            if (!clusters.empty()) {
+                const Glyph& h = r.glyphs[clusters.back().first];
+                if (h.text_begin == g.text_begin && h.text_end == g.text_end) {
+                    ++clusters.back().count;
+                    continue;
+                }
+            }
+            Cluster c{i, 1, {}, false};
+            const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
+            const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
+            for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b))) {
+                if (hpdf::is_default_ignorable(cp)) continue;
+                c.cps.push_back(cp);
+                c.has_non_bmp = c.has_non_bmp || !hpdf::in_bmp(cp);
+            }
+            clusters.push_back(std::move(c));
+        }
+
+        // Pending real text: consecutive simple clusters shown with one text
+        // matrix. Where the frame moves a glyph off the PDF's own advance
+        // (Japanese–Latin spacing, compressed punctuation) by less than half
+        // an em, the difference becomes character spacing (Tc) on the glyph
+        // before it: the glyph lands exactly where the frame says, and text
+        // extractors see one unbroken word instead of inventing a space.
+        // libharu accepts Tc only in [HPDF_MIN_CHARSPACE, HPDF_MAX_CHARSPACE]
+        // (-30..300, in text space): half an em of compressed punctuation at
+        // 72 pt is -36, so a larger gap starts a new text matrix instead
+        // (issue 7: "libharu error 0x1056" at large sizes).
+        struct PendingChar {
+            std::string utf8;
+            double tc = 0;
+        };
+        std::vector<PendingChar> pending;
+        Point pending_at{};
+        double pen = 0;  // x where the next glyph of `pending` would land
+        auto flush = [&] {
+            if (pending.empty()) return;
+            begin_text(f, r.size, HPDF_FILL);
+            set_text_matrix(r, pending_at);
+            double tc = 0;
+            std::string chunk;
+            for (std::size_t k = 0; k <= pending.size(); ++k) {
+                if (k == pending.size() || pending[k].tc != tc) {
+                    if (!chunk.empty()) {
+                        HPDF_Page_ShowText(page_, chunk.c_str());
+                        st_.hash.add(chunk);
+                        chunk.clear();
+                    }
+                    if (k == pending.size()) break;
+                    tc = pending[k].tc;
+                    HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(tc / text_scale(r.size)));
+                }
+                chunk += pending[k].utf8;
+            }
+            if (tc != 0) HPDF_Page_SetCharSpace(page_, 0);
+            pending.clear();
+        };
+
+        for (const Cluster& c : clusters) {
+            // Glyphs of the cluster with ink, by the frame's glyph contract.
+            std::vector<const Glyph*> ink;
+            bool missing = false;
+            for (std::size_t k = c.first; k < c.first + c.count; ++k) {
+                const Glyph& g = r.glyphs[k];
+                if (g.id == kNoInkGlyph) continue;
+                if (g.id == kMissingGlyph) missing = true;
+                else ink.push_back(&g);
+            }
+            const Glyph& g0 = r.glyphs[c.first];
+            const Point at{p.x + g0.x, p.y + g0.y_offset};
+
+            if (missing && !c.cps.empty()) {
+                // No font has the character: a visible box, never silence.
+                flush();
+                end_text();
+                const double w = g0.advance > 0 ? g0.advance : r.size * 0.6;
+                HPDF_Page_SetLineWidth(page_, std::clamp(r.size * 0.05, 0.3, double(HPDF_MAX_LINEWIDTH)));
+                set_stroke(r.color);
+                HPDF_Page_Rectangle(page_, at.x + w * 0.1, at.y - r.size * 0.8, w * 0.8, r.size * 0.9);
+                HPDF_Page_Stroke(page_);
+                // Not reported here: layout already warned, with the source position.
+                continue;
+            }
+            if (ink.empty() || c.cps.empty()) {
+                // Nothing to draw (a joiner, a variation selector alone, a
+                // line break) or ink without characters: draw the ink only.
+                if (!ink.empty()) {
+                    flush();
+                    draw_outlines(f, r, p, ink);
+                }
+                continue;
+            }
+
+            // Simple: one glyph per character, each the glyph libharu will
+            // draw from the cmap, on the baseline, in a font libharu embeds.
+            bool simple = f.font && !c.has_non_bmp && ink.size() == c.cps.size();
+            for (std::size_t k = 0; simple && k < ink.size(); ++k)
+                simple = ink[k]->y_offset == 0 && f.glyph_for(c.cps[k]) == ink[k]->id;
+
+            if (simple) {
+                for (std::size_t k = 0; k < ink.size(); ++k) {
+                    const double x = p.x + ink[k]->x;
+                    const double gap = x - pen;
+                    if (!pending.empty() && std::abs(gap) > 0.05) {
+                        const double tc_text = gap / text_scale(r.size);
+                        if (std::abs(gap) <= 0.5 * r.size && tc_text >= HPDF_MIN_CHARSPACE + 1 &&
+                            tc_text <= HPDF_MAX_CHARSPACE - 1) {
+                            // Rounded as libharu writes reals, so `pen` stays exact.
+                            const double tc = std::round(gap * 1000) / 1000;
+                            pending.back().tc = tc;
+                            pen += tc;
+                        } else {
+                            flush();
+                        }
+                    }
+                    if (pending.empty()) {
+                        pending_at = {x, p.y};
+                        pen = x;
+                    }
+                    PendingChar pc;
+                    utf8_append(pc.utf8, c.cps[k]);
+                    pending.push_back(std::move(pc));
+                    pen += f.pdf_advance(ink[k]->id, r.size);
+                }
+                continue;
+            }
+
+            // Not expressible as text in libharu: draw the glyphs the frame
+            // names as outlines, exactly where it says, then lay the
+            // characters over them as invisible text so search and copy work.
+            flush();
+            draw_outlines(f, r, p, ink);
+            std::string hidden;
+            bool hidden_ok = f.font != nullptr;
+            for (char32_t cp : c.cps) {
+                if (!hpdf::in_bmp(cp) || !f.font || f.glyph_for(cp) == 0) {
+                    hidden_ok = false;
+                    if (!hpdf::in_bmp(cp))
+                        warn_char(cp,
+                                  "is outside the Basic Multilingual Plane, which libharu cannot encode; drawn as "
+                                  "an outline in the handout (visible, but not searchable there)");
+                    continue;
+                }
+                utf8_append(hidden, cp);
+            }
+            if (!hidden.empty() && (hidden_ok || f.font)) show(f, r, at, hidden, HPDF_INVISIBLE);
+        }
+        flush();
+        end_text();
+        if (actual) raw("EMC\n");
+        HPDF_Page_GRestore(page_);
+    }
+
+    // libharu 2.3.0 has no marked-content operators; write them into the
+    // page's content stream between libharu's own operators (outside text
+    // objects, inside the run's q/Q, so nesting stays valid).
+    void raw(const std::string& ops) {
+        auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+        HPDF_Stream_WriteStr(attr->stream, ops.c_str());
+    }
+
+    bool begin_actual_text(const GlyphRun& r) {
+        std::string text;
+        std::uint32_t last_b = UINT32_MAX, last_e = UINT32_MAX;
+        for (const Glyph& g : r.glyphs) {
+            if (g.text_begin == last_b && g.text_end == last_e) continue;
+            last_b = g.text_begin;
+            last_e = g.text_end;
+            const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
+            const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
+            for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b)))
+                if (cp >= 0x20 && cp != 0x7F) utf8_append(text, cp);
+        }
+        if (text.empty()) return false;
+        static const char* hex = "0123456789ABCDEF";
+        std::string ops = "/Span <</ActualText <";
+        for (unsigned char c : hpdf::utf16be_with_bom(text)) {
+            ops += hex[c >> 4];
+            ops += hex[c & 15];
+        }
+        ops += ">>> BDC\n";
+        raw(ops);
+        return true;
+    }
+
+    void draw_outlines(const LoadedFont& f, const GlyphRun& r, Point p, const std::vector<const Glyph*>& ink) {
+        end_text();
+        std::vector<PathOp> ops;
+        for (const Glyph* g : ink) f.outline(g->id, r.size, r.skew, {p.x + g->x, p.y + g->y_offset}, ops);
+        if (ops.empty()) return;
+        path_ops(ops, {0, 0});
+        HPDF_Page_Fill(page_);
+    }
+
+    WriterState& st_;
+    HPDF_Page page_;
+    bool in_text_ = false;
+    HPDF_TextRenderingMode mode_ = HPDF_FILL;
+};
+
+void add_bookmarks(hpdf::Document& doc, const std::vector<OutlineEntry>& outline, const std::vector<HPDF_Page>& pages) {
+    HPDF_Outline section = nullptr;
+    for (const OutlineEntry& b : outline) {
+        if (b.page >= pages.size()) continue;
+        HPDF_Outline parent = (b.level > 0 && section) ? section : nullptr;
+        // libharu would write the title through an encoder that cannot do
+        // UTF-8; create it with a placeholder and set a UTF-16BE title.
+        HPDF_Outline o = HPDF_CreateOutline(doc.get(), parent, "-", nullptr);
+        doc.check("creating a bookmark");
+        HPDF_Dict_Add(o, "Title", doc.text_string(b.title));
+        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[b.page]);
+        HPDF_Destination_SetFit(dst);
+        HPDF_Outline_SetDestination(o, dst);
+        doc.check("setting a bookmark destination");
+        if (b.level == 0) {
+            section = o;
+            HPDF_Outline_SetOpened(o, HPDF_TRUE);
+        }
+    }
+}
+
+}  // namespace
+
+void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std::string& path, Diagnostics& diags) {
+    hpdf::Document doc;
+    HPDF_Doc pdf = doc.get();
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    doc.check("setting up UTF-8 encodings");
+
+    IdHash hash;
+    hpdf::FontCache fonts(doc);
+    ImageCache images(doc, options.grayscale);
+    WriterState st{doc, fonts, images, diags, options.grayscale, {}, {}, {}, {}, hash};
+
+    // What each face must show, so only that is embedded.
+    // Exhaustive like the drawing walk: a new item kind must say what it uses.
+    std::function<void(const Frame&)> collect = [&](const Frame& f) {
+        for (const auto& it : f.items)
+            std::visit(Overloaded{[&](const Group& g) {
+                                      if (g.frame) collect(*g.frame);
+                                  },
+                                  [&](const GlyphRun& r) {
+                                      if (!r.font) return;
+                                      for (char32_t cp : utf8_to_u32(r.text))
+                                          if (!hpdf::is_default_ignorable(cp)) fonts.note_usage(*r.font, cp);
+                                  },
+                                  [](const Shape&) {}, [](const ImageItem&) {}},
+                       it.item);
+    };
+    for (const auto& f : hd.pages) collect(*f);
+
+    // A PDF needs at least one page; an empty document gets a blank A4 one.
+    static const std::vector<std::shared_ptr<const Frame>> blank{
+        std::make_shared<const Frame>(Frame{595.276, 841.89, std::nullopt, {}})};
+    const auto& frames = hd.pages.empty() ? blank : hd.pages;
+
+    std::vector<HPDF_Page> pages;
+    for (const auto& page_frame : frames) {
+        const Frame& f = *page_frame;
+        HPDF_Page page = HPDF_AddPage(pdf);
+        doc.check("adding a page");
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(f.width));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(f.height));
+        // Frames are y-down with the origin at the top left.
+        HPDF_Page_Concat(page, 1, 0, 0, -1, 0, f.height);
+        PageWriter(st, page).draw_frame(f, {0, 0});
+        doc.check("drawing page " + std::to_string(pages.size() + 1));
+        pages.push_back(page);
+    }
+
+    if (!hd.outline.empty()) {
+        add_bookmarks(doc, hd.outline, pages);
+        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    }
+
+    const DocumentInfo& info = hd.info;
+    const std::string date = pdf_date(info.timestamp);
+    if (!info.title.empty()) doc.set_info_text("Title", info.title);
+    if (!info.author.empty()) doc.set_info_text("Author", info.author);
+    if (!info.subject.empty()) doc.set_info_text("Subject", info.subject);
+    doc.set_info_text("Creator", info.creator.empty() ? "kamishibai" : info.creator);
+    doc.set_info_date("CreationDate", date);
+    doc.set_info_date("ModDate", date);
+
+    for (const auto& s : {info.title, info.author, info.subject, date, std::to_string(pages.size())}) hash.add(s);
+    unsigned char id[16];
+    for (int i = 0; i < 8; ++i) {
+        id[i] = static_cast<unsigned char>(hash.a >> (8 * i));
+        id[8 + i] = static_cast<unsigned char>(hash.b >> (8 * i));
+    }
+    doc.set_file_id(id);
+
+    // /ActualText (marked content) is PDF 1.5; libharu would write 1.3.
+    if (pdf->pdf_version < HPDF_VER_15) pdf->pdf_version = HPDF_VER_15;
+    HPDF_SaveToFile(pdf, path.c_str());
+    doc.check("writing " + path);
+}
+
+}  // namespace ks
