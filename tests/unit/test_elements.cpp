@@ -147,6 +147,14 @@ TEST(ElementsLoader, BadValuesAreLocatedErrors) {
     EXPECT_NE(e.find("<figure-number> needs a value"), std::string::npos) << e;
 }
 
+TEST(ElementsLoader, LayoutsMustBeAName) {
+    Diagnostics d;
+    load("<slide><title>x</title></slide>", d, " layouts=\"../other/set\"");
+    ASSERT_EQ(d.error_count(), 1u);
+    EXPECT_NE(d.items()[0].message.find("must name a layout set"), std::string::npos);
+    EXPECT_EQ(d.items()[0].where.line, 1);
+}
+
 TEST(NumericCell, BusinessNumbersAreNumbers) {
     for (const char* yes : {"1,234", "+12.4%", "△3.2", "▲1", "−38%", "¥1,200", "12億円", "1.5倍", " 42 ", "３．５",
                             "1,050万円", "10pt"})
