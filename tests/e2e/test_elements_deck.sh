@@ -59,6 +59,12 @@ sed 's/三つの選択肢/四つの選択肢/' "$ELEMENTS" > "$TMP/changed.xml"
 python3 "$ROOT/tests/e2e/outline_texts.py" "$TMP/changed.xml" "$TMP/slides.txt" > /dev/null \
   && fail "text checker accepted a missing title" || ok "text checker rejects a missing title"
 
+# Byte-identical on a second build (cover crops and columns included).
+"$KS" build "$ELEMENTS" -o "$TMP/again" --dump-layout "$TMP/again.json" -q 2> /dev/null
+cmp -s "$TMP/out/slides.pdf" "$TMP/again/slides.pdf" && cmp -s "$TMP/out/handout.pdf" "$TMP/again/handout.pdf" \
+  && cmp -s "$TMP/dump.json" "$TMP/again.json" && diff -rq "$TMP/out/slides" "$TMP/again/slides" > /dev/null \
+  && ok "second build byte-identical" || fail "output differs between two builds"
+
 # A bad value is a located input error (exit 1) and nothing is written.
 sed 's/fit="cover"/fit="stretch"/' "$ELEMENTS" > "$TMP/bad.xml"
 cp "$ROOT"/tests/fixtures/decks/elements/*.png "$TMP/"
