@@ -316,6 +316,17 @@ TEST(ElementsLayout, ImageTextPutsTheImageAndItsCaptionInTheImageBox) {
     EXPECT_LT(image.lines[0].y, im.y + im.h + 20);
 }
 
+TEST(ElementsLayout, ImageTextWithSubtitleStartsBothBoxesBelowIt) {
+    auto s = lay("<p>説明文</p>" + img("/>"));  // the same slide without a subtitle, for reference
+    Deck deck = load_ok("<slide id=\"s\"><title>題</title><subtitle>単位：億円</subtitle><p>説明文</p>" + img("/>") + "</slide>");
+    auto sub = layout_slide(deck, 0, briefing(), test::engine());
+    ASSERT_EQ(sub.layout, "image-text");
+    const auto& subtitle = box(sub, "subtitle");
+    EXPECT_GE(box(sub, "body").y, subtitle.y + subtitle.h);
+    EXPECT_GE(box(sub, "image").y, subtitle.y + subtitle.h);
+    EXPECT_LT(box(s, "image").y, subtitle.y + subtitle.h);  // without a subtitle the image box starts higher
+}
+
 TEST(ElementsLayout, ImageLayoutPutsTheCaptionInItsCaptionBox) {
     auto s = lay(img("><caption>候補地の全景</caption></image>"));
     EXPECT_EQ(s.layout, "image");
