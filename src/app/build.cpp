@@ -12,7 +12,7 @@
 #include "layout/layout_dump.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
-#include "output/atomic_output.h"
+#include "output/output_folder.h"
 #include "text/font_context.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
@@ -64,6 +64,37 @@ std::vector<SlidesPdfInfo::Outline> pdf_outline(const Deck& deck) {
     return out;
 }
 
+// The files a build reads, which it must never write.
+std::vector<fs::path> input_files(const Deck& deck, const BuildOptions& options) {
+    std::vector<fs::path> files = {options.outline,
+                                   options.layouts.empty() ? default_layouts_file() : options.layouts,
+                                   fs::path(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir) /
+                                       "fonts.conf"};
+    for (const auto& slide : deck.slides)
+        for (const auto& block : slide.blocks)
+            if (auto* image = std::get_if<Image>(&block); image && !image->resolved.empty())
+                files.push_back(image->resolved);
+    return files;
+}
+
+void refuse_input(const fs::path& target, const std::vector<fs::path>& inputs) {
+    std::error_code ec;
+    for (const auto& input : inputs)
+        if (fs::equivalent(target, input, ec))
+            throw OutputConflict(target.string() + ": error: this is an input of the build (" + input.string() +
+                                 ") and would be overwritten by an output; choose another name");
+}
+
+// `path` relative to `dir` when it lies inside it, else "".
+std::string inside(const fs::path& dir, const fs::path& path) {
+    std::error_code ec;
+    fs::path d = fs::weakly_canonical(dir, ec), p = fs::weakly_canonical(path, ec);
+    if (ec) return "";
+    fs::path rel = p.lexically_relative(d);
+    if (rel.empty() || *rel.begin() == "..") return "";
+    return rel.string();
+}
+
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
@@ -71,6 +102,9 @@ std::string default_fonts_dir() { return (fs::path(data_dir()) / "fonts").string
 
 int run_build(const BuildOptions& options, std::ostream& err) {
     auto start = Clock::now();
+    if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env && !fs::is_directory(env))
+        throw std::runtime_error(std::string("KAMISHIBAI_DATA_DIR is ") + env +
+                                 ", which is not a folder; unset it or point it at a kamishibai data tree");
     Diagnostics diags;
     auto deck = load_outline(options.outline, diags);
     auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
@@ -106,7 +140,9 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         return diags.has_errors() ? kExitInput : kExitOk;
     }
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // More threads than cores only costs memory: at most 4 a core, 64 in all.
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = std::min({options.threads ? options.threads : cores, cores * 4, 64u});
 
     auto print_time = [&](const char* name, double ms) {
         if (!options.timings) return;
@@ -120,17 +156,32 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         phase = Clock::now();
     };
     print_time("load+layout+impose", layout_ms);
-    AtomicOutput out;
+    // Inputs are never outputs: the layout dump or an output landing on the
+    // outline, the layout set or an image is an error before anything is made.
+    std::vector<fs::path> inputs = input_files(*deck, options);
+    OutputFolder out(options.out_dir);
     fs::path out_dir(options.out_dir);
-    fs::create_directories(out_dir);
+    auto output = [&](const std::string& relative) {
+        refuse_input(out_dir / relative, inputs);
+        return out.file(relative);
+    };
     CairoPainter painter;
 
     // The exporters below only read frames and run in parallel.
     PdfInfo handout_info{deck->meta.title, deck->meta.author, deck->meta.subtitle, "kamishibai", deck->meta.date};
     SlidesPdfInfo info{deck->meta.title, deck->meta.author, deck->meta.subtitle, deck->meta.date, pdf_outline(*deck)};
-    std::string handout_path = out.file(out_dir / "handout.pdf").string();
-    std::string slides_pdf_path = out.file(out_dir / "slides.pdf").string();
-    fs::path png_dir = out.directory(out_dir / "slides");
+    std::string handout_path = output("handout.pdf").string();
+    std::string slides_pdf_path = output("slides.pdf").string();
+    std::vector<std::string> png_paths;
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        png_paths.push_back(output("slides/" + slide_png_name(i, frames.size())).string());
+    // The dump goes through the commit when it is inside the output folder.
+    std::string dump_relative;
+    if (!options.dump_layout.empty()) {
+        refuse_input(options.dump_layout, inputs);
+        dump_relative = inside(out_dir, options.dump_layout);
+    }
+    std::string dump_temp = dump_relative.empty() ? "" : output(dump_relative).string();
     Diagnostics handout_diags;
 
     // CPU time of each kind of task, for --timings.
@@ -146,8 +197,7 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     for (std::size_t i = 0; i < frames.size(); ++i)
         tasks.push_back([&, i] {
             timed(png_us, [&] {
-                write_slide_png(painter, *frames[i], (png_dir / slide_png_name(i, frames.size())).string(),
-                                options.png_scale);
+                write_slide_png(painter, *frames[i], png_paths[i], options.png_scale);
             });
         });
     run_parallel(tasks, threads);
@@ -160,15 +210,24 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     }
     lap("export");
 
-    if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
+    if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides));
     out.commit();
+    if (!options.dump_layout.empty() && dump_relative.empty()) {
+        try {
+            write_file_atomically(options.dump_layout, layout_dump_json(slides));
+        } catch (const std::exception& e) {
+            throw CommitInterrupted(std::string(e.what()) + "\nkamishibai: the output in " + options.out_dir +
+                                    " is complete and new; the layout dump " + options.dump_layout + " was not written");
+        }
+    }
     lap("commit");
 
     print_summary(diags, err);
     if (!options.quiet) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "%zu slides, %zu handout pages -> %s (layout %.0f ms, total %.0f ms)\n",
-                      deck->slides.size(), handout.pages.size(), options.out_dir.c_str(), layout_ms, ms_since(start));
+        std::snprintf(buf, sizeof buf, "%zu slide%s, %zu handout page%s -> %s (layout %.0f ms, total %.0f ms)\n",
+                      deck->slides.size(), deck->slides.size() == 1 ? "" : "s",
+                      handout.pages.size(), handout.pages.size() == 1 ? "" : "s", options.out_dir.c_str(), layout_ms, ms_since(start));
         err << buf;
     }
     return kExitOk;

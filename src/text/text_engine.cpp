@@ -66,7 +66,7 @@ struct ShapedSegment {
 
 // Identifies a segment's shaping: its text, the styles of its pieces and the families.
 std::string shape_key(const Segment& seg, const TextStyle& style) {
-    std::string key = style.family + '\x1f' + style.mono_family + (style.bold ? "\x1fB" : "\x1fR");
+    std::string key = style.family + '\x1f' + style.mono_family + (style.bold ? "\x1f" "B" : "\x1f" "R");
     for (const auto& p : seg.pieces) {
         key += '\x1f' + std::to_string(p.begin) + ',' + std::to_string(p.end) + ',';
         key += (p.span->bold ? 'b' : '-');
@@ -224,7 +224,7 @@ struct TextEngine::Impl {
 
     // Ascent and descent per point of size, cached per face request.
     std::pair<double, double> ascent_descent(const TextStyle& style) const {
-        std::string key = style.family + (style.bold ? "\x1fB" : "\x1fR");
+        std::string key = style.family + (style.bold ? "\x1f" "B" : "\x1f" "R");
         std::pair<double, double> unit;
         {
             std::lock_guard lock(cache_mutex);
