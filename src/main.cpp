@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
             ->check(CLI::ExistingFile);
         cmd->add_option("--fonts", options.fonts_dir, "directory with fonts.conf (default: fonts/)")
             ->check(CLI::ExistingDirectory);
+        cmd->add_option("--max-image-pixels", options.max_image_pixels,
+                        "largest image allowed, in pixels (default 50000000)")
+            ->check(CLI::PositiveNumber);
     };
 
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");

@@ -106,7 +106,9 @@ int run_build(const BuildOptions& options, std::ostream& err) {
         throw std::runtime_error(std::string("KAMISHIBAI_DATA_DIR is ") + env +
                                  ", which is not a folder; unset it or point it at a kamishibai data tree");
     Diagnostics diags;
-    auto deck = load_outline(options.outline, diags);
+    OutlineOptions outline_options;
+    outline_options.max_image_pixels = options.max_image_pixels;
+    auto deck = load_outline(options.outline, diags, outline_options);
     auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
     if (deck && set) check_layout_names(*deck, *set, diags);
     if (!deck || !set || diags.has_errors()) {

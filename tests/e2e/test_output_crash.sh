@@ -87,8 +87,8 @@ ok "concurrent builds never mix decks"
 
 # A build that cannot get the lock in time fails clearly, naming the holder.
 mkdir -p "$TMP/l/.kamishibai"
-flock "$TMP/l/.kamishibai/lock" sleep 5 & holder=$!
-sleep 0.3
+flock "$TMP/l/.kamishibai/lock" sleep 10 & holder=$!
+for _ in $(seq 100); do flock -n "$TMP/l/.kamishibai/lock" true || break; sleep 0.05; done
 set +e
 KAMISHIBAI_LOCK_TIMEOUT=0.5 run "$NEW" -o "$TMP/l" 2> "$TMP/lock.err"; rc=$?
 set -e
