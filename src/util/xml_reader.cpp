@@ -66,7 +66,7 @@ bool XmlReader::check_characters() {
                        {"remove it; write special characters directly (UTF-8) or as &#NNNN;"});
             else if (s[i] == '&') {
                 std::size_t semi = s.find(';', i);
-                std::string_view ref = semi == std::string_view::npos || semi - i > 12 ? std::string_view()
+                std::string_view ref = semi == std::string_view::npos || semi - i > 40 ? std::string_view()
                                                                                         : s.substr(i + 1, semi - i - 1);
                 if (ref.empty()) {
                     report(i, "a bare '&' in the " + what_, {"write it as &amp;"});
@@ -129,6 +129,23 @@ bool XmlReader::check_after_root(const pugi::xml_document& doc) {
                          what_,
                      {"everything must be inside the one root element; remove or move this"});
         return false;
+    }
+    // pugixml drops text after the root without a word; find it in the raw text.
+    std::string_view t(text_);
+    std::size_t end = t.rfind("</" + std::string(doc.document_element().name()));
+    if (end == std::string_view::npos) return true;  // a self-closed root: nothing to scan from
+    end = t.find('>', end);
+    for (std::size_t i = end + 1; i < t.size();) {
+        if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') ++i;
+        else if (starts_with(t, i, "<!--") && t.find("-->", i) != std::string_view::npos) i = t.find("-->", i) + 3;
+        else if (starts_with(t, i, "<?") && t.find("?>", i) != std::string_view::npos) i = t.find("?>", i) + 2;
+        else {
+            diags_.error(map_.at(static_cast<std::ptrdiff_t>(i)),
+                         "content after the root element <" + std::string(doc.document_element().name()) +
+                             "> of the " + what_,
+                         {"everything must be inside the one root element; remove or move this"});
+            return false;
+        }
     }
     return true;
 }
