@@ -148,9 +148,11 @@ struct TextEngine::Impl {
         }
         pango_layout_set_attributes(layout.get(), attrs.get());
 
+        // Pieces are sorted and disjoint: a binary search (a scan was quadratic in spans).
         auto piece_at = [&](std::size_t byte) -> int {
-            for (std::size_t i = 0; i < seg.pieces.size(); ++i)
-                if (byte >= seg.pieces[i].begin && byte < seg.pieces[i].end) return static_cast<int>(i);
+            auto it = std::upper_bound(seg.pieces.begin(), seg.pieces.end(), byte,
+                                       [](std::size_t b, const auto& p) { return b < p.end; });
+            if (it != seg.pieces.end() && byte >= it->begin) return static_cast<int>(it - seg.pieces.begin());
             return static_cast<int>(seg.pieces.size()) - 1;
         };
 
