@@ -140,6 +140,9 @@ struct TextEngine::Impl {
         pango_layout_set_font_description(layout.get(), base.get());
         AttrListPtr attrs(pango_attr_list_new());
         for (const auto& piece : seg.pieces) {
+            // Plain pieces use the base font: fewer attributes, as Pango's
+            // attribute filtering is quadratic in their number.
+            if (piece.span && !piece.span->bold && !piece.span->italic && !piece.span->code) continue;
             auto desc = description(ref_style, piece.span);
             PangoAttribute* a = pango_attr_font_desc_new(desc.get());
             a->start_index = static_cast<guint>(piece.begin);
