@@ -137,6 +137,7 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     double layout_ms = ms_since(start);
 
     if (!options.write_outputs) {
+        (void)layout_dump_json(slides);  // what --dump-layout would write must be writable too
         print_summary(diags, err);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
