@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static World world;
     if (size > 64 * 1024) return 0;  // layout cost grows with size; keep runs short
     ks::Diagnostics diags;
-    auto deck = ks::load_outline_from_string("/nonexistent/fuzz.xml",
+    auto deck = ks::load_outline_from_string(std::string(KS_SOURCE_DIR) + "/content/fuzz.xml",
                                              std::string(reinterpret_cast<const char*>(data), size), diags);
     if (!deck || diags.has_errors()) return 0;  // build stops here too
     std::vector<ks::SlideLayout> slides;
