@@ -183,6 +183,7 @@ int run_build(const BuildOptions& options, std::ostream& err) {
     if (!options.dump_layout.empty()) {
         refuse_input(options.dump_layout, inputs);
         dump_relative = inside(out_dir, options.dump_layout);
+        if (dump_relative.empty()) check_replaceable(options.dump_layout);  // before anything is written
     }
     std::string dump_temp = dump_relative.empty() ? "" : output(dump_relative).string();
     Diagnostics handout_diags;

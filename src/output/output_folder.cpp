@@ -190,12 +190,16 @@ OwnedFile hash_file(const fs::path& path) {
     return f;
 }
 
-void write_file_atomically(const fs::path& path, const std::string& text) {
-    fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+void check_replaceable(const fs::path& path) {
     Status s = lstat_of(path);
     if (s.exists && !s.regular)
         throw OutputConflict(path.string() + ": error: " + kind_of(s) + " is in the way of the layout dump; "
                              "choose another file name");
+}
+
+void write_file_atomically(const fs::path& path, const std::string& text) {
+    fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    check_replaceable(path);
     replace_file(dir, path, text);
     fsync_path(dir, true);
 }

@@ -109,6 +109,9 @@ void crash_point();
 // (for the layout dump outside the output folder).
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
+// Throws OutputConflict when something other than a regular file is at `path`.
+void check_replaceable(const std::filesystem::path& path);
+
 // Creates a fresh file with a random suffix; returns its path. Throws.
 std::filesystem::path create_unique_file(const std::filesystem::path& dir, const std::string& stem);
 
