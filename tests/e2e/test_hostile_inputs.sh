@@ -110,7 +110,10 @@ ok "CLI: nan scale, paper case, order warning, bounded jobs, singular summary"
 
 # A file size limit: a write error with a message, no SIGXFSZ.
 set +e
-(ulimit -f 50; timeout 30 "$KS" build "$DECK" -o "$TMP/small" -q 2> "$TMP/err"); rc=$?
+# Under ASan, leak checking is off for this one run: libharu leaks 200 bytes
+# (HPDF_GetMem) when the handout's font file cannot be written; reported.
+(ulimit -f 50; ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+  timeout 30 "$KS" build "$DECK" -o "$TMP/small" -q 2> "$TMP/err"); rc=$?
 set -e
 [ $rc -eq 3 ] && grep -q "nothing written; the previous output is unchanged" "$TMP/err" ||
   fail "ulimit -f: exit $rc: $(cat "$TMP/err")"
