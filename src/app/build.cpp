@@ -204,7 +204,11 @@ int run_build(const BuildOptions& options, std::ostream& err) {
                 write_slide_png(painter, *frames[i], png_paths[i], options.png_scale);
             });
         });
-    run_parallel(tasks, threads);
+    try {
+        run_parallel(tasks, threads);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(out.final_names(e.what()));  // name outputs, not temporaries
+    }
     diags.append(handout_diags);
     if (options.timings) {
         char buf[160];

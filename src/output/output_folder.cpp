@@ -360,6 +360,15 @@ fs::path OutputFolder::file(const std::string& relative) {
     return temp;
 }
 
+std::string OutputFolder::final_names(std::string message) const {
+    for (const auto& [temp, rel] : pending_) {
+        std::string from = temp.string(), to = (dir_ / rel).string();
+        for (auto at = message.find(from); at != std::string::npos; at = message.find(from, at + to.size()))
+            message.replace(at, from.size(), to);
+    }
+    return message;
+}
+
 void OutputFolder::commit() {
     // 1. Every new file on disk, and nothing of the user's in the way.
     std::map<std::string, OwnedFile> owned;

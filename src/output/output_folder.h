@@ -84,6 +84,8 @@ public:
     void commit();
 
     const std::filesystem::path& dir() const { return dir_; }
+    // `message` with each temporary's path replaced by its output's path.
+    std::string final_names(std::string message) const;
     const std::map<std::string, OwnedFile>& manifest() const { return manifest_; }
 
 private:
