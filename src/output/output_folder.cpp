@@ -151,8 +151,15 @@ Fd& Fd::operator=(Fd&& o) noexcept {
 
 void crash_point() {
     static long step = 0;
+    static const long fail_at = [] {
+        const char* env = std::getenv("KAMISHIBAI_TEST_FAIL_AT");
+        return env && *env ? std::strtol(env, nullptr, 10) : -1L;
+    }();
     ++step;
     if (step == crash_step_wanted()) ::_exit(137);
+    if (step == fail_at)
+        throw std::runtime_error("injected failure at commit step " + std::to_string(step) +
+                                 " (KAMISHIBAI_TEST_FAIL_AT)");
 }
 
 fs::path create_unique_file(const fs::path& dir, const std::string& stem) {
@@ -410,15 +417,22 @@ void OutputFolder::commit() {
         journal += "own\t" + std::to_string(f.size) + "\t" + hex64(f.hash) + "\t" + rel + "\n";
     journal += "end\n";
     fsync_path(tmp_, true);
-    replace_file(state_, state_ / "journal", journal);
-    fsync_path(state_, true);
-    crash_point();
-
+    bool journal_written = false;
     try {
+        replace_file(state_, state_ / "journal", journal);
+        journal_written = true;
+        fsync_path(state_, true);
+        crash_point();
         recover();
     } catch (const std::exception& e) {
-        throw CommitInterrupted(std::string(e.what()) + "\nkamishibai: the commit into " + dir_.string() +
-                                " stopped part-way; the next build into it completes or redoes it");
+        // Say what state the folder is in: that is what the user acts on.
+        if (!journal_written) throw;  // nothing was moved: the previous output stands
+        committed_ = true;            // the temporaries now belong to the journal
+        if (lstat_of(state_ / "journal").exists)
+            throw CommitInterrupted(std::string(e.what()) + "\nkamishibai: the commit into " + dir_.string() +
+                                    " stopped part-way; the next build into it completes it");
+        throw CommitInterrupted(std::string(e.what()) + "\nkamishibai: the new output in " + dir_.string() +
+                                " is complete");
     }
     committed_ = true;
 }

@@ -104,7 +104,8 @@ private:
 OwnedFile hash_file(const std::filesystem::path& path);
 
 // Called after each commit step: KAMISHIBAI_TEST_CRASH_AT=N kills the
-// process at the Nth step (0: right after recovery), for the crash tests.
+// process at the Nth step (0: right after recovery), KAMISHIBAI_TEST_FAIL_AT=N
+// throws there instead, for the crash and message tests.
 void crash_point();
 
 // Writes a file beside `path` under a random name and renames it into place

@@ -68,6 +68,21 @@ done
 [ $steps_seen -ge 60 ] || fail "only $steps_seen runs stopped at a crash point"
 ok "100 killed builds: always the complete old or new output ($steps_seen at crash points)"
 
+# A commit that fails part-way says so truthfully, and the next build
+# completes the folder.
+for at in 1 3 6 9; do
+  rm -rf "$TMP/out" && cp -a "$TMP/ref-old" "$TMP/out"
+  set +e; KAMISHIBAI_TEST_FAIL_AT=$at run "$NEW" -o "$TMP/out" 2> "$TMP/fail.err"; rc=$?; set -e
+  [ $rc -eq 3 ] || fail "failure at step $at: exit $rc"
+  grep -q "nothing written" "$TMP/fail.err" && fail "failure at step $at claims nothing was written"
+  grep -Eq "stopped part-way; the next build into it completes it|the new output in .* is complete" "$TMP/fail.err" ||
+    fail "failure at step $at: $(cat "$TMP/fail.err")"
+  run "$NEW" -o "$TMP/out" || fail "build after a failure at step $at"
+  listing "$TMP/out" | grep -v 'notes.txt\|figure.txt' > "$TMP/got.sha" || true
+  cmp -s "$TMP/got.sha" "$TMP/new.sha" || fail "after a failure at step $at the next build is not the new output"
+done
+ok "a commit failing part-way says what state the folder is in; the next build completes it"
+
 # Three concurrent builds into one folder: the lock serialises them; the
 # folder ends as one complete deck.
 THIRD=$(deck third 2)
