@@ -1,4 +1,8 @@
 // kamishibai: Japanese briefing slides and handouts from an XML outline.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -7,8 +11,21 @@
 #include "app/build.h"
 #include "util/data_dir.h"
 #include "watch/watch_command.h"
+#include "output/output_folder.h"
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) must be a write error with a message,
+    // not a silent SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"kamishibai: Japanese briefing slides and handouts from an XML outline"};
     app.set_version_flag("--version", std::string("kamishibai ") + KAMISHIBAI_VERSION + "\ndata: " + ks::data_dir());
     app.require_subcommand(1);
@@ -21,6 +38,9 @@ int main(int argc, char** argv) {
         cmd->add_option("--fonts", options.fonts_dir, "directory with fonts.conf (default: fonts/)")
             ->check(CLI::ExistingDirectory);
         cmd->add_flag("--strict", options.strict, "treat every warning as an error (exit 1)");
+        cmd->add_option("--max-image-pixels", options.max_image_pixels,
+                        "largest image allowed, in pixels (default 50000000)")
+            ->check(CLI::PositiveNumber);
     };
 
     // build and watch take the same options.
@@ -34,7 +54,12 @@ int main(int argc, char** argv) {
     build->add_option("--orientation", options.handout.orientation, "handout orientation: auto | portrait | landscape");
     build->add_flag("--grayscale", options.handout.grayscale, "grayscale-safe handout");
     build->add_option("--scale", options.png_scale, "PNG pixels per point (default 2: 1920x1080)")
-        ->check(CLI::Range(0.25, 8.0));
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                double v = std::strtod(value.c_str(), nullptr);
+                return std::isfinite(v) && v >= 0.25 && v <= 8.0 ? "" : "must be a number from 0.25 to 8";
+            },
+            "NUMBER in [0.25 - 8]"));
     build->add_option("-j,--jobs", options.threads, "threads (default: all cores)");
     build->add_flag("-q,--quiet", options.quiet, "print problems only");
     build->add_flag("--timings", options.timings, "print the time each phase took");
@@ -63,10 +88,18 @@ int main(int argc, char** argv) {
     if (check->parsed()) options.write_outputs = false;
     if (options.verbose) options.timings = true;
     std::string message;
+    for (auto* word : {&options.handout.style, &options.handout.order, &options.handout.paper,
+                       &options.handout.orientation})
+        *word = lower(*word);
     if (options.write_outputs && !ks::validate_handout_options(options.handout, message)) {
         std::cerr << "kamishibai: " << message << "\n";
         return ks::kExitUsage;
     }
+    const auto& style = options.handout.style;
+    if (options.write_outputs && options.handout.order == "vertical" && style != "4" && style != "6" && style != "9")
+        std::cerr << "kamishibai: warning: --order vertical applies to handout styles 4, 6 and 9 only; "
+                     "ignored for style "
+                  << style << "\n";
     try {
         if (watch->parsed()) {
             watch_options.serve = watch->count("--serve") > 0;
@@ -77,7 +110,17 @@ int main(int argc, char** argv) {
             return ks::run_watch(options, watch_options, std::cerr);
         }
         return ks::run_build(options, std::cerr);
+    } catch (const ks::OutputConflict& e) {
+        std::cerr << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
+        return ks::kExitInput;
+    } catch (const ks::CommitInterrupted& e) {
+        std::cerr << "kamishibai: error: " << e.what() << "\n";
+        return ks::kExitEnvironment;
     } catch (const std::exception& e) {
+        if (!options.write_outputs) {
+            std::cerr << "kamishibai: error: " << e.what() << "\n";
+            return ks::kExitEnvironment;
+        }
         std::cerr << "kamishibai: error: " << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
         return ks::kExitEnvironment;
     }

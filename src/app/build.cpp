@@ -17,7 +17,7 @@
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
-#include "output/atomic_output.h"
+#include "output/output_folder.h"
 #include "text/font_context.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
@@ -67,6 +67,37 @@ void print_files(const BuildResult& build, std::ostream& err) {
     }
 }
 
+// The files a build reads, which it must never write.
+std::vector<fs::path> input_files(const Deck& deck, const BuildOptions& options) {
+    std::vector<fs::path> files = {options.outline,
+                                   options.layouts.empty() ? default_layouts_file() : options.layouts,
+                                   fs::path(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir) /
+                                       "fonts.conf"};
+    for (const auto& slide : deck.slides)
+        for (const auto& block : slide.blocks)
+            if (auto* image = std::get_if<Image>(&block); image && !image->resolved.empty())
+                files.push_back(image->resolved);
+    return files;
+}
+
+void refuse_input(const fs::path& target, const std::vector<fs::path>& inputs) {
+    std::error_code ec;
+    for (const auto& input : inputs)
+        if (fs::equivalent(target, input, ec))
+            throw OutputConflict(target.string() + ": error: this is an input of the build (" + input.string() +
+                                 ") and would be overwritten by an output; choose another name");
+}
+
+// `path` relative to `dir` when it lies inside it, else "".
+std::string inside(const fs::path& dir, const fs::path& path) {
+    std::error_code ec;
+    fs::path d = fs::weakly_canonical(dir, ec), p = fs::weakly_canonical(path, ec);
+    if (ec) return "";
+    fs::path rel = p.lexically_relative(d);
+    if (rel.empty() || *rel.begin() == "..") return "";
+    return rel.string();
+}
+
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
@@ -74,8 +105,13 @@ std::string default_fonts_dir() { return (fs::path(data_dir()) / "fonts").string
 
 int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result) {
     auto start = Clock::now();
+    if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env && !fs::is_directory(env))
+        throw std::runtime_error(std::string("KAMISHIBAI_DATA_DIR is ") + env +
+                                 ", which is not a folder; unset it or point it at a kamishibai data tree");
     Diagnostics diags;
-    auto deck = load_outline(options.outline, diags);
+    OutlineOptions outline_options;
+    outline_options.max_image_pixels = options.max_image_pixels;
+    auto deck = load_outline(options.outline, diags, outline_options);
     auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
     if (deck && set) check_layout_names(*deck, *set, diags);
     if (result && deck) *result = describe_build(options, *deck);
@@ -123,12 +159,15 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
 
     if (!options.write_outputs) {
+        (void)layout_dump_json(slides);  // what --dump-layout would write must be writable too
         print_summary(diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
     }
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // More threads than cores only costs memory: at most 4 a core, 64 in all.
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = std::min({options.threads ? options.threads : cores, cores * 4, 64u});
 
     auto print_time = [&](const char* name, double ms) {
         if (!options.timings) return;
@@ -145,17 +184,41 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     if (options.verbose)
         err << "  read " << options.outline << ": " << deck->slides.size() << " slides, " << handout.pages.size()
             << " handout pages\n";
-    AtomicOutput out;
+    // Inputs are never outputs: the layout dump or an output landing on the
+    // outline, the layout set or an image is an error before anything is made.
+    std::vector<fs::path> inputs = input_files(*deck, options);
+    OutputFolder out(options.out_dir);
     fs::path out_dir(options.out_dir);
-    fs::create_directories(out_dir);
+    auto output = [&](const std::string& relative) {
+        refuse_input(out_dir / relative, inputs);
+        return out.file(relative);
+    };
     CairoPainter painter;
 
     // The exporters below only read Documents and run in parallel.
     const HpdfOptions handout_render{options.handout.grayscale};
     const PngOptions png_render{options.png_scale};
-    std::string handout_path = out.file(out_dir / "handout.pdf").string();
-    std::string slides_pdf_path = out.file(out_dir / "slides.pdf").string();
-    fs::path png_dir = out.directory(out_dir / "slides");
+    const std::size_t slide_count = slides_doc.pages.size();
+    std::string handout_path = output("handout.pdf").string();
+    std::string slides_pdf_path = output("slides.pdf").string();
+    std::vector<std::string> png_paths;
+    for (std::size_t i = 0; i < slide_count; ++i)
+        png_paths.push_back(output("slides/" + slide_png_name(i, slide_count)).string());
+    // The dump and the depfile go through the commit when they are inside the
+    // output folder, else they are written on their own after it.
+    auto side_file = [&](const std::string& path, std::string& relative) {
+        if (path.empty()) return std::string();
+        refuse_input(path, inputs);
+        relative = inside(out_dir, path);
+        if (relative.empty()) {
+            check_replaceable(path);  // before anything is written
+            return std::string();
+        }
+        return output(relative).string();
+    };
+    std::string dump_relative, depfile_relative;
+    std::string dump_temp = side_file(options.dump_layout, dump_relative);
+    std::string depfile_temp = side_file(options.depfile, depfile_relative);
     Diagnostics handout_diags;
 
     // CPU time of each kind of task, for --timings.
@@ -168,16 +231,19 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     std::vector<std::function<void()>> tasks;  // longest first
     tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
     tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
-    const std::size_t slide_count = slides_doc.pages.size();
     Progress progress(slide_count, !options.quiet && stderr_is_terminal());
     for (std::size_t i = 0; i < slide_count; ++i)
         tasks.push_back([&, i] {
             timed(png_us, [&] {
-                write_page_png(painter, slides_doc, i, (png_dir / slide_png_name(i, slide_count)).string(), png_render);
+                write_page_png(painter, slides_doc, i, png_paths[i], png_render);
             });
             progress.step();
         });
-    run_parallel(tasks, threads);
+    try {
+        run_parallel(tasks, threads);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(out.final_names(e.what()));  // name outputs, not temporaries
+    }
     progress.finish();
     diags.append(handout_diags);
     if (options.timings) {
@@ -188,10 +254,22 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     lap("export");
 
-    if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
     BuildResult described = describe_build(options, *deck);
-    if (!options.depfile.empty()) write_text_file(out.file(options.depfile), depfile_text(described));
+    if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides));
+    if (!depfile_temp.empty()) write_file_atomically(depfile_temp, depfile_text(described));
     out.commit();
+    auto write_side_file = [&](const std::string& path, const std::string& relative, const char* what,
+                               const std::string& text) {
+        if (path.empty() || !relative.empty()) return;
+        try {
+            write_file_atomically(path, text);
+        } catch (const std::exception& e) {
+            throw CommitInterrupted(std::string(e.what()) + "\nkamishibai: the output in " + options.out_dir +
+                                    " is complete and new; the " + what + " " + path + " was not written");
+        }
+    };
+    write_side_file(options.dump_layout, dump_relative, "layout dump", layout_dump_json(slides));
+    write_side_file(options.depfile, depfile_relative, "depfile", depfile_text(described));
     lap("commit");
     if (options.verbose) print_files(described, err);
     if (result) *result = std::move(described);
@@ -199,8 +277,9 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     print_summary(diags, err, options.quiet);
     if (!options.quiet) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "%zu slides, %zu handout pages -> %s (layout %.0f ms, total %.0f ms)\n",
-                      deck->slides.size(), handout.pages.size(), options.out_dir.c_str(), layout_ms, ms_since(start));
+        std::snprintf(buf, sizeof buf, "%zu slide%s, %zu handout page%s -> %s (layout %.0f ms, total %.0f ms)\n",
+                      deck->slides.size(), deck->slides.size() == 1 ? "" : "s",
+                      handout.pages.size(), handout.pages.size() == 1 ? "" : "s", options.out_dir.c_str(), layout_ms, ms_since(start));
         err << buf;
     }
     return kExitOk;

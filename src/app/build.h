@@ -1,5 +1,6 @@
 #pragma once
 // The build and check commands: the pipeline as a short driver.
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 
@@ -17,6 +18,7 @@ struct BuildOptions {
     HandoutOptions handout;
     double png_scale = 2.0;   // pixels per point: 960x540 pt -> 1920x1080 px
     unsigned threads = 0;     // 0: all cores
+    std::uint64_t max_image_pixels = 50'000'000;  // per image
     bool write_outputs = true;  // false for `check`
     bool quiet = false;
     bool verbose = false;     // phases and every file read and written

@@ -1,6 +1,7 @@
 #include "diag/diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace ks {
 
@@ -37,6 +38,22 @@ static const char* severity_name(Severity s) {
     return "error";
 }
 
+// Control characters from inputs (an id with ESC in it) must not reach the
+// terminal raw.
+static std::string escape_controls(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7F) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out;
     std::string prefix;
@@ -45,8 +62,9 @@ std::string format_diagnostic(const Diagnostic& d) {
         if (d.where.known()) prefix += std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ":";
         prefix += " ";
     }
-    out = prefix + severity_name(d.severity) + ": " + d.message + "\n";
-    for (const auto& n : d.notes) out += prefix + "note: " + n + "\n";
+    prefix = escape_controls(prefix);
+    out = prefix + severity_name(d.severity) + ": " + escape_controls(d.message) + "\n";
+    for (const auto& n : d.notes) out += prefix + "note: " + escape_controls(n) + "\n";
     return out;
 }
 

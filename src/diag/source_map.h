@@ -19,6 +19,9 @@ private:
     std::string file_;
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    // Column (within its line) at every kCheckpoint-th byte.
+    static constexpr std::size_t kCheckpoint = 64;
+    std::vector<int> checkpoint_columns_;
 };
 
 }  // namespace ks

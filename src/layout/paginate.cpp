@@ -123,6 +123,7 @@ public:
 
     std::vector<Piece> run(const Slide& slide) {
         auto coarse = coarse_atoms(slide);
+        shrink_sizing_rows(coarse);
         std::deque<Atom> queue(coarse.begin(), coarse.end());
         std::vector<Piece> pieces;
         Piece current;
@@ -157,6 +158,44 @@ public:
     }
 
 private:
+    // Every piece of a continued table is laid out with the whole table's
+    // column widths. Measuring all rows for every trial piece would make
+    // pagination quadratic in rows; a column's natural width is its widest
+    // cell, and widths scale with the text size, so two rows (the widest
+    // header cell and the widest body cell of each column) size it the same.
+    void shrink_sizing_rows(std::vector<Atom>& atoms) const {
+        std::shared_ptr<const std::vector<TableRow>> from, reduced;
+        for (auto& atom : atoms) {
+            auto* table = std::get_if<Table>(&atom.content);
+            if (!table || !table->sizing_rows) continue;
+            if (table->sizing_rows != from) {
+                from = table->sizing_rows;
+                reduced = widest_cells(*from);
+            }
+            table->sizing_rows = reduced;
+        }
+    }
+
+    std::shared_ptr<const std::vector<TableRow>> widest_cells(const std::vector<TableRow>& rows) const {
+        TableRow header{true, {}, {}}, body{false, {}, {}};
+        std::vector<double> header_w, body_w;
+        for (const auto& row : rows) {
+            TextStyle style = box_.style;
+            style.bold = row.header;
+            auto& cells = row.header ? header.cells : body.cells;
+            auto& widths = row.header ? header_w : body_w;
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                double w = text_.natural_width(row.cells[c].text, style);
+                if (c >= cells.size()) cells.resize(c + 1), widths.resize(c + 1, -1);
+                if (w > widths[c]) widths[c] = w, cells[c] = row.cells[c];
+            }
+        }
+        auto out = std::make_shared<std::vector<TableRow>>();
+        if (!header.cells.empty()) out->push_back(std::move(header));
+        if (!body.cells.empty()) out->push_back(std::move(body));
+        return out;
+    }
+
     // Smaller atoms for one that does not fit a box of its own: an item's
     // text and then each of its children; a paragraph's lines in box-high chunks.
     std::vector<Atom> refine(const Atom& atom) const {
@@ -239,19 +278,9 @@ private:
         }
         if (cuts.empty()) return {atom};
         std::vector<Atom> out;
-        RichText rest = p.text;
-        std::size_t consumed = 0;
-        for (std::size_t cut : cuts) {
-            auto [head, tail] = split_rich_text(rest, cut - consumed);
-            consumed = cut;
-            Atom a = atom;
-            a.content = Paragraph{head, p.where};
-            out.push_back(std::move(a));
-            rest = std::move(tail);
-        }
-        Atom last = atom;
-        last.content = Paragraph{rest, p.where};
-        out.push_back(std::move(last));
+        for (auto& piece : split_rich_text_at(p.text, cuts))  // never copy the whole paragraph per piece
+            out.push_back({atom.block, Paragraph{std::move(piece), p.where}, atom.item, atom.child_list, atom.header,
+                           atom.where});
         return out;
     }
 
@@ -287,33 +316,52 @@ std::string join_ids(const std::vector<std::string>& ids) {
 
 }  // namespace
 
-std::pair<RichText, RichText> split_rich_text(const RichText& text, std::size_t at) {
-    RichText head, tail;
-    head.where = tail.where = text.where;
-    std::size_t offset = 0;
+std::vector<RichText> split_rich_text_at(const RichText& text, const std::vector<std::size_t>& cuts) {
+    std::vector<RichText> pieces(cuts.size() + 1);
+    for (auto& p : pieces) p.where = text.where;
+    // One pass over the spans: a paragraph of many spans cut many times stays linear.
+    std::size_t offset = 0, piece = 0;
     for (const auto& span : text.spans) {
-        std::size_t end = offset + span.text.size();
-        if (end <= at) head.spans.push_back(span);
-        else if (offset >= at) tail.spans.push_back(span);
-        else {
-            Span a = span, b = span;
-            a.text = span.text.substr(0, at - offset);
-            b.text = span.text.substr(at - offset);
-            head.spans.push_back(std::move(a));
-            tail.spans.push_back(std::move(b));
+        std::size_t begin = 0, end = offset + span.text.size();
+        while (piece < cuts.size() && cuts[piece] < end) {
+            if (cuts[piece] > offset + begin) {
+                Span part = span;
+                part.text = span.text.substr(begin, cuts[piece] - offset - begin);
+                pieces[piece].spans.push_back(std::move(part));
+                begin = cuts[piece] - offset;
+            }
+            ++piece;
+        }
+        if (begin == 0) pieces[piece].spans.push_back(span);
+        else if (begin < span.text.size()) {
+            Span part = span;
+            part.text = span.text.substr(begin);
+            pieces[piece].spans.push_back(std::move(part));
         }
         offset = end;
     }
-    // The break itself is not text: drop the spaces and <br/>s around it.
-    while (!head.spans.empty() && (head.spans.back().text == "\n" || head.spans.back().text.empty()))
-        head.spans.pop_back();
-    while (!head.spans.empty() && !head.spans.back().text.empty() && head.spans.back().text.back() == ' ')
-        head.spans.back().text.pop_back();
-    while (!tail.spans.empty() && (tail.spans.front().text == "\n" || tail.spans.front().text.empty()))
-        tail.spans.erase(tail.spans.begin());
-    while (!tail.spans.empty() && !tail.spans.front().text.empty() && tail.spans.front().text.front() == ' ')
-        tail.spans.front().text.erase(0, 1);
-    return {head, tail};
+    // A break itself is not text: drop the spaces and <br/>s around it.
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        auto& spans = pieces[i].spans;
+        if (i + 1 < pieces.size()) {
+            while (!spans.empty() && (spans.back().text == "\n" || spans.back().text.empty())) spans.pop_back();
+            while (!spans.empty() && !spans.back().text.empty() && spans.back().text.back() == ' ')
+                spans.back().text.pop_back();
+        }
+        if (i > 0) {
+            std::size_t drop = 0;
+            while (drop < spans.size() && (spans[drop].text == "\n" || spans[drop].text.empty())) ++drop;
+            spans.erase(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(drop));
+            while (!spans.empty() && !spans.front().text.empty() && spans.front().text.front() == ' ')
+                spans.front().text.erase(0, 1);
+        }
+    }
+    return pieces;
+}
+
+std::pair<RichText, RichText> split_rich_text(const RichText& text, std::size_t at) {
+    auto pieces = split_rich_text_at(text, {at});
+    return {std::move(pieces[0]), std::move(pieces[1])};
 }
 
 RichText continued_title(const RichText& title, const std::string& mark) {
@@ -371,9 +419,11 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
             out.slides.push_back(slide);  // one unbreakable thing: final layout reports it
             continue;
         }
+        Slide shell = slide;  // the slide without its blocks, copied once
+        shell.blocks.clear();
         std::vector<std::string> ids;
         for (std::size_t k = 0; k < pieces.size(); ++k) {
-            Slide s = slide;
+            Slide s = shell;
             s.layout = layout_name;
             s.blocks = std::move(pieces[k].blocks);
             if (k > 0) {

@@ -24,5 +24,7 @@ RichText continued_title(const RichText& title, const std::string& mark);
 
 // Splits `text` at byte offset `at` of its plain text (spans are cut there).
 std::pair<RichText, RichText> split_rich_text(const RichText& text, std::size_t at);
+// The same at every (ascending) byte offset in `cuts`, in one pass.
+std::vector<RichText> split_rich_text_at(const RichText& text, const std::vector<std::size_t>& cuts);
 
 }  // namespace ks

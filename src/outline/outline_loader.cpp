@@ -5,12 +5,13 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
+#include "layout/image_probe.h"
+#include "util/xml_reader.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
 #include "util/read_file.h"
@@ -48,21 +49,25 @@ std::string collapse_whitespace(std::string_view s) {
     return out;
 }
 
+bool is_real_iso_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1) return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 class Loader {
 public:
-    Loader(const std::string& path, const std::string& text, Diagnostics& diags)
-        : path_(path), text_(text), map_(path, text), diags_(diags) {}
+    Loader(const std::string& path, const std::string& text, Diagnostics& diags, const OutlineOptions& options)
+        : path_(path), xml_(path, text, diags, "outline"), diags_(diags), options_(options) {}
 
     std::optional<Deck> run() {
-        if (!valid_utf8()) return std::nullopt;
         pugi::xml_document doc;
-        auto result = doc.load_buffer(text_.data(), text_.size(),
-                                      pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-        if (!result) {
-            diags_.error(map_.at(result.offset), std::string("malformed XML: ") + result.description(),
-                         {"fix the XML syntax at this position; every element needs a matching end tag"});
-            return std::nullopt;
-        }
+        if (!xml_.parse(doc, pugi::parse_default | pugi::parse_ws_pcdata)) return std::nullopt;
         Deck deck;
         deck.source_file = path_;
         auto root = doc.document_element();
@@ -94,29 +99,8 @@ public:
     }
 
 private:
-    // pugixml does not check the encoding; text that is not UTF-8 must stop
-    // here, with its place, before it reaches the text engine.
-    bool valid_utf8() {
-        int reported = 0;
-        for (std::size_t i = 0; i < text_.size();) {
-            std::size_t start = i;
-            char32_t cp = utf8_next(text_, i);
-            bool bad = cp == 0xFFFD && !(i - start == 3 && text_.compare(start, 3, "\xEF\xBF\xBD") == 0);
-            bool overlong = (i - start == 2 && cp < 0x80) || (i - start == 3 && cp < 0x800) ||
-                            (i - start == 4 && cp < 0x10000);
-            if (bad || overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-                if (reported++ < 5)
-                    diags_.error(map_.at(static_cast<std::ptrdiff_t>(start)), "the file is not valid UTF-8 here",
-                                 {"save the outline as UTF-8"});
-            }
-        }
-        return reported == 0;
-    }
-
     // pugixml points at an element's name; GCC-style positions point at its '<'.
-    SourcePosition pos(const pugi::xml_node& n) const {
-        return map_.at(n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0));
-    }
+    SourcePosition pos(const pugi::xml_node& n) const { return xml_.pos(n); }
 
     // Element children; stray non-whitespace text between elements is an error.
     std::vector<pugi::xml_node> element_children(const pugi::xml_node& parent) {
@@ -145,14 +129,7 @@ private:
     }
 
     void check_attributes(const pugi::xml_node& n, const std::vector<std::string>& allowed) {
-        for (auto a : n.attributes()) {
-            std::string name = a.name();
-            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-            std::string message = "unknown attribute '" + name + "' on <" + n.name() + ">";
-            std::string guess = closest_match(name, allowed);
-            if (!guess.empty()) message += "; did you mean '" + guess + "'?";
-            diags_.warning(pos(n), message + " (ignored)");
-        }
+        xml_.check_attributes(n, allowed);
     }
 
     std::string plain_text_of(const pugi::xml_node& n) {
@@ -181,9 +158,8 @@ private:
             else if (name == "confidentiality") meta.confidentiality = plain_text_of(child);
             else if (name == "date") {
                 meta.date = plain_text_of(child);
-                static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
-                if (!std::regex_match(meta.date, iso))
-                    diags_.error(pos(child), "date '" + meta.date + "' is not an ISO date",
+                if (!is_real_iso_date(meta.date))
+                    diags_.error(pos(child), "date '" + meta.date + "' is not an ISO date of a real day",
                                  {"write it as YYYY-MM-DD, e.g. <date>2025-06-26</date>"});
             } else unknown_element(child, {"title", "subtitle", "date", "author", "confidentiality"});
         }
@@ -575,6 +551,11 @@ private:
         fs::path p(image.src);
         if (p.is_relative()) p = fs::path(path_).parent_path() / p;
         image.resolved = p.lexically_normal().string();
+        // Decoded in full here, so `check` reports what `build` would fail on.
+        auto checked = check_png(image.resolved, options_.max_image_pixels);
+        if (!checked.size)
+            diags_.error(pos(n), "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
+                         {"give the path of a readable PNG file, relative to the outline"});
         if (image.alt.empty()) diags_.warning(pos(n), "<image> has no alt text", {"add alt=\"…\" for handouts and readers"});
         return image;
     }
@@ -711,9 +692,9 @@ private:
     }
 
     std::string path_;
-    const std::string& text_;
-    SourceMap map_;
+    XmlReader xml_;
     Diagnostics& diags_;
+    OutlineOptions options_;
     std::set<std::string> ids_;
     // Bounds on nesting keep hostile input from exhausting the stack.
     static constexpr int kMaxListDepth = 8;
@@ -723,17 +704,19 @@ private:
 
 }  // namespace
 
-std::optional<Deck> load_outline_from_string(const std::string& path, const std::string& text, Diagnostics& diags) {
-    return Loader(path, text, diags).run();
+std::optional<Deck> load_outline_from_string(const std::string& path, const std::string& text, Diagnostics& diags,
+                                             const OutlineOptions& options) {
+    return Loader(path, text, diags, options).run();
 }
 
-std::optional<Deck> load_outline(const std::string& path, Diagnostics& diags) {
-    auto text = read_file(path);
+std::optional<Deck> load_outline(const std::string& path, Diagnostics& diags, const OutlineOptions& options) {
+    std::string why;
+    auto text = read_file(path, &why);
     if (!text) {
-        diags.error({path, 0, 0}, "cannot read the outline file", {"check that the path exists and is readable"});
+        diags.error({path, 0, 0}, "cannot read the outline file: " + why, {"give the path of a regular, readable file"});
         return std::nullopt;
     }
-    return load_outline_from_string(path, *text, diags);
+    return load_outline_from_string(path, *text, diags, options);
 }
 
 }  // namespace ks

@@ -16,10 +16,20 @@ FontContext::FontContext(const std::string& fonts_dir)
     std::string conf = (std::filesystem::path(fonts_dir) / "fonts.conf").string();
     if (!std::filesystem::exists(conf))
         throw std::runtime_error("font configuration not found: " + conf);
+    // fontconfig would block for ever on a FIFO.
+    if (!std::filesystem::is_regular_file(conf))
+        throw std::runtime_error("font configuration " + conf + " is not a regular file");
     if (!FcConfigParseAndLoad(config_.get(), reinterpret_cast<const FcChar8*>(conf.c_str()), FcTrue))
         throw std::runtime_error("cannot parse font configuration " + conf);
     if (!FcConfigBuildFonts(config_.get()))
         throw std::runtime_error("fontconfig could not scan the fonts named in " + conf);
+    // Without a single font Pango hands out null fonts and shaping crashes.
+    FcFontSet* system = FcConfigGetFonts(config_.get(), FcSetSystem);
+    FcFontSet* application = FcConfigGetFonts(config_.get(), FcSetApplication);
+    if ((!system || system->nfont == 0) && (!application || application->nfont == 0))
+        throw std::runtime_error("no fonts found through " + conf +
+                                 "; install the BIZ UD fonts (fonts-morisawa-bizud-gothic, "
+                                 "fonts-morisawa-bizud-mincho) or point its <dir> at a folder of fonts");
 
     font_map_.reset(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
     if (!font_map_) throw std::runtime_error("Pango has no FreeType font map");
@@ -31,6 +41,8 @@ FontContext::~FontContext() = default;
 
 std::shared_ptr<const FontFace> FontContext::face_for(PangoFont* font) const {
     std::lock_guard lock(mutex_);
+    if (!font || !PANGO_IS_FC_FONT(font))
+        throw std::runtime_error("no font could be loaded for some text; check the fonts named in fonts.conf");
     if (auto it = faces_by_font_.find(font); it != faces_by_font_.end()) return it->second;
     FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
     FcChar8* file = nullptr;

@@ -140,6 +140,9 @@ struct TextEngine::Impl {
         pango_layout_set_font_description(layout.get(), base.get());
         AttrListPtr attrs(pango_attr_list_new());
         for (const auto& piece : seg.pieces) {
+            // Plain pieces use the base font: fewer attributes, as Pango's
+            // attribute filtering is quadratic in their number.
+            if (piece.span && !piece.span->bold && !piece.span->italic && !piece.span->code) continue;
             auto desc = description(ref_style, piece.span);
             PangoAttribute* a = pango_attr_font_desc_new(desc.get());
             a->start_index = static_cast<guint>(piece.begin);
@@ -148,9 +151,11 @@ struct TextEngine::Impl {
         }
         pango_layout_set_attributes(layout.get(), attrs.get());
 
+        // Pieces are sorted and disjoint: a binary search (a scan was quadratic in spans).
         auto piece_at = [&](std::size_t byte) -> int {
-            for (std::size_t i = 0; i < seg.pieces.size(); ++i)
-                if (byte >= seg.pieces[i].begin && byte < seg.pieces[i].end) return static_cast<int>(i);
+            auto it = std::upper_bound(seg.pieces.begin(), seg.pieces.end(), byte,
+                                       [](std::size_t b, const auto& p) { return b < p.end; });
+            if (it != seg.pieces.end() && byte >= it->begin) return static_cast<int>(it - seg.pieces.begin());
             return static_cast<int>(seg.pieces.size()) - 1;
         };
 

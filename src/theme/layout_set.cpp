@@ -8,6 +8,7 @@
 #include "diag/source_map.h"
 #include "util/edit_distance.h"
 #include "util/read_file.h"
+#include "util/xml_reader.h"
 
 namespace ks {
 
@@ -40,20 +41,17 @@ const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "s
 class SetLoader {
 public:
     SetLoader(const std::string& path, const std::string& text, Diagnostics& diags)
-        : path_(path), text_(text), map_(path, text), diags_(diags) {}
+        : path_(path), xml_(path, text, diags, "layout set"), diags_(diags) {}
 
     std::optional<LayoutSet> run() {
         pugi::xml_document doc;
-        auto result = doc.load_buffer(text_.data(), text_.size());
-        if (!result) {
-            diags_.error(map_.at(result.offset), std::string("malformed XML in layout set: ") + result.description());
-            return std::nullopt;
-        }
+        if (!xml_.parse(doc)) return std::nullopt;
         auto root = doc.document_element();
         if (std::string(root.name()) != "layout-set") {
             diags_.error(pos(root), "root element is <" + std::string(root.name()) + ">, expected <layout-set>");
             return std::nullopt;
         }
+        check_attributes(root, {"name", "width", "height", "continued-mark"});
         LayoutSet set;
         set.file = path_;
         set.name = root.attribute("name").value();
@@ -64,6 +62,7 @@ public:
             for (auto a : fonts.attributes()) fonts_[a.name()] = a.value();
         }
         for (auto c : root.child("colors").children("color")) {
+            check_attributes(c, {"name", "value"});
             auto value = parse_hex(c.attribute("value").value());
             if (!value) diags_.error(pos(c), "bad colour value '" + std::string(c.attribute("value").value()) + "'",
                                      {"write colours as #RRGGBB"});
@@ -93,9 +92,7 @@ public:
     }
 
 private:
-    SourcePosition pos(const pugi::xml_node& n) const {
-        return map_.at(n.offset_debug() - (n.type() == pugi::node_element ? 1 : 0));
-    }
+    SourcePosition pos(const pugi::xml_node& n) const { return xml_.pos(n); }
 
     static std::optional<Color> parse_hex(const std::string& s) {
         if (s.size() != 7 || s[0] != '#') return std::nullopt;
@@ -129,16 +126,11 @@ private:
     }
 
     void check_attributes(const pugi::xml_node& n, const std::vector<std::string>& allowed) {
-        for (auto a : n.attributes()) {
-            std::string name = a.name();
-            if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-            std::string guess = closest_match(name, allowed);
-            diags_.error(pos(n), "unknown attribute '" + name + "' on <" + n.name() + ">" +
-                                     (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
-        }
+        xml_.check_attributes(n, allowed);
     }
 
     LayoutSpec read_layout(const pugi::xml_node& n) {
+        check_attributes(n, {"name", "background", "master"});
         LayoutSpec layout;
         layout.name = n.attribute("name").value();
         if (auto bg = n.attribute("background"); bg && std::string(n.name()) == "layout")
@@ -236,8 +228,7 @@ private:
     }
 
     std::string path_;
-    const std::string& text_;
-    SourceMap map_;
+    XmlReader xml_;
     Diagnostics& diags_;
     std::map<std::string, std::string> fonts_;
     std::map<std::string, Color> colors_;
@@ -246,9 +237,10 @@ private:
 }  // namespace
 
 std::optional<LayoutSet> load_layout_set(const std::string& path, Diagnostics& diags) {
-    auto text = read_file(path);
+    std::string why;
+    auto text = read_file(path, &why);
     if (!text) {
-        diags.error({path, 0, 0}, "cannot read the layout set", {"check --layouts, or that layouts/ exists"});
+        diags.error({path, 0, 0}, "cannot read the layout set: " + why, {"check --layouts, or that layouts/ exists"});
         return std::nullopt;
     }
     return SetLoader(path, *text, diags).run();

@@ -1,0 +1,121 @@
+#pragma once
+// The output folder: what kamishibai owns in it and how a build commits.
+//
+// Layout of OUT/.kamishibai/ (kamishibai's private state; an incremental
+// cache may add files here, every name below stays):
+//   lock      flock(2)ed for the whole build, so builds into one folder run
+//             one after another; holds the holder's pid (for the message of
+//             a build that waited too long, KAMISHIBAI_LOCK_TIMEOUT seconds,
+//             default 120).
+//   manifest  "kamishibai-manifest 1", then one line per file kamishibai
+//             owns in OUT: "<size>\t<fnv1a64 hex>\t<path relative to OUT>".
+//             Anything not listed is the user's: never deleted, replaced or
+//             written through (a user's file where an output goes is an
+//             error, unless it is byte-identical to the new output: adopted).
+//   journal   the commit in progress: "kamishibai-journal 1", "rename\tTMP\tFINAL"
+//             lines, "delete\tFINAL" lines, the new manifest's lines as
+//             "own\t<size>\t<hash>\tFINAL", then "end". Written to a temporary
+//             name, fsynced and renamed, so it is complete or absent.
+//   tmp/      new files under unpredictable names (random suffix, created
+//             O_CREAT|O_EXCL|O_NOFOLLOW), on the same file system as OUT.
+//
+// Commit: fsync every new file, write the journal, fsync the folders, rename
+// each file into place (slides/NN.png one by one, never the whole folder),
+// delete the files the old manifest listed and the new does not, write the
+// manifest, remove the journal. Every run first rolls a journal it finds
+// forward, so after a crash at any point the next run completes the commit:
+// the folder holds the complete old output or the complete new one.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+
+namespace ks {
+
+// A file or folder of the user's is where an output would go (input problem).
+struct OutputConflict : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The commit started and did not finish; the message says what state the
+// folder is in (the next run completes it).
+struct CommitInterrupted : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Owns a file descriptor.
+class Fd {
+public:
+    explicit Fd(int fd = -1) : fd_(fd) {}
+    ~Fd();
+    Fd(Fd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+    Fd& operator=(Fd&& o) noexcept;
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+struct OwnedFile {
+    std::uint64_t size = 0;
+    std::uint64_t hash = 0;
+};
+
+class OutputFolder {
+public:
+    // Opens or creates `dir` and its private state, takes the lock and rolls
+    // forward an interrupted commit. Throws std::runtime_error (environment)
+    // or OutputConflict.
+    explicit OutputFolder(const std::filesystem::path& dir);
+    ~OutputFolder();  // removes uncommitted temporaries, releases the lock
+    OutputFolder(const OutputFolder&) = delete;
+    OutputFolder& operator=(const OutputFolder&) = delete;
+
+    // Temporary path to write the output `relative` (e.g. "slides/01.png")
+    // to. Throws OutputConflict when something of the user's is in the way.
+    std::filesystem::path file(const std::string& relative);
+
+    // Moves every new file into place as described above.
+    void commit();
+
+    const std::filesystem::path& dir() const { return dir_; }
+    // `message` with each temporary's path replaced by its output's path.
+    std::string final_names(std::string message) const;
+    const std::map<std::string, OwnedFile>& manifest() const { return manifest_; }
+
+private:
+    void check_target(const std::string& relative) const;
+    void recover();
+    void write_manifest(const std::map<std::string, OwnedFile>& files);
+
+    std::filesystem::path dir_, state_, tmp_;
+    Fd lock_fd_;
+    std::map<std::string, OwnedFile> manifest_;            // owned before this build
+    std::vector<std::pair<std::filesystem::path, std::string>> pending_;  // temp, relative final
+    bool committed_ = false;
+};
+
+// FNV-1a 64 of a file's bytes (and its size); throws on a read error.
+OwnedFile hash_file(const std::filesystem::path& path);
+
+// Called after each commit step: KAMISHIBAI_TEST_CRASH_AT=N kills the
+// process at the Nth step (0: right after recovery), KAMISHIBAI_TEST_FAIL_AT=N
+// throws there instead, for the crash and message tests.
+void crash_point();
+
+// Writes a file beside `path` under a random name and renames it into place
+// (for the layout dump outside the output folder).
+void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
+// Throws OutputConflict when something other than a regular file is at `path`.
+void check_replaceable(const std::filesystem::path& path);
+
+// Creates a fresh file with a random suffix; returns its path. Throws.
+std::filesystem::path create_unique_file(const std::filesystem::path& dir, const std::string& stem);
+
+}  // namespace ks

@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "output/output_folder.h"
+
+namespace fs = std::filesystem;
+using namespace ks;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+void put(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+}
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("ks-outfolder-" + std::to_string(::getpid()) + "-" +
+                                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    TempDir() { fs::remove_all(path), fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+// One build: writes `files` (relative name -> content) and commits.
+void build(const fs::path& dir, const std::map<std::string, std::string>& files) {
+    OutputFolder out(dir);
+    for (const auto& [rel, text] : files) put(out.file(rel), text);
+    out.commit();
+}
+
+}  // namespace
+
+TEST(OutputFolder, NothingChangesUntilCommitAndTemporariesAreUnpredictable) {
+    TempDir dir;
+    build(dir.path, {{"a.pdf", "old"}, {"slides/01.png", "old1"}});
+    {
+        OutputFolder out(dir.path);
+        fs::path t1 = out.file("a.pdf"), t2 = out.file("slides/01.png");
+        EXPECT_EQ(t1.parent_path(), dir.path / ".kamishibai" / "tmp");
+        EXPECT_NE(t1.filename().string().find(".tmp-"), std::string::npos);
+        EXPECT_EQ(t1.filename().string().size(), std::string("a.pdf.tmp-").size() + 16);  // 64 random bits
+        put(t1, "new");
+        put(t2, "new1");
+        EXPECT_EQ(slurp(dir.path / "a.pdf"), "old");
+    }  // abandoned: no commit
+    EXPECT_EQ(slurp(dir.path / "a.pdf"), "old");
+    EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "old1");
+    EXPECT_TRUE(fs::is_empty(dir.path / ".kamishibai" / "tmp"));
+}
+
+TEST(OutputFolder, StaleOutputsGoUserFilesStay) {
+    TempDir dir;
+    put(dir.path / "slides" / "figure.png", "mine");
+    put(dir.path / "notes.txt", "mine");
+    build(dir.path, {{"slides/01.png", "1"}, {"slides/02.png", "2"}});
+    build(dir.path, {{"slides/01.png", "one"}});
+    EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "one");
+    EXPECT_FALSE(fs::exists(dir.path / "slides" / "02.png"));
+    EXPECT_EQ(slurp(dir.path / "slides" / "figure.png"), "mine");
+    EXPECT_EQ(slurp(dir.path / "notes.txt"), "mine");
+    auto manifest = OutputFolder(dir.path).manifest();
+    EXPECT_EQ(manifest.size(), 1u);
+    EXPECT_EQ(manifest.count("slides/01.png"), 1u);
+}
+
+TEST(OutputFolder, AnOutputTheUserChangedIsTheirsNow) {
+    TempDir dir;
+    build(dir.path, {{"a.pdf", "1"}, {"b.pdf", "2"}});
+    put(dir.path / "a.pdf", "edited by hand");
+    put(dir.path / "b.pdf", "edited too");
+    EXPECT_THROW(build(dir.path, {{"a.pdf", "new"}}), OutputConflict);
+    EXPECT_EQ(slurp(dir.path / "a.pdf"), "edited by hand");
+    fs::remove(dir.path / "a.pdf");
+    build(dir.path, {{"a.pdf", "new"}});  // b.pdf is stale but changed: kept
+    EXPECT_EQ(slurp(dir.path / "b.pdf"), "edited too");
+}
+
+TEST(OutputFolder, AUserFileIdenticalToTheOutputIsAdopted) {
+    TempDir dir;
+    put(dir.path / "a.pdf", "same");
+    build(dir.path, {{"a.pdf", "same"}});
+    EXPECT_EQ(OutputFolder(dir.path).manifest().count("a.pdf"), 1u);
+}
+
+TEST(OutputFolder, SymlinksAndFoldersInTheWayAreConflicts) {
+    TempDir dir;
+    put(dir.path / "target", "precious");
+    fs::create_symlink(dir.path / "target", dir.path / "a.pdf");
+    OutputFolder out(dir.path);
+    EXPECT_THROW(out.file("a.pdf"), OutputConflict);
+    fs::create_directories(dir.path / "b.pdf");
+    EXPECT_THROW(out.file("b.pdf"), OutputConflict);
+    EXPECT_THROW(out.file(".kamishibai/manifest"), OutputConflict);
+    EXPECT_THROW(out.file("../escape"), OutputConflict);
+    EXPECT_EQ(slurp(dir.path / "target"), "precious");
+}
+
+TEST(OutputFolder, AJournalIsRolledForwardByTheNextRun) {
+    TempDir dir;
+    build(dir.path, {{"a.pdf", "old"}, {"slides/01.png", "o1"}, {"slides/02.png", "o2"}});
+    // A commit that died after its first rename: the journal names the rest.
+    fs::path state = dir.path / ".kamishibai";
+    put(state / "tmp" / "x1", "n1");
+    put(dir.path / "a.pdf", "new");  // already renamed
+    std::ofstream(state / "journal") << "kamishibai-journal 1\n"
+                                     << "rename\t.kamishibai/tmp/x0\ta.pdf\n"
+                                     << "rename\t.kamishibai/tmp/x1\tslides/01.png\n"
+                                     << "delete\tslides/02.png\n"
+                                     << "own\t3\t0\ta.pdf\nown\t2\t0\tslides/01.png\nend\n";
+    OutputFolder out(dir.path);
+    EXPECT_EQ(slurp(dir.path / "a.pdf"), "new");
+    EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "n1");
+    EXPECT_FALSE(fs::exists(dir.path / "slides" / "02.png"));
+    EXPECT_FALSE(fs::exists(state / "journal"));
+    EXPECT_EQ(out.manifest().size(), 2u);
+}
+
+TEST(OutputFolder, AnIncompleteJournalIsAnError) {
+    TempDir dir;
+    build(dir.path, {{"a.pdf", "old"}});
+    std::ofstream(dir.path / ".kamishibai" / "journal") << "kamishibai-journal 1\nrename\tx\ta.pdf\n";
+    EXPECT_THROW(OutputFolder{dir.path}, std::runtime_error);
+    EXPECT_EQ(slurp(dir.path / "a.pdf"), "old");
+}
+
+TEST(OutputFolder, ADanglingSymlinkAsTheFolderIsAClearError) {
+    TempDir dir;
+    fs::create_symlink(dir.path / "nowhere", dir.path / "out");
+    try {
+        OutputFolder out(dir.path / "out");
+        FAIL() << "no error";
+    } catch (const OutputConflict& e) {
+        EXPECT_NE(std::string(e.what()).find("symbolic link"), std::string::npos);
+    }
+}
+
+TEST(OutputFolder, HashIsFnv1a64) {
+    TempDir dir;
+    put(dir.path / "f", "a");
+    auto f = hash_file(dir.path / "f");
+    EXPECT_EQ(f.size, 1u);
+    EXPECT_EQ(f.hash, 0xaf63dc4c8601ec8cULL);  // FNV-1a 64 of "a"
+}
