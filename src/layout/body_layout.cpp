@@ -208,26 +208,10 @@ private:
         }
     }
 
-    // Explicit align="" wins; otherwise a column whose body cells are all
-    // numbers (placeholders such as "-" aside) is right-aligned.
     static std::vector<Align> column_aligns(const Table& table, const std::vector<TableRow>& rows, std::size_t columns) {
-        std::vector<Align> out(columns, Align::Left);
-        for (std::size_t c = 0; c < columns; ++c) {
-            CellAlign want = c < table.align.size() ? table.align[c] : CellAlign::Auto;
-            if (want == CellAlign::Left) continue;
-            if (want == CellAlign::Center) out[c] = Align::Center;
-            else if (want == CellAlign::Right) out[c] = Align::Right;
-            else {
-                bool numbers = false, other = false;
-                for (const auto& r : rows) {
-                    if (r.header || c >= r.cells.size()) continue;
-                    std::string t = r.cells[c].text.plain();
-                    if (is_placeholder_cell(t)) continue;
-                    (is_numeric_cell(t) ? numbers : other) = true;
-                }
-                if (numbers && !other) out[c] = Align::Right;
-            }
-        }
+        std::vector<Align> out;
+        for (CellAlign a : resolve_column_alignment(table, rows, columns))
+            out.push_back(a == CellAlign::Right ? Align::Right : a == CellAlign::Center ? Align::Center : Align::Left);
         return out;
     }
 

@@ -43,4 +43,25 @@ bool is_placeholder_cell(const std::string& text) {
     return t.empty() || t == U"-" || t == U"—" || t == U"―" || t == U"ー" || t == U"－" || t == U"–";
 }
 
+std::vector<CellAlign> resolve_column_alignment(const Table& table, const std::vector<TableRow>& rows,
+                                                std::size_t columns) {
+    std::vector<CellAlign> out(columns, CellAlign::Left);
+    for (std::size_t c = 0; c < columns; ++c) {
+        CellAlign want = c < table.align.size() ? table.align[c] : CellAlign::Auto;
+        if (want != CellAlign::Auto) {
+            out[c] = want;
+            continue;
+        }
+        bool numbers = false, other = false;
+        for (const auto& r : rows) {
+            if (r.header || c >= r.cells.size()) continue;
+            std::string t = r.cells[c].text.plain();
+            if (is_placeholder_cell(t)) continue;
+            (is_numeric_cell(t) ? numbers : other) = true;
+        }
+        if (numbers && !other) out[c] = CellAlign::Right;
+    }
+    return out;
+}
+
 }  // namespace ks

@@ -1,6 +1,9 @@
 #pragma once
 // Whether a table cell holds a number, so its column can be right-aligned.
 #include <string>
+#include <vector>
+
+#include "model/deck.h"
 
 namespace ks {
 
@@ -14,5 +17,11 @@ bool is_numeric_cell(const std::string& text);
 
 // A cell that does not decide a column's alignment: empty or a dash placeholder (-, —, ―, ー).
 bool is_placeholder_cell(const std::string& text);
+
+// The alignment of each of `columns` columns: align="" where given, else
+// (auto) right when every body cell of `rows` that is not a placeholder is a
+// number and there is at least one, else left. Never Auto.
+std::vector<CellAlign> resolve_column_alignment(const Table& table, const std::vector<TableRow>& rows,
+                                                std::size_t columns);
 
 }  // namespace ks

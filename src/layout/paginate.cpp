@@ -4,6 +4,7 @@
 #include <set>
 
 #include "layout/body_layout.h"
+#include "layout/numeric_cell.h"
 #include "layout/slide_layout.h"
 #include "util/utf8.h"
 
@@ -93,9 +94,17 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
                 continue;
             }
             auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
+            // Auto alignment is decided on all rows (a piece alone might look numeric).
+            std::size_t columns = 0;
+            for (const auto& row : table->rows) columns = std::max(columns, row.cells.size());
+            std::vector<CellAlign> align = resolve_column_alignment(*table, table->rows, columns);
             for (; r < table->rows.size(); ++r) {
-                Table one = *table;  // align, widths and caption go with every piece
+                Table one;  // one row (never a copy of all rows: pagination stays linear)
                 one.rows = {table->rows[r]};
+                one.where = table->where;
+                one.align = align;  // align, widths and caption go with every piece
+                one.widths = table->widths;
+                one.caption = table->caption;
                 one.sizing_rows = all_rows;
                 out.push_back({b, std::move(one), -1, -1, header, table->rows[r].where});
             }
@@ -247,12 +256,17 @@ private:
         if (count < 2) return {atom};
         std::vector<Atom> out;
         for (std::size_t k = 0; k < count; ++k) {
-            Columns piece = cols;
-            for (std::size_t c = 0; c < piece.columns.size(); ++c)
-                piece.columns[c].blocks = k < per_column[c].size() ? per_column[c][k].blocks : std::vector<Block>{};
-            Atom a = atom;
-            a.content = std::move(piece);
-            out.push_back(std::move(a));
+            Columns piece;  // built column by column, never a copy of the whole block
+            piece.widths = cols.widths;
+            piece.where = cols.where;
+            for (std::size_t c = 0; c < cols.columns.size(); ++c) {
+                Column col;
+                col.heading = cols.columns[c].heading;
+                col.where = cols.columns[c].where;
+                if (k < per_column[c].size()) col.blocks = std::move(per_column[c][k].blocks);
+                piece.columns.push_back(std::move(col));
+            }
+            out.push_back({atom.block, std::move(piece), atom.item, atom.child_list, atom.header, atom.where});
         }
         return out;
     }
