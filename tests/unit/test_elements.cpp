@@ -408,3 +408,22 @@ TEST(ElementsFitting, ImageTextKeepsItsImageOnTheFirstSlide) {
     EXPECT_EQ(box(first, "image").images.size(), 1u);
     EXPECT_FALSE(box(first, "body").overflow);
 }
+
+TEST(ElementsFitting, TablePiecesKeepTheAlignmentOfTheWholeTable) {
+    // Column 2 is numeric in the first 30 rows only: the whole column is left-aligned, on every piece.
+    std::string rows = "<row header=\"true\"><cell>項目</cell><cell>値</cell><cell>額</cell></row>";
+    for (int i = 1; i <= 40; ++i)
+        rows += "<row><cell>行" + std::to_string(i) + "</cell><cell>" + (i <= 30 ? std::to_string(i) : "未定") +
+                "</cell><cell>" + std::to_string(i * 100) + "</cell></row>";
+    Deck deck = load_ok("<slide id=\"t\"><title>表</title><table widths=\"2,1,1\"><caption>単位：件</caption>" + rows +
+                        "</table></slide>");
+    Diagnostics d;
+    Deck out = paginate(deck, briefing(), test::engine(), d);
+    ASSERT_GE(out.slides.size(), 2u);
+    for (const auto& slide : out.slides) {
+        const auto& t = std::get<Table>(slide.blocks.at(0));
+        EXPECT_EQ(t.align, (std::vector<CellAlign>{CellAlign::Left, CellAlign::Left, CellAlign::Right})) << slide.id;
+        EXPECT_EQ(t.widths, (std::vector<double>{2, 1, 1}));
+        EXPECT_EQ(t.caption.plain(), "単位：件");  // the caption repeats on every piece
+    }
+}
