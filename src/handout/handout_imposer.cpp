@@ -399,6 +399,7 @@ private:
         } else if (const auto* l = std::get_if<List>(&blk)) {
             add_list(*l, 0, pieces, body, col_w);
         } else if (const auto* t = std::get_if<Table>(&blk)) {
+            if (!t->caption.empty()) pieces.push_back({set(t->caption, body, col_w), 0, 2});
             for (const TableRow& row : t->rows) {
                 RichText line;
                 line.where = row.where;
@@ -414,6 +415,29 @@ private:
             }
         } else if (const auto* im = std::get_if<Image>(&blk)) {
             pieces.push_back({set("［図］" + (im->alt.empty() ? im->src : im->alt), body, col_w), 0, 3});
+            if (!im->caption.empty()) pieces.push_back({set(im->caption, body, col_w), 0, 3});
+        } else if (const auto* cols = std::get_if<Columns>(&blk)) {
+            // Minimal report-style rendering: the columns one after another.
+            for (const Column& col : cols->columns) {
+                if (!col.heading.empty()) pieces.push_back({set(col.heading, body_head, col_w), 0, 2});
+                for (const Block& inner : col.blocks) add_block(inner, pieces, body, body_head, col_w);
+            }
+        } else if (const auto* q = std::get_if<Quote>(&blk)) {
+            for (const RichText& para : q->paragraphs) pieces.push_back({set(para, body, col_w - 12), 12, 2});
+            if (!q->cite.empty()) pieces.push_back({set("― " + q->cite, body, col_w - 12), 12, 3});
+        } else if (const auto* f = std::get_if<FigureNumber>(&blk)) {
+            pieces.push_back({set(f->value + "　" + f->label, body_head, col_w), 0, 2});
+            if (!f->note.empty()) pieces.push_back({set(f->note, body, col_w), 0, 3});
+        } else if (const auto* pre = std::get_if<Pre>(&blk)) {
+            for (const std::string& line : pre->lines) {
+                RichText code;
+                code.where = pre->where;
+                code.spans.push_back({line.empty() ? " " : line, false, false, true, pre->where});
+                pieces.push_back({set(code, body, col_w - 8), 8, 0});
+            }
+        } else if (const auto* ag = std::get_if<Agenda>(&blk)) {
+            for (std::size_t k = 0; k < ag->sections.size(); ++k)
+                pieces.push_back({set(std::to_string(k + 1) + ". " + ag->sections[k], body, col_w), 0, 2});
         }
     }
 

@@ -34,7 +34,7 @@ const std::vector<std::string> kBoxAttributes = {
     "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
     "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
     "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
-    "phrase-breaks", "image-min"};
+    "phrase-breaks", "image-min", "muted", "code-fill", "column-gap", "column-rule"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
 
 class SetLoader {
@@ -210,6 +210,10 @@ private:
         b.table_header_text = color(n, n.attribute("table-header-text").as_string("#FFFFFF"));
         b.table_stripe = color(n, n.attribute("table-stripe").as_string("#F3F5F8"));
         b.table_rule = color(n, n.attribute("table-rule").as_string("#C9D1DB"));
+        b.muted_color = n.attribute("muted") ? color(n, n.attribute("muted").value()) : b.style.color;
+        b.code_fill = color(n, n.attribute("code-fill").as_string("#F3F5F8"));
+        b.column_gap = number(n, "column-gap", 32);
+        if (auto a = n.attribute("column-rule")) b.column_rule = color(n, a.value());
         read_box_fitting(n, b);
         return b;
     }

@@ -16,7 +16,7 @@ enum class VAlign { Top, Middle, Bottom };
 
 // A placeholder: where a slide's title, body, … goes and how it is set.
 struct BoxSpec {
-    std::string role;      // title, subtitle, body, meta, footer, page-number, text
+    std::string role;      // title, subtitle, body, image, caption, meta, footer, page-number, text
     double x = 0, y = 0, w = 0, h = 0;
     TextStyle style;
     double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking)
@@ -31,6 +31,10 @@ struct BoxSpec {
     Color bullet_color;
     Color table_header_fill, table_header_text, table_stripe, table_rule;
     double image_min = 0.4;       // an image shrinks to this share of the box height, else moves on
+    Color muted_color;            // captions, cites, the code continuation mark
+    Color code_fill;              // background of <pre>
+    double column_gap = 32;       // gutter between <column>s
+    std::optional<Color> column_rule;  // a thin rule in the gutter, if set
     SourcePosition where;         // the <box> element, for font errors
 };
 
