@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
+#include "image/image_file.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
 #include "util/read_file.h"
@@ -575,8 +576,26 @@ private:
         fs::path p(image.src);
         if (p.is_relative()) p = fs::path(path_).parent_path() / p;
         image.resolved = p.lexically_normal().string();
+        check_image_file(image, pos(n));
         if (image.alt.empty()) diags_.warning(pos(n), "<image> has no alt text", {"add alt=\"…\" for handouts and readers"});
         return image;
+    }
+
+    // Decodes the file in full (once per path), so `check` reports what the
+    // exporters would fail on. A missing file stays a layout warning with a
+    // placeholder; a file that is there but unusable is an error.
+    void check_image_file(Image& image, SourcePosition where) {
+        std::error_code ec;
+        if (!std::filesystem::exists(image.resolved, ec)) return;
+        auto [it, fresh] = checked_images_.try_emplace(image.resolved);
+        if (fresh) it->second = check_image(image.resolved);
+        const ImageCheck& checked = it->second;
+        if (checked.info) {
+            image.format = checked.info->format;
+            return;
+        }
+        diags_.error(where, "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
+                     {"give the path of a PNG, JPEG or SVG file, relative to the outline"});
     }
 
     RichText read_notes(const pugi::xml_node& n) {
@@ -715,6 +734,7 @@ private:
     SourceMap map_;
     Diagnostics& diags_;
     std::set<std::string> ids_;
+    std::map<std::string, ImageCheck> checked_images_;  // by resolved path
     // Bounds on nesting keep hostile input from exhausting the stack.
     static constexpr int kMaxListDepth = 8;
     static constexpr int kMaxInlineDepth = 32;
