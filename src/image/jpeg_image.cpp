@@ -24,6 +24,13 @@ bool says_truncated(const std::string& message) {
     return message.find("Premature end") != std::string::npos || message.find("premature end") != std::string::npos;
 }
 
+// A whole JPEG ends with the EOI marker (FF D9), perhaps followed by padding.
+bool ends_with_eoi(const std::string& bytes) {
+    std::size_t end = bytes.find_last_not_of('\0');
+    return end != std::string::npos && end >= 1 && static_cast<unsigned char>(bytes[end]) == 0xD9 &&
+           static_cast<unsigned char>(bytes[end - 1]) == 0xFF;
+}
+
 }  // namespace
 
 std::optional<JpegHeader> read_jpeg_header(const std::string& bytes, std::string& problem) {
@@ -36,12 +43,13 @@ std::optional<JpegHeader> read_jpeg_header(const std::string& bytes, std::string
     if (tjDecompressHeader3(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), &w, &h,
                             &subsampling, &colorspace) != 0) {
         std::string m = tj_message(tj.get());
-        problem = says_truncated(m) || bytes.size() < 128 ? "JPEG data is truncated (the header is incomplete)"
-                                                          : "the JPEG header is corrupt: " + m;
+        problem = says_truncated(m) || !ends_with_eoi(bytes) ? "JPEG data is truncated (the file ends inside its header)"
+                                                             : "the JPEG header is corrupt: " + m;
         return std::nullopt;
     }
     if (w <= 0 || h <= 0) {
-        problem = "the JPEG header gives an invalid size";
+        problem = ends_with_eoi(bytes) ? "the JPEG header gives an invalid size"
+                                       : "JPEG data is truncated (the file ends inside its header)";
         return std::nullopt;
     }
     return JpegHeader{w, h, colorspace == TJCS_GRAY};
@@ -65,7 +73,7 @@ std::optional<RgbPixels> decode_jpeg(const std::string& bytes, std::uint64_t max
     if (tjDecompress2(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out.rgb.data(),
                       out.width, out.width * 3, out.height, TJPF_RGB, TJFLAG_ACCURATEDCT) != 0) {
         std::string m = tj_message(tj.get());
-        if (says_truncated(m)) {
+        if (says_truncated(m) || !ends_with_eoi(bytes)) {
             problem = "JPEG data is truncated";
             return std::nullopt;
         }
