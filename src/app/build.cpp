@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/depfile.h"
+#include "app/layout_choice.h"
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
@@ -76,7 +77,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     auto start = Clock::now();
     Diagnostics diags;
     auto deck = load_outline(options.outline, diags);
-    auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
+    auto layouts_file = layouts_file_for(options.layouts, deck ? *deck : Deck{}, diags);
+    auto set = layouts_file ? load_layout_set(*layouts_file, diags) : std::nullopt;
     if (deck && set) check_layout_names(*deck, *set, diags);
     if (result && deck) *result = describe_build(options, *deck);
     if (!deck || !set || diags.has_errors()) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/layout_choice.h"
 #include "export/cairo/slide_exporter.h"
 
 namespace fs = std::filesystem;
@@ -19,7 +20,8 @@ BuildResult describe_build(const BuildOptions& options, const Deck& deck) {
         if (!p.empty() && seen.insert(p).second) r.inputs.push_back(p);
     };
     input(options.outline);
-    input(options.layouts.empty() ? default_layouts_file() : options.layouts);
+    Diagnostics ignored;  // an unknown set is reported by the build
+    if (auto layouts = layouts_file_for(options.layouts, deck, ignored)) input(*layouts);
     for (const auto& slide : deck.slides)
         for (const auto& block : slide.blocks)
             if (const auto* image = std::get_if<Image>(&block)) input(image->resolved);
