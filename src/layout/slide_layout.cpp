@@ -138,7 +138,7 @@ private:
         for (const auto& logo : layout.logos) {
             double k = std::min(logo.w / logo.image_w, logo.h / logo.image_h);
             double w = logo.image_w * k, h = logo.image_h * k;
-            frame_->push({logo.x + logo.w - w, logo.y + (logo.h - h) / 2}, ImageItem{logo.path, w, h, logo.format});
+            frame_->push({logo.x + (logo.w - w) / 2, logo.y + (logo.h - h) / 2}, ImageItem{logo.path, w, h, logo.format});
         }
         for (const auto& box : layout.boxes) {
             if (box.fill) {

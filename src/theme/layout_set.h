@@ -46,7 +46,7 @@ struct RectSpec {
 };
 
 // A logo image (PNG, JPEG or SVG) fitted into (x, y, w, h), aspect kept,
-// centred vertically and set against the right edge of the rectangle.
+// centred in that rectangle.
 struct LogoSpec {
     std::string src;   // as written
     std::string path;  // relative to the layout-set file, resolved
