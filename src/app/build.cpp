@@ -114,6 +114,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // imposer sets text through Pango, which stays on this thread.
     HandoutOptions handout_options = options.handout;
     if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+    if (auto mono = set->fonts.find("mono"); mono != set->fonts.end()) handout_options.mono_family = mono->second;
     if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
     const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
     double layout_ms = ms_since(start);
