@@ -425,9 +425,9 @@ private:
                     if (!fits(h)) next_page();
                     if (p.code_fill)
                         pages_.back().push({col_x + p.indent - 5, y}, rect(col_w - p.indent + 5, h, kCodeFill, std::nullopt));
-                    place_line(pages_.back(), lines[k], col_x + p.indent, y);
                     if (k == 0 && p.mark && !p.mark->lines.empty())
                         place_line(pages_.back(), p.mark->lines.front(), col_x + p.indent - p.mark->width - 2, y);
+                    place_line(pages_.back(), lines[k], col_x + p.indent, y);
                     if (p.quote_rule) {
                         Shape rule = hline(0, kRule, 1.5);
                         rule.h = h;
