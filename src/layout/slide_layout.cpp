@@ -206,8 +206,9 @@ private:
     }
 
     // The image of an image-text slide, as large as its box allows.
-    void draw_image_box(const BoxSpec& box, SlideLayout& out) {
+    void draw_image_box(const BoxSpec& spec, SlideLayout& out) {
         if (!slot_image_) return;
+        const BoxSpec box = layout_ ? content_box_for(*layout_, slide_, "image").value_or(spec) : spec;
         Diagnostics d;
         BodyResult r = layout_body({*slot_image_}, box, box.style.size, text_, d);
         diags_.append(d);
@@ -392,7 +393,11 @@ std::vector<Block> body_blocks(const LayoutSpec& layout, const Slide& slide) {
 }
 
 std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide) {
-    const BoxSpec* body = layout.box("body");
+    return content_box_for(layout, slide, "body");
+}
+
+std::optional<BoxSpec> content_box_for(const LayoutSpec& layout, const Slide& slide, const std::string& role) {
+    const BoxSpec* body = layout.box(role);
     if (!body) return std::nullopt;
     BoxSpec box = *body;
     const BoxSpec* sub = layout.box("subtitle");

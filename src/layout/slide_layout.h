@@ -79,6 +79,9 @@ std::vector<Block> body_blocks(const LayoutSpec& layout, const Slide& slide);
 // has one and the layout places it over the body's top.
 std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide);
 
+// The same for the box of `role` (body, image): below the subtitle when they overlap.
+std::optional<BoxSpec> content_box_for(const LayoutSpec& layout, const Slide& slide, const std::string& role);
+
 SlideLayout layout_slide(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text);
 
 }  // namespace ks

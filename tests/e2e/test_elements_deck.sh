@@ -59,9 +59,26 @@ sed 's/三つの選択肢/四つの選択肢/' "$ELEMENTS" > "$TMP/changed.xml"
 python3 "$ROOT/tests/e2e/outline_texts.py" "$TMP/changed.xml" "$TMP/slides.txt" > /dev/null \
   && fail "text checker accepted a missing title" || ok "text checker rejects a missing title"
 
+# Every layout with a subtitle: the content boxes start below it, nothing overlaps.
+python3 - "$ELEMENTS" "$TMP/subtitled.xml" <<'PY'
+import re, sys
+head, body = open(sys.argv[1], encoding="utf-8").read().split("</meta>")
+body = re.sub(r"(<slide[^>]*>\s*<title>[^<]*</title>)(?!\s*<subtitle>)", r"\1<subtitle>単位：億円（副題）</subtitle>", body)
+open(sys.argv[2], "w", encoding="utf-8").write(head + "</meta>" + body)
+PY
+cp "$ROOT"/tests/fixtures/decks/elements/*.png "$TMP/"
+"$KS" build "$TMP/subtitled.xml" -o "$TMP/sub" --dump-layout "$TMP/sub.json" -q 2> "$TMP/sub.log" || { cat "$TMP/sub.log"; fail "subtitled build"; }
+[ "$(grep -c '副題' "$TMP/subtitled.xml")" -ge 12 ] && python3 "$ROOT/tests/e2e/fitting_check.py" "$TMP/sub.json" --layouts "$LAYOUTS" > "$TMP/sub.fit" \
+  && ok "with subtitles: $(tail -1 "$TMP/sub.fit")" || { cat "$TMP/sub.fit" 2> /dev/null || true; fail "subtitled deck"; }
+
+# Byte-identical on a second build (cover crops and columns included).
+"$KS" build "$ELEMENTS" -o "$TMP/again" --dump-layout "$TMP/again.json" -q 2> /dev/null
+cmp -s "$TMP/out/slides.pdf" "$TMP/again/slides.pdf" && cmp -s "$TMP/out/handout.pdf" "$TMP/again/handout.pdf" \
+  && cmp -s "$TMP/dump.json" "$TMP/again.json" && diff -rq "$TMP/out/slides" "$TMP/again/slides" > /dev/null \
+  && ok "second build byte-identical" || fail "output differs between two builds"
+
 # A bad value is a located input error (exit 1) and nothing is written.
 sed 's/fit="cover"/fit="stretch"/' "$ELEMENTS" > "$TMP/bad.xml"
-cp "$ROOT"/tests/fixtures/decks/elements/*.png "$TMP/"
 rc=0; "$KS" build "$TMP/bad.xml" -o "$TMP/bad-out" 2> "$TMP/bad.log" || rc=$?
 [ $rc = 1 ] && grep -qE "bad.xml:[0-9]+:[0-9]+: error: fit 'stretch' is not known" "$TMP/bad.log" && [ ! -e "$TMP/bad-out/slides.pdf" ] \
   && ok "fit=\"stretch\" is a located error" || { cat "$TMP/bad.log"; fail "bad fit (exit $rc)"; }

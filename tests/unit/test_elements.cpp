@@ -147,6 +147,14 @@ TEST(ElementsLoader, BadValuesAreLocatedErrors) {
     EXPECT_NE(e.find("<figure-number> needs a value"), std::string::npos) << e;
 }
 
+TEST(ElementsLoader, LayoutsMustBeAName) {
+    Diagnostics d;
+    load("<slide><title>x</title></slide>", d, " layouts=\"../other/set\"");
+    ASSERT_EQ(d.error_count(), 1u);
+    EXPECT_NE(d.items()[0].message.find("must name a layout set"), std::string::npos);
+    EXPECT_EQ(d.items()[0].where.line, 1);
+}
+
 TEST(NumericCell, BusinessNumbersAreNumbers) {
     for (const char* yes : {"1,234", "+12.4%", "△3.2", "▲1", "−38%", "¥1,200", "12億円", "1.5倍", " 42 ", "３．５",
                             "1,050万円", "10pt"})
@@ -306,6 +314,17 @@ TEST(ElementsLayout, ImageTextPutsTheImageAndItsCaptionInTheImageBox) {
     EXPECT_NEAR(im.w / im.h, 1.5, 0.01);  // aspect kept
     EXPECT_GT(image.lines[0].y, im.y + im.h);  // right under the picture
     EXPECT_LT(image.lines[0].y, im.y + im.h + 20);
+}
+
+TEST(ElementsLayout, ImageTextWithSubtitleStartsBothBoxesBelowIt) {
+    auto s = lay("<p>説明文</p>" + img("/>"));  // the same slide without a subtitle, for reference
+    Deck deck = load_ok("<slide id=\"s\"><title>題</title><subtitle>単位：億円</subtitle><p>説明文</p>" + img("/>") + "</slide>");
+    auto sub = layout_slide(deck, 0, briefing(), test::engine());
+    ASSERT_EQ(sub.layout, "image-text");
+    const auto& subtitle = box(sub, "subtitle");
+    EXPECT_GE(box(sub, "body").y, subtitle.y + subtitle.h);
+    EXPECT_GE(box(sub, "image").y, subtitle.y + subtitle.h);
+    EXPECT_LT(box(s, "image").y, subtitle.y + subtitle.h);  // without a subtitle the image box starts higher
 }
 
 TEST(ElementsLayout, ImageLayoutPutsTheCaptionInItsCaptionBox) {
