@@ -45,7 +45,7 @@ namespace {
 // surface embeds those (DCT) instead of re-encoding the pixels.
 cairo_surface_t* jpeg_surface(const std::string& path, const std::string& bytes) {
     std::string problem;
-    auto pixels = decode_jpeg(bytes, kImagePixelBudget, problem);
+    auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
     if (!pixels) return nullptr;
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels->width, pixels->height);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return surface;

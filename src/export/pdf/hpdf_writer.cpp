@@ -133,7 +133,7 @@ private:
             return img;
         }
         std::string problem;
-        auto pixels = decode_jpeg(bytes, kImagePixelBudget, problem);
+        auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
         if (!pixels) return nullptr;
         std::vector<std::uint8_t> rgba(std::size_t(pixels->width) * pixels->height * 4, 255);
         for (std::size_t i = 0, n = std::size_t(pixels->width) * pixels->height; i < n; ++i)
