@@ -1,5 +1,6 @@
 #include "image/image_file.h"
 
+#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -68,6 +69,32 @@ std::string over_budget(double w, double h, std::uint64_t max_pixels) {
            std::to_string(max_pixels / 1'000'000) + " megapixels";
 }
 
+// libpng reports errors by longjmp: the state it jumps over is kept out of
+// the frame (no destructors skipped).
+struct PngReadState {
+    std::jmp_buf jump;
+    std::string message;
+    std::string_view data;
+    std::size_t offset = 0;
+    std::vector<png_byte> row;
+};
+
+void png_fail(png_structp png, png_const_charp message) {
+    auto* state = static_cast<PngReadState*>(png_get_error_ptr(png));
+    state->message = message ? message : "unknown libpng error";
+    std::longjmp(state->jump, 1);
+}
+
+void png_ignore_warning(png_structp, png_const_charp) {}
+
+void png_read_memory(png_structp png, png_bytep out, png_size_t n) {
+    auto* state = static_cast<PngReadState*>(png_get_io_ptr(png));
+    if (state->data.size() - state->offset < n) png_error(png, "truncated");
+    std::memcpy(out, state->data.data() + state->offset, n);
+    state->offset += n;
+}
+
+// Decodes every row (memory: one row) to prove the data is whole.
 ImageCheck check_png_bytes(const std::string& bytes, std::uint64_t max_pixels) {
     ImageCheck result;
     auto info = png_header(bytes, result.problem);
@@ -76,23 +103,33 @@ ImageCheck check_png_bytes(const std::string& bytes, std::uint64_t max_pixels) {
         result.problem = over_budget(info->width, info->height, max_pixels);
         return result;
     }
-    png_image image{};
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) {
-        result.problem = std::string("PNG data is corrupt: ") + image.message;
+    PngReadState state;
+    state.data = bytes;
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &state, png_fail, png_ignore_warning);
+    png_infop png_info = png ? png_create_info_struct(png) : nullptr;
+    if (!png || !png_info) {
+        png_destroy_read_struct(png ? &png : nullptr, nullptr, nullptr);
+        result.problem = "libpng could not start";
         return result;
     }
-    image.format = PNG_FORMAT_RGBA;
-    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
-    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
-        std::string m = image.message;
-        png_image_free(&image);
-        result.problem = m.find("Read Error") != std::string::npos || m.find("truncated") != std::string::npos
-                             ? "PNG data is truncated"
-                             : "PNG data is corrupt: " + m;
+    if (setjmp(state.jump)) {
+        png_destroy_read_struct(&png, &png_info, nullptr);
+        result.problem = state.message == "truncated" ? "PNG data is truncated" : "PNG data is corrupt: " + state.message;
         return result;
     }
-    png_image_free(&image);
+    png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
+    png_set_read_fn(png, &state, png_read_memory);
+    png_read_info(png, png_info);
+    png_set_expand(png);
+    png_set_strip_16(png);
+    const int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, png_info);
+    state.row.resize(png_get_rowbytes(png, png_info));
+    const png_uint_32 height = png_get_image_height(png, png_info);
+    for (int pass = 0; pass < passes; ++pass)
+        for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, state.row.data(), nullptr);
+    png_read_end(png, nullptr);
+    png_destroy_read_struct(&png, &png_info, nullptr);
     result.info = info;
     return result;
 }

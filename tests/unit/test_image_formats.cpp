@@ -182,3 +182,27 @@ TEST(ImageFormats, LoaderReportsABrokenImageAtItsPosition) {
     const auto& good = std::get<Image>(deck->slides[0].blocks[3]);
     EXPECT_EQ(good.format, ImageFormat::Svg);
 }
+
+TEST(ImageFormats, TruncatedOrCorruptPngSaysSo) {
+    auto path = std::filesystem::temp_directory_path() / "ks-imgfmt-whole.png";
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 300, 200);
+    cairo_t* cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0.2, 0.5, 0.8);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_write_to_png(s, path.c_str());
+    cairo_surface_destroy(s);
+    std::ifstream in(path, std::ios::binary);
+    std::string png((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto whole = check_image_bytes(png);
+    ASSERT_TRUE(whole.info) << whole.problem;
+    EXPECT_EQ(whole.info->width, 300);
+    auto cut = check_image_bytes(png.substr(0, png.size() - 30));
+    EXPECT_FALSE(cut.info);
+    EXPECT_EQ(cut.problem, "PNG data is truncated");
+    std::string flipped = png;
+    flipped[flipped.size() / 2] ^= 0x55;  // inside the compressed data: a CRC or zlib error
+    auto corrupt = check_image_bytes(flipped);
+    EXPECT_FALSE(corrupt.info);
+    EXPECT_EQ(corrupt.problem.rfind("PNG data is corrupt: ", 0), 0u) << corrupt.problem;
+}
