@@ -80,7 +80,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     auto layouts_file = layouts_file_for(options.layouts, deck ? *deck : Deck{}, diags);
     auto set = layouts_file ? load_layout_set(*layouts_file, diags) : std::nullopt;
     if (deck && set) check_layout_names(*deck, *set, diags);
-    if (result && deck) *result = describe_build(options, *deck);
+    if (result && deck) *result = describe_build(options, *deck, set ? &*set : nullptr);
     if (!deck || !set || diags.has_errors()) {
         print_summary(diags, err, options.quiet);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
@@ -192,7 +192,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     lap("export");
 
     if (!options.dump_layout.empty()) write_text_file(out.file(options.dump_layout), layout_dump_json(slides));
-    BuildResult described = describe_build(options, *deck);
+    BuildResult described = describe_build(options, *deck, &*set);
     if (!options.depfile.empty()) write_text_file(out.file(options.depfile), depfile_text(described));
     out.commit();
     lap("commit");

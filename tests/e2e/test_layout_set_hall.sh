@@ -63,6 +63,21 @@ rc=0; "$KS" build "$DECK" --layouts "$TMP/nologo.xml" -o "$TMP/nologo" 2> "$TMP/
 [ $rc = 1 ] && grep -qE "nologo.xml:$line:[0-9]+: error: logo image 'no-such-logo.svg' not found" "$TMP/nologo.log" \
   && ok "missing logo: located error in the layout set" || { cat "$TMP/nologo.log"; fail "missing logo (exit $rc)"; }
 
+# The depfile names the logo and every image, those inside columns too.
+"$KS" build "$ELEMENTS" --layouts "$HALL" -o "$TMP/dep" --depfile "$TMP/dep.d" -q 2>/dev/null
+for f in layouts/hall.xml layouts/hall-logo.svg elements/bars.png elements/site.jpg elements/flow.svg; do
+  grep -qF "$f" "$TMP/dep.d" && ok "depfile names $f" || { cat "$TMP/dep.d"; fail "depfile misses $f"; }
+done
+mkdir -p "$TMP/col"
+cp "$DECKS/elements/site.jpg" "$TMP/col/only-in-a-column.jpg"
+cat > "$TMP/col/deck.xml" <<'XML'
+<deck lang="ja"><slide id="a"><title>列の中の写真</title><columns>
+  <column><p>左の列。</p></column><column><image src="only-in-a-column.jpg" alt="写真"/></column>
+</columns></slide></deck>
+XML
+"$KS" build "$TMP/col/deck.xml" -o "$TMP/col/out" --depfile "$TMP/col.d" -q 2>/dev/null
+grep -qF "only-in-a-column.jpg" "$TMP/col.d" && ok "depfile names an image inside a column" || { cat "$TMP/col.d"; fail "depfile misses the column image"; }
+
 # Installed with its logo.
 BUILD_DIR=$(cd "$(dirname "$KS")" && pwd)
 cmake --install "$BUILD_DIR" --prefix "$TMP/prefix" > "$TMP/install.log" 2>&1 || fail "install: $(cat "$TMP/install.log")"
