@@ -45,13 +45,15 @@ std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
                 jl["paragraph"] = l.paragraph;
                 jb["lines"].push_back(std::move(jl));
             }
-            // Images and table cells only where there are some, so older dumps stay as they were.
+            // Images, table cells and columns only where there are some, so older dumps stay as they were.
             for (const auto& im : b.images)
                 jb["images"].push_back(
                     {{"x", r2(im.x)}, {"y", r2(im.y)}, {"w", r2(im.w)}, {"h", r2(im.h)}, {"src", im.src}});
             for (const auto& c : b.cells)
                 jb["cells"].push_back({{"row", c.row}, {"col", c.col}, {"x", r2(c.x)}, {"y", r2(c.y)},
                                        {"w", r2(c.w)}, {"h", r2(c.h)}, {"text", c.text}});
+            for (const auto& c : b.columns)
+                jb["columns"].push_back({{"x", r2(c.x)}, {"y", r2(c.y)}, {"w", r2(c.w)}, {"h", r2(c.h)}});
             js["boxes"].push_back(std::move(jb));
         }
         root["slides"].push_back(std::move(js));

@@ -35,6 +35,11 @@ struct DumpCell {
     std::string text;
 };
 
+// The rectangle of one <column> (its heading included).
+struct DumpColumn {
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
 struct DumpBox {
     std::string role;
     double x = 0, y = 0, w = 0, h = 0;
@@ -43,6 +48,7 @@ struct DumpBox {
     std::vector<DumpLine> lines;
     std::vector<DumpImage> images;
     std::vector<DumpCell> cells;
+    std::vector<DumpColumn> columns;
 };
 
 struct SlideLayout {
@@ -62,9 +68,19 @@ std::string choose_layout(const Slide& slide, std::size_t index, const LayoutSet
 // Checks every slide's layout="" against the set.
 void check_layout_names(const Deck& deck, const LayoutSet& set, Diagnostics& diags);
 
+// The image a layout shows in its own `image` box (image-text): the slide's
+// first image, when the layout has such a box. Everything else goes to the body.
+std::optional<std::size_t> image_slot(const LayoutSpec& layout, const Slide& slide);
+
+// The slide's blocks that go into the body box (all but the image slot's).
+std::vector<Block> body_blocks(const LayoutSpec& layout, const Slide& slide);
+
 // The body box of `layout` for `slide`: below the subtitle when the slide
 // has one and the layout places it over the body's top.
 std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide);
+
+// The same for the box of `role` (body, image): below the subtitle when they overlap.
+std::optional<BoxSpec> content_box_for(const LayoutSpec& layout, const Slide& slide, const std::string& role);
 
 SlideLayout layout_slide(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text);
 
