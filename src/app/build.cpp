@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/depfile.h"
+#include "app/layout_choice.h"
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
@@ -67,19 +68,6 @@ void print_files(const BuildResult& build, std::ostream& err) {
     }
 }
 
-// The files a build reads, which it must never write.
-std::vector<fs::path> input_files(const Deck& deck, const BuildOptions& options) {
-    std::vector<fs::path> files = {options.outline,
-                                   options.layouts.empty() ? default_layouts_file() : options.layouts,
-                                   fs::path(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir) /
-                                       "fonts.conf"};
-    for (const auto& slide : deck.slides)
-        for (const auto& block : slide.blocks)
-            if (auto* image = std::get_if<Image>(&block); image && !image->resolved.empty())
-                files.push_back(image->resolved);
-    return files;
-}
-
 void refuse_input(const fs::path& target, const std::vector<fs::path>& inputs) {
     std::error_code ec;
     for (const auto& input : inputs)
@@ -112,9 +100,10 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     OutlineOptions outline_options;
     outline_options.max_image_pixels = options.max_image_pixels;
     auto deck = load_outline(options.outline, diags, outline_options);
-    auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
+    auto layouts_file = layouts_file_for(options.layouts, deck ? *deck : Deck{}, diags);
+    auto set = layouts_file ? load_layout_set(*layouts_file, diags) : std::nullopt;
     if (deck && set) check_layout_names(*deck, *set, diags);
-    if (result && deck) *result = describe_build(options, *deck);
+    if (result && deck) *result = describe_build(options, *deck, set ? &*set : nullptr);
     if (!deck || !set || diags.has_errors()) {
         print_summary(diags, err, options.quiet);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
@@ -148,6 +137,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // imposer sets text through Pango, which stays on this thread.
     HandoutOptions handout_options = options.handout;
     if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+    if (auto mono = set->fonts.find("mono"); mono != set->fonts.end()) handout_options.mono_family = mono->second;
     if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
     const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
     double layout_ms = ms_since(start);
@@ -186,7 +176,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             << " handout pages\n";
     // Inputs are never outputs: the layout dump or an output landing on the
     // outline, the layout set or an image is an error before anything is made.
-    std::vector<fs::path> inputs = input_files(*deck, options);
+    BuildResult described = describe_build(options, *deck, &*set);
+    const std::vector<fs::path> inputs(described.inputs.begin(), described.inputs.end());
     OutputFolder out(options.out_dir);
     fs::path out_dir(options.out_dir);
     auto output = [&](const std::string& relative) {
@@ -254,7 +245,6 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     lap("export");
 
-    BuildResult described = describe_build(options, *deck);
     if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides));
     if (!depfile_temp.empty()) write_file_atomically(depfile_temp, depfile_text(described));
     out.commit();

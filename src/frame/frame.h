@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "util/image_format.h"
+
 namespace ks {
 
 struct Point {
@@ -86,9 +88,13 @@ struct Shape {
     double corner_radius = 0;           // Rect only
 };
 
+// An image file drawn into (0, 0, w, h), aspect kept by the layout. A
+// cropped image (fit="cover") is an ImageItem larger than its place inside
+// a clipped Group.
 struct ImageItem {
-    std::string path;   // PNG file
+    std::string path;   // PNG, JPEG or SVG file
     double w = 0, h = 0;
+    ImageFormat format = ImageFormat::Unknown;  // from the file's first bytes; Unknown: the exporter sniffs
 };
 
 // 2D affine transform [a b c d e f] as in PDF/Cairo: x' = a x + c y + e.

@@ -5,7 +5,7 @@
 #include <map>
 #include <numeric>
 
-#include "layout/image_probe.h"
+#include "image/image_file.h"
 #include "layout/numeric_cell.h"
 #include "util/utf8.h"
 
@@ -234,7 +234,7 @@ private:
     }
 
     void add(const Image& image) {
-        auto size = image.resolved.empty() ? std::nullopt : probe_png(image.resolved);
+        auto size = image.resolved.empty() ? std::nullopt : probe_image(image.resolved);
         double avail_w = image.width_fraction > 0 ? spec_.w * std::min(1.0, image.width_fraction) : spec_.w;
         // The caption is set first: the image gets what is left above it.
         TextBlock caption;
@@ -249,7 +249,7 @@ private:
         double space_h = std::max(1.0, spec_.h - caption_h);  // the whole box, less the caption
         if (!size) {
             diags_.warning(image.where, "cannot read image '" + image.src + "'; a placeholder is drawn",
-                           {"give the path of a readable PNG file, relative to the outline"});
+                           {"give the path of a readable PNG, JPEG or SVG file, relative to the outline"});
             Shape box;
             box.w = avail_w;
             box.h = std::min(std::max(spec_.h - y_, spec_.h * 0.3), size_ * 4);
@@ -279,14 +279,14 @@ private:
             auto sub = std::make_shared<Frame>();
             sub->width = box_w;
             sub->height = box_h;
-            sub->push({(box_w - iw) / 2, (box_h - ih) / 2}, ImageItem{image.resolved, iw, ih});
+            sub->push({(box_w - iw) / 2, (box_h - ih) / 2}, ImageItem{image.resolved, iw, ih, size->format});
             double x = (spec_.w - box_w) / 2;
             result_.items.push_back({{x, y_}, Group{std::move(sub), {}, true}});
             result_.images.push_back({x, y_, box_w, box_h, image.src});
             y_ += box_h;
         } else {
             double x = (spec_.w - w) / 2;
-            result_.items.push_back({{x, y_}, ImageItem{image.resolved, w, h}});
+            result_.items.push_back({{x, y_}, ImageItem{image.resolved, w, h, size->format}});
             result_.images.push_back({x, y_, w, h, image.src});
             y_ += h;
         }

@@ -75,6 +75,22 @@ void append(Piece& p, const Atom& a) {
     p.sources.push_back(a.block);
 }
 
+// A table's settings without its rows (copied once, so a piece per row never
+// copies every row).
+Table without_rows(const Table& table) {
+    Table shell = table;
+    shell.rows.clear();
+    return shell;
+}
+
+// Auto alignment decided over the whole table, so every piece of a continued
+// table aligns a column the same way (pieces are sized from a few rows only).
+std::vector<CellAlign> resolved_aligns(const Table& table) {
+    std::size_t columns = 0;
+    for (const auto& r : table.rows) columns = std::max(columns, r.cells.size());
+    return resolve_column_alignment(table, table.rows, columns);
+}
+
 // Whole items, rows, paragraphs and images, in order.
 std::vector<Atom> coarse_atoms(const Slide& slide) {
     std::vector<Atom> out;
@@ -94,18 +110,12 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
                 continue;
             }
             auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
-            // Auto alignment is decided on all rows (a piece alone might look numeric).
-            std::size_t columns = 0;
-            for (const auto& row : table->rows) columns = std::max(columns, row.cells.size());
-            std::vector<CellAlign> align = resolve_column_alignment(*table, table->rows, columns);
+            Table shell = without_rows(*table);  // align, widths and caption go with every piece
+            shell.align = resolved_aligns(*table);
+            shell.sizing_rows = all_rows;
             for (; r < table->rows.size(); ++r) {
-                Table one;  // one row (never a copy of all rows: pagination stays linear)
+                Table one = shell;
                 one.rows = {table->rows[r]};
-                one.where = table->where;
-                one.align = align;  // align, widths and caption go with every piece
-                one.widths = table->widths;
-                one.caption = table->caption;
-                one.sizing_rows = all_rows;
                 out.push_back({b, std::move(one), -1, -1, header, table->rows[r].where});
             }
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {

@@ -135,6 +135,11 @@ private:
             s.stroke_width = r.stroke_width;
             frame_->push({r.x, r.y}, s);
         }
+        for (const auto& logo : layout.logos) {
+            double k = std::min(logo.w / logo.image_w, logo.h / logo.image_h);
+            double w = logo.image_w * k, h = logo.image_h * k;
+            frame_->push({logo.x + (logo.w - w) / 2, logo.y + (logo.h - h) / 2}, ImageItem{logo.path, w, h, logo.format});
+        }
         for (const auto& box : layout.boxes) {
             if (box.fill) {
                 Shape s;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/source_position.h"
+#include "util/image_format.h"
 
 namespace ks {
 
@@ -76,7 +77,6 @@ struct Table {
 };
 
 enum class ImageFit { Contain, Cover };
-enum class ImageFormat { Unknown, Png, Jpeg, Svg };
 
 struct Image {
     std::string src;       // as written

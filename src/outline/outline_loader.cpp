@@ -10,7 +10,7 @@
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
-#include "layout/image_probe.h"
+#include "image/image_file.h"
 #include "util/xml_reader.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
@@ -551,13 +551,24 @@ private:
         fs::path p(image.src);
         if (p.is_relative()) p = fs::path(path_).parent_path() / p;
         image.resolved = p.lexically_normal().string();
-        // Decoded in full here, so `check` reports what `build` would fail on.
-        auto checked = check_png(image.resolved, options_.max_image_pixels);
-        if (!checked.size)
-            diags_.error(pos(n), "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
-                         {"give the path of a readable PNG file, relative to the outline"});
+        check_image_file(image, pos(n));
         if (image.alt.empty()) diags_.warning(pos(n), "<image> has no alt text", {"add alt=\"…\" for handouts and readers"});
         return image;
+    }
+
+    // Decodes the file in full (once per path), so `check` reports what the
+    // exporters would fail on: a missing, unreadable or undecodable image is
+    // an error naming the file and what is wrong.
+    void check_image_file(Image& image, SourcePosition where) {
+        auto [it, fresh] = checked_images_.try_emplace(image.resolved);
+        if (fresh) it->second = check_image(image.resolved, options_.max_image_pixels);
+        const ImageCheck& checked = it->second;
+        if (checked.info) {
+            image.format = checked.info->format;
+            return;
+        }
+        diags_.error(where, "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
+                     {"give the path of a PNG, JPEG or SVG file, relative to the outline"});
     }
 
     RichText read_notes(const pugi::xml_node& n) {
@@ -696,6 +707,7 @@ private:
     Diagnostics& diags_;
     OutlineOptions options_;
     std::set<std::string> ids_;
+    std::map<std::string, ImageCheck> checked_images_;  // by resolved path
     // Bounds on nesting keep hostile input from exhausting the stack.
     static constexpr int kMaxListDepth = 8;
     static constexpr int kMaxInlineDepth = 32;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
+#include "image/image_file.h"
 #include "util/edit_distance.h"
 #include "util/read_file.h"
 #include "util/xml_reader.h"
@@ -37,6 +39,7 @@ const std::vector<std::string> kBoxAttributes = {
     "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
     "phrase-breaks", "image-min", "muted", "code-fill", "column-gap", "column-rule"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
+const std::vector<std::string> kLogoAttributes = {"src", "x", "y", "w", "h"};
 
 class SetLoader {
 public:
@@ -141,9 +144,51 @@ private:
             std::string name = child.name();
             if (name == "rect") layout.rects.push_back(read_rect(child));
             else if (name == "box") layout.boxes.push_back(read_box(child));
-            else diags_.error(pos(child), "unknown element <" + name + "> in a layout", {"allowed: <rect>, <box>"});
+            else if (name == "logo") {
+                if (auto logo = read_logo(child)) layout.logos.push_back(*logo);
+            } else diags_.error(pos(child), "unknown element <" + name + "> in a layout", {"allowed: <rect>, <box>, <logo>"});
         }
         return layout;
+    }
+
+    // <logo src="logo.svg" x y w h/>: the file is checked (decoded in full)
+    // here, so a missing or broken logo is an error at its line.
+    std::optional<LogoSpec> read_logo(const pugi::xml_node& n) {
+        check_attributes(n, kLogoAttributes);
+        LogoSpec logo;
+        logo.where = pos(n);
+        logo.src = n.attribute("src").value();
+        logo.x = number(n, "x", 0);
+        logo.y = number(n, "y", 0);
+        logo.w = number(n, "w", 0);
+        logo.h = number(n, "h", 0);
+        if (logo.src.empty()) {
+            diags_.error(logo.where, "<logo> needs a src attribute", {"e.g. <logo src=\"logo.svg\" x=\"860\" y=\"16\" w=\"72\" h=\"24\"/>"});
+            return std::nullopt;
+        }
+        if (!(logo.w > 0) || !(logo.h > 0)) {
+            diags_.error(logo.where, "<logo> needs a positive w and h (the rectangle it is fitted into)");
+            return std::nullopt;
+        }
+        std::filesystem::path p(logo.src);
+        if (p.is_relative()) p = std::filesystem::path(path_).parent_path() / p;
+        logo.path = p.lexically_normal().string();
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(logo.path, ec)) {
+            diags_.error(logo.where, "logo image '" + logo.src + "' not found (looked for " + logo.path + ")",
+                         {"give a path relative to the layout-set file"});
+            return std::nullopt;
+        }
+        auto checked = check_image(logo.path);
+        if (!checked.info) {
+            diags_.error(logo.where, "cannot use logo image '" + logo.src + "' (" + logo.path + "): " + checked.problem,
+                         {"give a PNG, JPEG or SVG file"});
+            return std::nullopt;
+        }
+        logo.image_w = checked.info->width;
+        logo.image_h = checked.info->height;
+        logo.format = checked.info->format;
+        return logo;
     }
 
     RectSpec read_rect(const pugi::xml_node& n) {

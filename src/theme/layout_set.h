@@ -45,11 +45,23 @@ struct RectSpec {
     double stroke_width = 1;
 };
 
+// A logo image (PNG, JPEG or SVG) fitted into (x, y, w, h), aspect kept,
+// centred in that rectangle.
+struct LogoSpec {
+    std::string src;   // as written
+    std::string path;  // relative to the layout-set file, resolved
+    double x = 0, y = 0, w = 0, h = 0;
+    double image_w = 0, image_h = 0;  // the file's size (pixels), for the aspect
+    ImageFormat format = ImageFormat::Unknown;
+    SourcePosition where;
+};
+
 struct LayoutSpec {
     std::string name;
     std::optional<Color> background;
     bool master = true;  // draw the master's decoration
     std::vector<RectSpec> rects;
+    std::vector<LogoSpec> logos;
     std::vector<BoxSpec> boxes;
     const BoxSpec* box(const std::string& role) const;
 };

@@ -66,7 +66,7 @@ head, body = open(sys.argv[1], encoding="utf-8").read().split("</meta>")
 body = re.sub(r"(<slide[^>]*>\s*<title>[^<]*</title>)(?!\s*<subtitle>)", r"\1<subtitle>単位：億円（副題）</subtitle>", body)
 open(sys.argv[2], "w", encoding="utf-8").write(head + "</meta>" + body)
 PY
-cp "$ROOT"/tests/fixtures/decks/elements/*.png "$TMP/"
+cp "$ROOT"/tests/fixtures/decks/elements/*.{png,jpg,svg} "$TMP/"
 "$KS" build "$TMP/subtitled.xml" -o "$TMP/sub" --dump-layout "$TMP/sub.json" -q 2> "$TMP/sub.log" || { cat "$TMP/sub.log"; fail "subtitled build"; }
 [ "$(grep -c '副題' "$TMP/subtitled.xml")" -ge 12 ] && python3 "$ROOT/tests/e2e/fitting_check.py" "$TMP/sub.json" --layouts "$LAYOUTS" > "$TMP/sub.fit" \
   && ok "with subtitles: $(tail -1 "$TMP/sub.fit")" || { cat "$TMP/sub.fit" 2> /dev/null || true; fail "subtitled deck"; }
