@@ -12,9 +12,9 @@
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
+#include "export/dump/layout_dump.h"
 #include "export/pdf/hpdf_writer.h"
 #include "layout/font_families.h"
-#include "layout/layout_dump.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
@@ -149,7 +149,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
 
     if (!options.write_outputs) {
-        (void)layout_dump_json(slides);  // what --dump-layout would write must be writable too
+        (void)layout_dump_json(slides_doc);  // what --dump-layout would write must be writable too
         print_summary(diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
@@ -245,7 +245,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     lap("export");
 
-    if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides));
+    if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides_doc));
     if (!depfile_temp.empty()) write_file_atomically(depfile_temp, depfile_text(described));
     out.commit();
     auto write_side_file = [&](const std::string& path, const std::string& relative, const char* what,
@@ -258,7 +258,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
                                     " is complete and new; the " + what + " " + path + " was not written");
         }
     };
-    write_side_file(options.dump_layout, dump_relative, "layout dump", layout_dump_json(slides));
+    write_side_file(options.dump_layout, dump_relative, "layout dump", layout_dump_json(slides_doc));
     write_side_file(options.depfile, depfile_relative, "depfile", depfile_text(described));
     lap("commit");
     if (options.verbose) print_files(described, err);

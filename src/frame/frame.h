@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "frame/layout_record.h"
+
 #include "util/image_format.h"
 
 namespace ks {
@@ -122,6 +124,7 @@ struct Frame {
     double width = 0, height = 0;
     std::optional<Color> background;
     std::vector<PositionedItem> items;
+    LayoutRecord record;  // slides only: what layout placed, for the layout dump
 
     void push(Point pos, Item item) { items.push_back({pos, std::move(item)}); }
 };

@@ -97,6 +97,7 @@ public:
         split_content(layout);
         if (layout && layout->master) draw_layout(set_.master, out);
         if (layout) draw_layout(*layout, out);
+        frame->record = {out.id, out.layout, out.continues, out.boxes};
         out.frame = std::move(frame);
         out.diags = std::move(diags_);
         return out;

@@ -8,48 +8,12 @@
 
 #include "diag/diagnostics.h"
 #include "frame/frame.h"
+#include "frame/layout_record.h"
 #include "model/deck.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
 
 namespace ks {
-
-struct DumpLine {
-    std::string text;
-    double x = 0, y = 0, w = 0, h = 0;  // y is the top of the line box
-    double baseline = 0;
-    double size = 0;
-    bool overfull = false;
-    int paragraph = 0;  // lines of one paragraph (item, cell, …) share this number within a box
-};
-
-struct DumpImage {
-    double x = 0, y = 0, w = 0, h = 0;
-    std::string src;  // as written in the outline
-};
-
-// One table cell: its rectangle and its text (lines joined by "\n").
-struct DumpCell {
-    int row = 0, col = 0;  // row within the table as drawn on this slide (header rows included)
-    double x = 0, y = 0, w = 0, h = 0;
-    std::string text;
-};
-
-// The rectangle of one <column> (its heading included).
-struct DumpColumn {
-    double x = 0, y = 0, w = 0, h = 0;
-};
-
-struct DumpBox {
-    std::string role;
-    double x = 0, y = 0, w = 0, h = 0;
-    bool overflow = false;
-    double font_size = 0;  // size the text was finally set at (after shrinking)
-    std::vector<DumpLine> lines;
-    std::vector<DumpImage> images;
-    std::vector<DumpCell> cells;
-    std::vector<DumpColumn> columns;
-};
 
 struct SlideLayout {
     std::size_t index = 0;  // 0-based

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "layout/layout_dump.h"
+#include "export/dump/layout_dump.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
@@ -53,7 +53,7 @@ TEST_P(LayoutGolden, MatchesGoldenDump) {
     std::string id = GetParam();
     auto layout = layout_slide(seed().deck, slide_index(id), seed().set, test::engine());
     layout.index = 0;  // the golden file does not depend on the slide's place in the deck
-    std::string json = layout_dump_json({layout});
+    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
     std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/layout-" + id + ".json";
     if (std::getenv("KS_UPDATE_GOLDEN")) {
         std::ofstream(golden_path, std::ios::binary) << json;
@@ -142,7 +142,7 @@ TEST_P(ElementsGolden, MatchesGoldenDump) {
     ASSERT_LT(index, deck.slides.size()) << "no slide " << id;
     auto layout = layout_slide(deck, index, seed().set, test::engine());
     layout.index = 0;
-    std::string json = layout_dump_json({layout});
+    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
     std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/elements/" + id + ".json";
     if (std::getenv("KS_UPDATE_GOLDEN")) {
         std::ofstream(golden_path, std::ios::binary) << json;
