@@ -21,6 +21,7 @@ struct BodyResult {
     double height = 0;
     int paragraphs = 0;  // paragraph numbers used (the next block in the box goes on from here)
     bool overfull = false;  // a word wider than the column
+    std::string split_word;  // the first line that had to end inside such a word, for the message
     bool image_squeezed = false;  // an image got less than its minimum height (it must move on)
 };
 

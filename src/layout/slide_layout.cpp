@@ -289,7 +289,8 @@ private:
             diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + buf, {}});
         }
         report_missing(result.missing);
-        if (overflow) report_overflow(box, slide_.where, result.height);
+        if (overflow && !result.split_word.empty()) report_long_word(box, result.split_word);
+        else if (overflow) report_overflow(box, slide_.where, result.height);
         out.boxes.push_back(std::move(dump));
     }
 
@@ -320,6 +321,19 @@ private:
                          std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf +
                          " too tall, or a word wider than the box)",
                      {"shorten the item or break the long word; a single item must fit one slide"});
+    }
+
+    // A word (a URL, a long number) wider than the box even at min-size
+    // would have to be broken inside: located, never broken silently.
+    void report_long_word(const BoxSpec& box, const std::string& line) {
+        std::string shown;  // the line, at most 60 characters of it
+        std::size_t i = 0;
+        for (int n = 0; i < line.size() && n < 60; ++n) utf8_append(shown, utf8_next(line, i));
+        if (i < line.size()) shown += "…";
+        diags_.error(slide_.where,
+                     "slide '" + slide_.id + "': a word is wider than the " + box.role + " box even at " +
+                         std::to_string(static_cast<int>(box.min_size)) + " pt: '" + shown + "'",
+                     {"shorten it (for a URL, link a shorter address) or put spaces or '/' breaks in it"});
     }
 
     static constexpr double kLastResortSize = 8;

@@ -423,6 +423,7 @@ std::vector<BrokenLine> break_lines(const std::vector<BreakCluster>& clusters,
         }
         bl.width = line_width(p, l.begin, l.end);
         bl.overfull = bl.width > width + kEps;
+        bl.split_word = l.level == kInWord && !l.forced && l.next < p.n;
         // Justification: spread the slack over the gaps between characters
         // (not inside Latin words), never on a paragraph's last line or a
         // line ended by a hard break.

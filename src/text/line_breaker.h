@@ -32,6 +32,7 @@ struct BrokenLine {
     std::vector<double> x;           // x of each shown cluster, relative to line start
     double width = 0;                // ink extent: position after the last shown cluster
     bool overfull = false;           // no legal break made it fit
+    bool split_word = false;         // ends inside a Latin word or number wider than the line
 };
 
 // Breaks clusters into lines, to JLREQ (see line_breaker.cpp and docs/ARCHITECTURE.md):

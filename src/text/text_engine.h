@@ -40,6 +40,7 @@ struct TextLine {
     double baseline = 0;
     double width = 0;
     bool overfull = false;
+    bool split_word = false;  // broken inside a word wider than the line (a URL, a long number)
     int segment = 0;    // which hard line (between <br/>s) this line belongs to
     std::vector<PositionedRun> runs;
 };
