@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
     build->add_flag("--timings", options.timings, "print the time each phase took");
     build->add_flag("-v,--verbose", options.verbose, "print phases and every file read and written");
     build->add_option("--depfile", options.depfile, "also write a Makefile-syntax depfile to FILE");
+    build->add_flag("--no-cache", options.no_cache, "make every output anew (same bytes as an incremental build)");
+    build->add_option("--report", options.report, "also write the change report (JSON) to FILE");
     };
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
     add_build_options(build);

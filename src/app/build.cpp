@@ -7,7 +7,9 @@
 #include <ostream>
 #include <thread>
 
+#include "app/change_report.h"
 #include "app/depfile.h"
+#include "cache/render_key.h"
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
@@ -187,11 +189,35 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // Inputs are never outputs: the layout dump or an output landing on the
     // outline, the layout set or an image is an error before anything is made.
     std::vector<fs::path> inputs = input_files(*deck, options);
+    if (!options.report.empty()) {
+        refuse_input(options.report, inputs);
+        std::string rel = inside(options.out_dir, options.report);
+        if (rel == "slides.pdf" || rel == "handout.pdf" || rel.rfind("slides/", 0) == 0 ||
+            rel.rfind(".kamishibai", 0) == 0)
+            throw OutputConflict(options.report + ": error: the change report would overwrite an output of the build; "
+                                 "choose another file name");
+    }
     OutputFolder out(options.out_dir);
     fs::path out_dir(options.out_dir);
-    auto output = [&](const std::string& relative) {
+    // Incremental: an output whose key (cache/render_key.h) is the one the
+    // previous build recorded, and which is still on disk as written, is
+    // kept; any other is made anew. Layout always runs (it is cheap and the
+    // handout needs every frame); only exporting is skipped.
+    RenderKeys keys;
+    auto output = [&](const std::string& relative, std::uint64_t key = 0, std::string label = "") {
         refuse_input(out_dir / relative, inputs);
-        return out.file(relative);
+        return out.file(relative, key, std::move(label));
+    };
+    auto reuse = [&](const std::string& relative, std::uint64_t key, std::string label = "") {
+        if (options.no_cache) return false;
+        refuse_input(out_dir / relative, inputs);
+        return out.keep(relative, key, std::move(label));
+    };
+    auto text_key = [](const std::string& salt, const std::string& text) {
+        KeyHasher h;
+        h.str(salt);
+        h.str(text);
+        return h.value();
     };
     CairoPainter painter;
 
@@ -199,14 +225,32 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     const HpdfOptions handout_render{options.handout.grayscale};
     const PngOptions png_render{options.png_scale};
     const std::size_t slide_count = slides_doc.pages.size();
-    std::string handout_path = output("handout.pdf").string();
-    std::string slides_pdf_path = output("slides.pdf").string();
-    std::vector<std::string> png_paths;
-    for (std::size_t i = 0; i < slide_count; ++i)
-        png_paths.push_back(output("slides/" + slide_png_name(i, slide_count)).string());
+    char render_salt[96];
+    std::snprintf(render_salt, sizeof render_salt, "png scale %.17g", options.png_scale);
+    const std::string png_salt = render_salt;
+    const std::string handout_salt = std::string("hpdf grayscale ") + (options.handout.grayscale ? "1" : "0");
+    std::uint64_t handout_key = keys.document(handout, handout_salt);
+    std::uint64_t slides_pdf_key = keys.document(slides_doc, "cairo pdf");
+    std::string handout_path, slides_pdf_path;
+    if (!reuse("handout.pdf", handout_key)) handout_path = output("handout.pdf", handout_key).string();
+    if (!reuse("slides.pdf", slides_pdf_key)) slides_pdf_path = output("slides.pdf", slides_pdf_key).string();
+    std::vector<std::string> png_paths(slide_count);  // "": kept from the previous build
+    std::vector<SlideOutput> slide_outputs;
+    for (std::size_t i = 0; i < slide_count; ++i) {
+        const Slide& slide = deck->slides[i];
+        SlideOutput so{i, slide.id, slide.title.plain(), "slides/" + slide_png_name(i, slide_count),
+                       keys.page(*slides_doc.pages[i], png_salt)};
+        std::string label = slide_label(so.id, so.title);
+        if (!reuse(so.png, so.key, label)) png_paths[i] = output(so.png, so.key, label).string();
+        slide_outputs.push_back(std::move(so));
+    }
+    ChangeReport changes = compare_slides(slide_outputs, out);
     // The dump and the depfile go through the commit when they are inside the
     // output folder, else they are written on their own after it.
-    auto side_file = [&](const std::string& path, std::string& relative) {
+    BuildResult described = describe_build(options, *deck);
+    const std::string dump_text = options.dump_layout.empty() ? "" : layout_dump_json(slides);
+    const std::string depfile_body = options.depfile.empty() ? "" : depfile_text(described);
+    auto side_file = [&](const std::string& path, std::string& relative, const std::string& text) {
         if (path.empty()) return std::string();
         refuse_input(path, inputs);
         relative = inside(out_dir, path);
@@ -214,11 +258,13 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             check_replaceable(path);  // before anything is written
             return std::string();
         }
-        return output(relative).string();
+        std::uint64_t key = text_key("side file", text);
+        if (reuse(relative, key)) return std::string();
+        return output(relative, key).string();
     };
     std::string dump_relative, depfile_relative;
-    std::string dump_temp = side_file(options.dump_layout, dump_relative);
-    std::string depfile_temp = side_file(options.depfile, depfile_relative);
+    std::string dump_temp = side_file(options.dump_layout, dump_relative, dump_text);
+    std::string depfile_temp = side_file(options.depfile, depfile_relative, depfile_body);
     Diagnostics handout_diags;
 
     // CPU time of each kind of task, for --timings.
@@ -229,11 +275,15 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         total += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
     };
     std::vector<std::function<void()>> tasks;  // longest first
-    tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
-    tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
-    Progress progress(slide_count, !options.quiet && stderr_is_terminal());
+    if (!handout_path.empty())
+        tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
+    if (!slides_pdf_path.empty())
+        tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
+    std::size_t rendered = 0;
+    for (const auto& p : png_paths) rendered += !p.empty();
+    Progress progress(rendered, !options.quiet && stderr_is_terminal());
     for (std::size_t i = 0; i < slide_count; ++i)
-        tasks.push_back([&, i] {
+        if (!png_paths[i].empty()) tasks.push_back([&, i] {
             timed(png_us, [&] {
                 write_page_png(painter, slides_doc, i, png_paths[i], png_render);
             });
@@ -254,9 +304,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     lap("export");
 
-    BuildResult described = describe_build(options, *deck);
-    if (!dump_temp.empty()) write_file_atomically(dump_temp, layout_dump_json(slides));
-    if (!depfile_temp.empty()) write_file_atomically(depfile_temp, depfile_text(described));
+    if (!dump_temp.empty()) write_file_atomically(dump_temp, dump_text);
+    if (!depfile_temp.empty()) write_file_atomically(depfile_temp, depfile_body);
     out.commit();
     auto write_side_file = [&](const std::string& path, const std::string& relative, const char* what,
                                const std::string& text) {
@@ -268,14 +317,18 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
                                     " is complete and new; the " + what + " " + path + " was not written");
         }
     };
-    write_side_file(options.dump_layout, dump_relative, "layout dump", layout_dump_json(slides));
-    write_side_file(options.depfile, depfile_relative, "depfile", depfile_text(described));
+    write_side_file(options.dump_layout, dump_relative, "layout dump", dump_text);
+    write_side_file(options.depfile, depfile_relative, "depfile", depfile_body);
     lap("commit");
+    changes.ms = ms_since(start);
+    write_side_file(options.report, "", "change report", change_report_json(changes));
     if (options.verbose) print_files(described, err);
+    described.changes = changes;
     if (result) *result = std::move(described);
 
     print_summary(diags, err, options.quiet);
     if (!options.quiet) {
+        print_change_report(changes, err);
         char buf[160];
         std::snprintf(buf, sizeof buf, "%zu slide%s, %zu handout page%s -> %s (layout %.0f ms, total %.0f ms)\n",
                       deck->slides.size(), deck->slides.size() == 1 ? "" : "s",

@@ -25,6 +25,8 @@ struct BuildOptions {
     std::string depfile;      // empty: none; else a Makefile-syntax depfile
     bool timings = false;     // print the time of each phase
     bool strict = false;      // every warning is an error (exit 1)
+    bool no_cache = false;    // make every output anew (the result is the same bytes)
+    std::string report;       // empty: none; else the change report as JSON
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

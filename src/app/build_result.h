@@ -16,6 +16,18 @@ struct SlideSummary {
     std::string png;    // path relative to the output directory, e.g. "slides/01.png"
 };
 
+// One slide in the change report (--report keeps these keys: index, id, title).
+struct SlideChange {
+    std::size_t index = 0;  // 0-based; in the old build for removed slides
+    std::string id;
+    std::string title;
+};
+
+struct ChangeReport {
+    std::vector<SlideChange> added, changed, removed;
+    double ms = 0;  // the whole build
+};
+
 struct BuildResult {
     bool described = false;            // false: the outline could not be loaded at all
     std::string title;                 // the deck's title (meta)
@@ -23,6 +35,7 @@ struct BuildResult {
     std::vector<std::string> input_dirs;  // directories whose any change matters (the fonts folder)
     std::vector<std::string> outputs;  // every file the build writes
     std::vector<SlideSummary> slides;
+    ChangeReport changes;              // what this build changed (after a successful build)
 };
 
 }  // namespace ks
