@@ -466,8 +466,9 @@ fs::path OutputFolder::file(const std::string& relative, std::uint64_t key, std:
         relative.find_first_of("\t\n") != std::string::npos)
         throw OutputConflict((dir_ / relative).string() + ": error: not a place for an output (" +
                              (dir_ / ".kamishibai").string() + " is kamishibai's private state)");
-    for (const auto& [_, other] : pending_)
-        if (other == rel.string())
+    bool taken = kept_.count(rel.string()) > 0;  // kept from the previous build: an output all the same
+    for (const auto& [_, other] : pending_) taken = taken || other == rel.string();
+    if (taken)
             throw OutputConflict((dir_ / rel).string() + ": error: two outputs of this build would go here "
                                  "(the layout dump names a slide or PDF file); choose another name");
     check_target(rel.string());
