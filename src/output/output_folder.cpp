@@ -164,7 +164,17 @@ bool parse_u64(const std::string& s, int base, std::uint64_t& v) {
 }
 
 std::string owned_fields(const OwnedFile& f) {
-    return std::to_string(f.size) + "\t" + hex64(f.hash) + "\t" + hex64(f.key) + "\t" + escape_field(f.label);
+    return std::to_string(f.size) + "\t" + hex64(f.hash) + "\t" + hex64(f.key) + "\t" + escape_field(f.stamp) + "\t" +
+           escape_field(f.label);
+}
+
+// What changes whenever a file's bytes are written: "" when it is not a
+// regular file.
+std::string stamp_of(const fs::path& path) {
+    struct stat st{};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+    return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+           std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
 long crash_step_wanted() {
@@ -328,7 +338,7 @@ void OutputFolder::read_manifest() {
         while (std::getline(in, line)) {
             auto f = split_tabs(line);
             if (f.size() != 3) continue;
-            manifest_[f[2]] = {std::strtoull(f[0].c_str(), nullptr, 10), std::strtoull(f[1].c_str(), nullptr, 16), 0, ""};
+            manifest_[f[2]] = {std::strtoull(f[0].c_str(), nullptr, 10), std::strtoull(f[1].c_str(), nullptr, 16), 0, "", ""};
         }
         return;
     }
@@ -347,15 +357,16 @@ void OutputFolder::read_manifest() {
         }
         text += line + "\n";
         OwnedFile o;
-        if (f.size() != 5 || !parse_u64(f[0], 10, o.size) || !parse_u64(f[1], 16, o.hash) ||
+        if (f.size() != 6 || !parse_u64(f[0], 10, o.size) || !parse_u64(f[1], 16, o.hash) ||
             !parse_u64(f[2], 16, o.key))
             continue;
-        o.label = unescape_field(f[3]);
-        lines[f[4]] = o;
+        o.stamp = unescape_field(f[3]);
+        o.label = unescape_field(f[4]);
+        lines[f[5]] = o;
     }
     cache_valid_ = intact;
     for (auto& [rel, o] : lines) {
-        if (!intact) o.key = 0, o.label.clear();
+        if (!intact) o.key = 0, o.label.clear(), o.stamp.clear();
         manifest_[rel] = o;
     }
 }
@@ -392,11 +403,11 @@ void OutputFolder::recover() {
             dirs.insert(final.parent_path());
             crash_point();
         } else if (f[0] == "own" && f.size() == 4) {
-            owned[f[3]] = {std::strtoull(f[1].c_str(), nullptr, 10), std::strtoull(f[2].c_str(), nullptr, 16), 0, ""};
-        } else if (f[0] == "own" && f.size() == 6) {
+            owned[f[3]] = {std::strtoull(f[1].c_str(), nullptr, 10), std::strtoull(f[2].c_str(), nullptr, 16), 0, "", ""};
+        } else if (f[0] == "own" && f.size() == 7) {
             OwnedFile o{std::strtoull(f[1].c_str(), nullptr, 10), std::strtoull(f[2].c_str(), nullptr, 16),
-                        std::strtoull(f[3].c_str(), nullptr, 16), unescape_field(f[4])};
-            owned[f[5]] = o;
+                        std::strtoull(f[3].c_str(), nullptr, 16), unescape_field(f[4]), unescape_field(f[5])};
+            owned[f[6]] = o;
         }
     }
     for (const auto& d : dirs)
@@ -449,13 +460,16 @@ bool OutputFolder::keep(const std::string& relative, std::uint64_t key, std::str
     fs::path final = dir_ / relative;
     Status s = lstat_of(final);
     if (!s.regular || s.size != was->size) return false;
-    try {
-        if (hash_file(final).hash != was->hash) return false;  // changed since: make it anew
-    } catch (const std::exception&) {
-        return false;
+    if (was->stamp.empty() || stamp_of(final) != was->stamp) {
+        try {
+            if (hash_file(final).hash != was->hash) return false;  // changed since: make it anew
+        } catch (const std::exception&) {
+            return false;
+        }
     }
     OwnedFile kept = *was;
     kept.label = std::move(label);
+    kept.stamp = stamp_of(final);
     kept_[relative] = std::move(kept);
     return true;
 }
@@ -476,7 +490,7 @@ fs::path OutputFolder::file(const std::string& relative, std::uint64_t key, std:
     std::replace(flat.begin(), flat.end(), '/', '_');
     fs::path temp = create_unique_file(tmp_, flat);
     pending_.push_back({temp, rel.string()});
-    pending_keys_[rel.string()] = {0, 0, key, std::move(label)};
+    pending_keys_[rel.string()] = {0, 0, key, "", std::move(label)};
     return temp;
 }
 
@@ -494,7 +508,8 @@ bool OutputFolder::commit() {
     bool same_labels = kept_.size() == manifest_.size();
     for (const auto& [rel, f] : kept_) {
         auto it = manifest_.find(rel);
-        same_labels = same_labels && it != manifest_.end() && it->second.label == f.label;
+        same_labels = same_labels && it != manifest_.end() && it->second.label == f.label &&
+                      it->second.stamp == f.stamp;
     }
     if (pending_.empty() && same_labels) {
         committed_ = true;
@@ -520,6 +535,7 @@ bool OutputFolder::commit() {
                                      ", or changed since) and would be replaced; move it away or choose another -o");
         }
         const OwnedFile& meta = pending_keys_[rel];
+        now.stamp = stamp_of(temp);  // rename keeps inode and mtime
         now.key = meta.key;
         now.label = meta.label;
         owned[rel] = now;

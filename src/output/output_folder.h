@@ -8,11 +8,12 @@
 //             a build that waited too long, KAMISHIBAI_LOCK_TIMEOUT seconds,
 //             default 120).
 //   manifest  "kamishibai-manifest 2", then one line per file kamishibai
-//             owns in OUT: "<size>\t<fnv1a64 hex>\t<key hex>\t<label>\t<path
-//             relative to OUT>", then "end\t<fnv1a64 hex of all lines before>".
+//             owns in OUT: "<size>\t<fnv1a64 hex>\t<key hex>\t<stamp>\t<label>\t
+//             <path relative to OUT>", then "end\t<fnv1a64 hex of all lines before>".
 //             The key (cache/render_key.h) says what the file was made from,
-//             the label (slide id and title, escaped) names it in the change
-//             report: this is the incremental cache. Keys and labels are used
+//             the stamp (inode, size, mtime) lets an unchanged file be kept
+//             without hashing it, the label (slide id and title, escaped)
+//             names it in the change report: this is the incremental cache. Keys and labels are used
 //             only when the header, every line and the checksum are right; a
 //             damaged or foreign manifest is no cache (a full build). Version
 //             1 lines ("<size>\t<hash>\t<path>") are still read, without keys.
@@ -21,7 +22,7 @@
 //             error, unless it is byte-identical to the new output: adopted).
 //   journal   the commit in progress: "kamishibai-journal 1", "rename\tTMP\tFINAL"
 //             lines, "delete\tFINAL" lines, the new manifest's lines as
-//             "own\t<size>\t<hash>\t<key>\t<label>\tFINAL", then "end". Written to a temporary
+//             "own\t<size>\t<hash>\t<key>\t<stamp>\t<label>\tFINAL", then "end". Written to a temporary
 //             name, fsynced and renamed, so it is complete or absent.
 //   tmp/      new files under unpredictable names (random suffix, created
 //             O_CREAT|O_EXCL|O_NOFOLLOW), on the same file system as OUT.
@@ -72,6 +73,7 @@ struct OwnedFile {
     std::uint64_t size = 0;
     std::uint64_t hash = 0;
     std::uint64_t key = 0;  // what it was made from; 0: unknown
+    std::string stamp;      // inode, size and mtime when written: unchanged since, no need to hash it
     std::string label;      // for the change report (slide id "\n" title)
 };
 
