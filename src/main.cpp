@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     add_common(build);
     build->add_option("-o,--output", options.out_dir, "output directory")->required();
     build->add_option("--dump-layout", options.dump_layout, "also write the layout dump (JSON) to FILE");
-    build->add_option("--handout", options.handout.style, "handout style: 1 2 3 4 6 9 notes outline (default 3)");
+    build->add_option("--handout", options.handout.style, "handout style(s): 1 2 3 4 6 9 notes outline, or several as 3,notes (default 3)");
     build->add_option("--order", options.handout.order, "order for 4/6/9 a page: horizontal | vertical");
     build->add_option("--paper", options.handout.paper, "handout paper: a4 | letter");
     build->add_option("--orientation", options.handout.orientation, "handout orientation: auto | portrait | landscape");
@@ -93,15 +93,21 @@ int main(int argc, char** argv) {
     for (auto* word : {&options.handout.style, &options.handout.order, &options.handout.paper,
                        &options.handout.orientation})
         *word = lower(*word);
-    if (options.write_outputs && !ks::validate_handout_options(options.handout, message)) {
-        std::cerr << "kamishibai: " << message << "\n";
-        return ks::kExitUsage;
+    // --handout 3,notes: every style is checked; each makes its own file.
+    for (const auto& style : ks::handout_styles(options.handout.style)) {
+        ks::HandoutOptions one = options.handout;
+        one.style = style;
+        if (options.write_outputs && !ks::validate_handout_options(one, message)) {
+            std::cerr << "kamishibai: " << message << "\n";
+            return ks::kExitUsage;
+        }
     }
-    const auto& style = options.handout.style;
-    if (options.write_outputs && options.handout.order == "vertical" && style != "4" && style != "6" && style != "9")
-        std::cerr << "kamishibai: warning: --order vertical applies to handout styles 4, 6 and 9 only; "
-                     "ignored for style "
-                  << style << "\n";
+    for (const auto& style : ks::handout_styles(options.handout.style))
+        if (options.write_outputs && options.handout.order == "vertical" && style != "4" && style != "6" &&
+            style != "9")
+            std::cerr << "kamishibai: warning: --order vertical applies to handout styles 4, 6 and 9 only; "
+                         "ignored for style "
+                      << style << "\n";
     try {
         if (watch->parsed()) {
             watch_options.serve = watch->count("--serve") > 0;

@@ -1,10 +1,12 @@
 #include "app/build.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
+#include <set>
 #include <thread>
 
 #include "app/change_report.h"
@@ -102,6 +104,22 @@ std::string inside(const fs::path& dir, const fs::path& path) {
 
 }  // namespace
 
+std::vector<std::string> handout_styles(const std::string& spec) {
+    std::vector<std::string> styles;
+    std::size_t start = 0;
+    for (;;) {
+        auto comma = spec.find(',', start);
+        std::string style = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (std::find(styles.begin(), styles.end(), style) == styles.end()) styles.push_back(style);
+        if (comma == std::string::npos) return styles;
+        start = comma + 1;
+    }
+}
+
+std::string handout_file_name(const std::string& style, std::size_t style_count) {
+    return style_count == 1 ? "handout.pdf" : "handout-" + style + ".pdf";
+}
+
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
 std::string default_fonts_dir() { return (fs::path(data_dir()) / "fonts").string(); }
 
@@ -148,10 +166,24 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // The handout is imposed for `check` too: speaker notes are set there,
     // and their problems must be reported without writing anything. The
     // imposer sets text through Pango, which stays on this thread.
-    HandoutOptions handout_options = options.handout;
-    if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
-    if (!options.write_outputs) handout_options.style = "notes";  // the style that sets every note
-    const Document handout = impose_handout(*deck, slides_doc, text, handout_options, diags);
+    // Several styles (--handout 3,notes) are imposed from the same frames.
+    std::vector<std::string> styles = options.write_outputs ? handout_styles(options.handout.style)
+                                                            : std::vector<std::string>{"notes"};  // sets every note
+    std::vector<Document> handouts;
+    std::size_t handout_pages = 0;
+    std::set<std::string> seen_diags;
+    for (const auto& style : styles) {
+        HandoutOptions handout_options = options.handout;
+        if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+        handout_options.style = style;
+        Diagnostics style_diags;  // the notes' problems once, not once per style
+        handouts.push_back(impose_handout(*deck, slides_doc, text, handout_options, style_diags));
+        handout_pages += handouts.back().pages.size();
+        for (const auto& d : style_diags.items()) {
+            std::string text = format_diagnostic(d);
+            if (seen_diags.insert(text).second) diags.add(d);
+        }
+    }
     double layout_ms = ms_since(start);
     if (options.strict) diags = warnings_as_errors(diags);
     if (options.write_outputs && diags.has_errors()) {
@@ -184,7 +216,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     };
     print_time("load+layout+impose", layout_ms);
     if (options.verbose)
-        err << "  read " << options.outline << ": " << deck->slides.size() << " slides, " << handout.pages.size()
+        err << "  read " << options.outline << ": " << deck->slides.size() << " slides, " << handout_pages
             << " handout pages\n";
     // Inputs are never outputs: the layout dump or an output landing on the
     // outline, the layout set or an image is an error before anything is made.
@@ -192,7 +224,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     if (!options.report.empty()) {
         refuse_input(options.report, inputs);
         std::string rel = inside(options.out_dir, options.report);
-        if (rel == "slides.pdf" || rel == "handout.pdf" || rel.rfind("slides/", 0) == 0 ||
+        if (rel == "slides.pdf" || rel.rfind("handout", 0) == 0 || rel.rfind("slides/", 0) == 0 ||
             rel.rfind(".kamishibai", 0) == 0)
             throw OutputConflict(options.report + ": error: the change report would overwrite an output of the build; "
                                  "choose another file name");
@@ -229,10 +261,14 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     std::snprintf(render_salt, sizeof render_salt, "png scale %.17g", options.png_scale);
     const std::string png_salt = render_salt;
     const std::string handout_salt = std::string("hpdf grayscale ") + (options.handout.grayscale ? "1" : "0");
-    std::uint64_t handout_key = keys.document(handout, handout_salt);
+    std::vector<std::string> handout_paths(handouts.size());  // "": kept
+    for (std::size_t h = 0; h < handouts.size(); ++h) {
+        std::string name = handout_file_name(styles[h], styles.size());
+        std::uint64_t key = keys.document(handouts[h], handout_salt);
+        if (!reuse(name, key)) handout_paths[h] = output(name, key).string();
+    }
     std::uint64_t slides_pdf_key = keys.document(slides_doc, "cairo pdf");
-    std::string handout_path, slides_pdf_path;
-    if (!reuse("handout.pdf", handout_key)) handout_path = output("handout.pdf", handout_key).string();
+    std::string slides_pdf_path;
     if (!reuse("slides.pdf", slides_pdf_key)) slides_pdf_path = output("slides.pdf", slides_pdf_key).string();
     std::vector<std::string> png_paths(slide_count);  // "": kept from the previous build
     std::vector<SlideOutput> slide_outputs;
@@ -265,7 +301,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     std::string dump_relative, depfile_relative;
     std::string dump_temp = side_file(options.dump_layout, dump_relative, dump_text);
     std::string depfile_temp = side_file(options.depfile, depfile_relative, depfile_body);
-    Diagnostics handout_diags;
+    std::vector<Diagnostics> handout_diags(handouts.size());
 
     // CPU time of each kind of task, for --timings.
     std::atomic<long long> handout_us{0}, slides_pdf_us{0}, png_us{0};
@@ -275,8 +311,11 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         total += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t).count();
     };
     std::vector<std::function<void()>> tasks;  // longest first
-    if (!handout_path.empty())
-        tasks.push_back([&] { timed(handout_us, [&] { write_handout_pdf(handout, handout_render, handout_path, handout_diags); }); });
+    for (std::size_t h = 0; h < handouts.size(); ++h)
+        if (!handout_paths[h].empty())
+            tasks.push_back([&, h] {
+                timed(handout_us, [&] { write_handout_pdf(handouts[h], handout_render, handout_paths[h], handout_diags[h]); });
+            });
     if (!slides_pdf_path.empty())
         tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
     std::size_t rendered = 0;
@@ -295,7 +334,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         throw std::runtime_error(out.final_names(e.what()));  // name outputs, not temporaries
     }
     progress.finish();
-    diags.append(handout_diags);
+    for (const auto& d : handout_diags) diags.append(d);
     if (options.timings) {
         char buf[160];
         std::snprintf(buf, sizeof buf, "    handout.pdf %7.1f ms, slides.pdf %7.1f ms, PNGs %7.1f ms (CPU, %u threads)\n",
@@ -324,6 +363,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     write_side_file(options.report, "", "change report", change_report_json(changes));
     if (options.verbose) print_files(described, err);
     described.changes = changes;
+    for (std::size_t i = 0; i < described.slides.size() && i < slide_outputs.size(); ++i)
+        described.slides[i].key = slide_outputs[i].key;
     if (result) *result = std::move(described);
 
     print_summary(diags, err, options.quiet);
@@ -332,7 +373,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         char buf[160];
         std::snprintf(buf, sizeof buf, "%zu slide%s, %zu handout page%s -> %s (layout %.0f ms, total %.0f ms)\n",
                       deck->slides.size(), deck->slides.size() == 1 ? "" : "s",
-                      handout.pages.size(), handout.pages.size() == 1 ? "" : "s", options.out_dir.c_str(), layout_ms, ms_since(start));
+                      handout_pages, handout_pages == 1 ? "" : "s", options.out_dir.c_str(), layout_ms, ms_since(start));
         err << buf;
     }
     return kExitOk;

@@ -3,6 +3,7 @@
 // Filled by run_build when the outline could be loaded, even if it has errors,
 // so a watcher still knows which files to watch.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct SlideSummary {
     std::string title;  // plain text
     std::string notes;  // plain text, paragraphs separated by "\n\n"
     std::string png;    // path relative to the output directory, e.g. "slides/01.png"
+    std::uint64_t key = 0;  // what the PNG was made from (cache/render_key.h); 0: not built
 };
 
 // One slide in the change report (--report keeps these keys: index, id, title).
