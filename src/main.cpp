@@ -6,6 +6,8 @@
 #include <exception>
 #include <iostream>
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 
 #include "app/build.h"
@@ -26,6 +28,11 @@ int main(int argc, char** argv) {
     // A file-size limit (ulimit -f) must be a write error with a message,
     // not a silent SIGXFSZ.
     std::signal(SIGXFSZ, SIG_IGN);
+    // Every slide image needs the same few large buffers (pixels, filtered
+    // rows, compressed data). Kept in the heap and reused instead of fresh
+    // mmaps per slide, they are not page-faulted in again for every slide.
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     CLI::App app{"kamishibai: Japanese briefing slides and handouts from an XML outline"};
     app.set_version_flag("--version", std::string("kamishibai ") + KAMISHIBAI_VERSION + "\ndata: " + ks::data_dir());
     app.require_subcommand(1);
