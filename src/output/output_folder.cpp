@@ -11,6 +11,8 @@
 #include <sstream>
 #include <thread>
 
+#include "util/parallel.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/random.h>
@@ -516,10 +518,21 @@ bool OutputFolder::commit() {
         return false;
     }
     // 1. Every new file on disk, and nothing of the user's in the way.
+    // Flushed and hashed on several threads: concurrent fsyncs share the
+    // file system's journal commits (one at a time cost ~3 ms a file).
     std::map<std::string, OwnedFile> owned = kept_;
-    for (const auto& [temp, rel] : pending_) {
-        fsync_path(temp, false);
-        OwnedFile now = hash_file(temp);
+    std::vector<OwnedFile> written(pending_.size());
+    std::vector<std::function<void()>> flushes;
+    for (std::size_t i = 0; i < pending_.size(); ++i)
+        flushes.push_back([this, i, &written] {
+            fsync_path(pending_[i].first, false);
+            written[i] = hash_file(pending_[i].first);
+            written[i].stamp = stamp_of(pending_[i].first);  // rename keeps inode and mtime
+        });
+    run_parallel(flushes, static_cast<unsigned>(std::min<std::size_t>(16, pending_.size())));
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        const auto& [temp, rel] = pending_[i];
+        OwnedFile now = written[i];
         check_target(rel);
         fs::path final = dir_ / rel;
         Status s = lstat_of(final);
@@ -535,7 +548,6 @@ bool OutputFolder::commit() {
                                      ", or changed since) and would be replaced; move it away or choose another -o");
         }
         const OwnedFile& meta = pending_keys_[rel];
-        now.stamp = stamp_of(temp);  // rename keeps inode and mtime
         now.key = meta.key;
         now.label = meta.label;
         owned[rel] = now;
