@@ -34,15 +34,16 @@ run() {  # name, before-each (shell), command...
   for _ in $(seq "$N"); do
     eval "$prep"
     local t0=$(date +%s%N)
-    /usr/bin/time -o "$W/rss" -f '%M' "$@" >/dev/null 2>"$W/err" || { echo "$name failed:" >&2; cat "$W/err" >&2; exit 1; }
+    /usr/bin/time -o "$W/rss" -f '%M %U %S' "$@" >/dev/null 2>"$W/err" || { echo "$name failed:" >&2; cat "$W/err" >&2; exit 1; }
     local t1=$(date +%s%N)
     echo "$(( (t1 - t0) / 1000000 )) $(cat "$W/rss")" >> "$log"
   done
   local mid=$(( (N + 1) / 2 ))
   local w=( $(awk '{print $1}' "$log" | sort -n) ) m=( $(awk '{print $2}' "$log" | sort -n) )
+  local c=( $(awk '{printf "%d\n", ($3 + $4) * 1000}' "$log" | sort -n) )
   MS[$name]=${w[mid-1]}
-  printf '| %-16s | %6d ms | %6d ms | %6d ms | %4d MiB |\n' "$name" "${w[mid-1]}" "${w[0]}" "${w[N-1]}" \
-    "$(( ${m[N-1]} / 1024 ))"
+  printf '| %-16s | %6d ms | %6d ms | %6d ms | %6d ms | %4d MiB |\n' "$name" "${w[mid-1]}" "${w[0]}" "${w[N-1]}" \
+    "${c[mid-1]}" "$(( ${m[N-1]} / 1024 ))"
 }
 edit() {  # toggles the one bullet in $1
   if grep -q 'S3</b>: 400兆' "$1"; then sed -i 's|S3</b>: 400兆|S3</b>: 500兆|' "$1"
@@ -51,8 +52,10 @@ edit() {  # toggles the one bullet in $1
 
 echo "kamishibai $("$KS" --version | head -1 | awk '{print $2}'), $(nproc) cores, N=$N runs each, $(date -u +%Y-%m-%d)"
 echo
-echo "| case             | median    | min       | max       | peak RSS |"
-echo "|------------------|-----------|-----------|-----------|----------|"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall times grow with load; CPU = user + sys)"
+echo
+echo "| case             | median    | min       | max       | CPU (med) | peak RSS |"
+echo "|------------------|-----------|-----------|-----------|-----------|----------|"
 for x in 1 10; do
   run "cold-${x}x"       "rm -rf '$W/o$x'"    "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
   run "no-edit-${x}x"    ":"                  "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
