@@ -1,6 +1,8 @@
 #include "cache/render_key.h"
 
 #include <cstring>
+#include <fstream>
+#include <set>
 #include <type_traits>
 #include <variant>
 
@@ -51,6 +53,14 @@ RenderKeys::RenderKeys() {
     KeyHasher h;
     h.str("kamishibai " KAMISHIBAI_VERSION);
     h.u64(file_fingerprint("/proc/self/exe", false));
+    // The shared libraries that draw and compress (cairo, pixman, libharu,
+    // freetype, zlib...): an upgrade may change the bytes they write.
+    std::ifstream maps("/proc/self/maps");
+    std::set<std::string> libraries;
+    for (std::string line; std::getline(maps, line);)
+        if (auto slash = line.find('/'); slash != std::string::npos && line.find(".so", slash) != std::string::npos)
+            libraries.insert(line.substr(slash));
+    for (const auto& library : libraries) h.u64(file_fingerprint(library, false));
     program_ = h.value();
 }
 

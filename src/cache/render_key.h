@@ -7,7 +7,8 @@
 //  - frames, item by item (glyphs, shapes, colours, transforms, sub-frames);
 //  - each font file and image file a frame names: path plus content
 //    fingerprint (images: their bytes; fonts: size and mtime, they are big);
-//  - the program (its version and the executable's size and mtime).
+//  - the program (its version, the executable's and every loaded shared
+//    library's size, mtime and inode).
 // Keys are computed after pagination and layout, so page numbers, section
 // names and footer text are already in the frames.
 #include <cstdint>
