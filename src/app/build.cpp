@@ -12,12 +12,13 @@
 #include "app/change_report.h"
 #include "app/depfile.h"
 #include "cache/render_key.h"
+#include "app/layout_choice.h"
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
+#include "export/dump/layout_dump.h"
 #include "export/pdf/hpdf_writer.h"
 #include "layout/font_families.h"
-#include "layout/layout_dump.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
@@ -71,19 +72,6 @@ void print_files(const BuildResult& build, std::ostream& err) {
     }
 }
 
-// The files a build reads, which it must never write.
-std::vector<fs::path> input_files(const Deck& deck, const BuildOptions& options) {
-    std::vector<fs::path> files = {options.outline,
-                                   options.layouts.empty() ? default_layouts_file() : options.layouts,
-                                   fs::path(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir) /
-                                       "fonts.conf"};
-    for (const auto& slide : deck.slides)
-        for (const auto& block : slide.blocks)
-            if (auto* image = std::get_if<Image>(&block); image && !image->resolved.empty())
-                files.push_back(image->resolved);
-    return files;
-}
-
 void refuse_input(const fs::path& target, const std::vector<fs::path>& inputs) {
     std::error_code ec;
     for (const auto& input : inputs)
@@ -132,9 +120,10 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     OutlineOptions outline_options;
     outline_options.max_image_pixels = options.max_image_pixels;
     auto deck = load_outline(options.outline, diags, outline_options);
-    auto set = load_layout_set(options.layouts.empty() ? default_layouts_file() : options.layouts, diags);
+    auto layouts_file = layouts_file_for(options.layouts, deck ? *deck : Deck{}, diags);
+    auto set = layouts_file ? load_layout_set(*layouts_file, diags) : std::nullopt;
     if (deck && set) check_layout_names(*deck, *set, diags);
-    if (result && deck) *result = describe_build(options, *deck);
+    if (result && deck) *result = describe_build(options, *deck, set ? &*set : nullptr);
     if (!deck || !set || diags.has_errors()) {
         print_summary(diags, err, options.quiet);
         if (options.write_outputs) err << "kamishibai: nothing written; the previous output is unchanged\n";
@@ -175,6 +164,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     for (const auto& style : styles) {
         HandoutOptions handout_options = options.handout;
         if (auto sans = set->fonts.find("sans"); sans != set->fonts.end()) handout_options.font_family = sans->second;
+        if (auto mono = set->fonts.find("mono"); mono != set->fonts.end()) handout_options.mono_family = mono->second;
         handout_options.style = style;
         Diagnostics style_diags;  // the notes' problems once, not once per style
         handouts.push_back(impose_handout(*deck, slides_doc, text, handout_options, style_diags));
@@ -193,7 +183,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
 
     if (!options.write_outputs) {
-        (void)layout_dump_json(slides);  // what --dump-layout would write must be writable too
+        (void)layout_dump_json(slides_doc);  // what --dump-layout would write must be writable too
         print_summary(diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
         return diags.has_errors() ? kExitInput : kExitOk;
@@ -220,7 +210,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             << " handout pages\n";
     // Inputs are never outputs: the layout dump or an output landing on the
     // outline, the layout set or an image is an error before anything is made.
-    std::vector<fs::path> inputs = input_files(*deck, options);
+    BuildResult described = describe_build(options, *deck, &*set);
+    const std::vector<fs::path> inputs(described.inputs.begin(), described.inputs.end());
     if (!options.report.empty()) {
         refuse_input(options.report, inputs);
         std::string rel = inside(options.out_dir, options.report);
@@ -283,8 +274,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     ChangeReport changes = compare_slides(slide_outputs, out);
     // The dump and the depfile go through the commit when they are inside the
     // output folder, else they are written on their own after it.
-    BuildResult described = describe_build(options, *deck);
-    const std::string dump_text = options.dump_layout.empty() ? "" : layout_dump_json(slides);
+    const std::string dump_text = options.dump_layout.empty() ? "" : layout_dump_json(slides_doc);
     const std::string depfile_body = options.depfile.empty() ? "" : depfile_text(described);
     auto side_file = [&](const std::string& path, std::string& relative, const std::string& text) {
         if (path.empty()) return std::string();

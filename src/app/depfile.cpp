@@ -2,15 +2,30 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
+#include "app/layout_choice.h"
 #include "export/cairo/slide_exporter.h"
 
 namespace fs = std::filesystem;
 
 namespace ks {
 
-BuildResult describe_build(const BuildOptions& options, const Deck& deck) {
+namespace {
+
+// Images anywhere in the body, columns included.
+void add_images(const std::vector<Block>& blocks, const std::function<void(const std::string&)>& input) {
+    for (const auto& block : blocks) {
+        if (const auto* image = std::get_if<Image>(&block)) input(image->resolved);
+        if (const auto* columns = std::get_if<Columns>(&block))
+            for (const auto& column : columns->columns) add_images(column.blocks, input);
+    }
+}
+
+}  // namespace
+
+BuildResult describe_build(const BuildOptions& options, const Deck& deck, const LayoutSet* set) {
     BuildResult r;
     r.described = true;
     r.title = deck.meta.title;
@@ -19,10 +34,14 @@ BuildResult describe_build(const BuildOptions& options, const Deck& deck) {
         if (!p.empty() && seen.insert(p).second) r.inputs.push_back(p);
     };
     input(options.outline);
-    input(options.layouts.empty() ? default_layouts_file() : options.layouts);
-    for (const auto& slide : deck.slides)
-        for (const auto& block : slide.blocks)
-            if (const auto* image = std::get_if<Image>(&block)) input(image->resolved);
+    Diagnostics ignored;  // an unknown set is reported by the build
+    if (auto layouts = layouts_file_for(options.layouts, deck, ignored)) input(*layouts);
+    if (set) {
+        for (const auto& logo : set->master.logos) input(logo.path);
+        for (const auto& [name, layout] : set->layouts)
+            for (const auto& logo : layout.logos) input(logo.path);
+    }
+    for (const auto& slide : deck.slides) add_images(slide.blocks, input);
 
     // fonts.conf and every font in the folder (fonts/user/...), sorted so the
     // depfile is deterministic.

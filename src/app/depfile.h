@@ -6,12 +6,14 @@
 #include "app/build.h"
 #include "app/build_result.h"
 #include "model/deck.h"
+#include "theme/layout_set.h"
 
 namespace ks {
 
-// Inputs (outline, layout set, referenced images, every file in the fonts
-// folder), outputs and per-slide summaries of a build of `deck`.
-BuildResult describe_build(const BuildOptions& options, const Deck& deck);
+// Inputs (outline, layout set and its logos when `set` is given, referenced
+// images, every file in the fonts folder), outputs and per-slide summaries of
+// a build of `deck`.
+BuildResult describe_build(const BuildOptions& options, const Deck& deck, const LayoutSet* set = nullptr);
 
 // "out1 out2 ...: in1 in2 ..." plus an empty rule per input (like gcc -MP);
 // spaces and "#" are escaped with a backslash, "$" doubled.

@@ -153,6 +153,7 @@ std::uint64_t RenderKeys::frame(const Frame& f) {
                        },
                        [&](const ImageItem& i) {
                            h.u64(file_fingerprint(i.path, true));
+                           h.u64(static_cast<std::uint64_t>(i.format));
                            h.f64(i.w);
                            h.f64(i.h);
                        },

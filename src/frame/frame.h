@@ -10,6 +10,10 @@
 #include <variant>
 #include <vector>
 
+#include "frame/layout_record.h"
+
+#include "util/image_format.h"
+
 namespace ks {
 
 struct Point {
@@ -86,9 +90,13 @@ struct Shape {
     double corner_radius = 0;           // Rect only
 };
 
+// An image file drawn into (0, 0, w, h), aspect kept by the layout. A
+// cropped image (fit="cover") is an ImageItem larger than its place inside
+// a clipped Group.
 struct ImageItem {
-    std::string path;   // PNG file
+    std::string path;   // PNG, JPEG or SVG file
     double w = 0, h = 0;
+    ImageFormat format = ImageFormat::Unknown;  // from the file's first bytes; Unknown: the exporter sniffs
 };
 
 // 2D affine transform [a b c d e f] as in PDF/Cairo: x' = a x + c y + e.
@@ -116,6 +124,7 @@ struct Frame {
     double width = 0, height = 0;
     std::optional<Color> background;
     std::vector<PositionedItem> items;
+    LayoutRecord record;  // slides only: what layout placed, for the layout dump
 
     void push(Point pos, Item item) { items.push_back({pos, std::move(item)}); }
 };

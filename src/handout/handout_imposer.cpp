@@ -10,6 +10,8 @@
 #include <set>
 
 #include "handout/handout_geometry.h"
+#include "image/image_file.h"
+#include "layout/numeric_cell.h"
 #include "text/text_engine.h"
 #include "util/dates.h"
 
@@ -33,6 +35,7 @@ constexpr Color kSlideFrame{0.50, 0.50, 0.53, 1};
 constexpr Color kNoteLine{0.78, 0.78, 0.80, 1};
 constexpr Color kAccent{0.09, 0.23, 0.45, 1};
 constexpr Color kConfidential{0.72, 0.09, 0.09, 1};
+constexpr Color kCodeFill{0.95, 0.95, 0.96, 1};
 
 constexpr double kGapX = 18;        // between slides side by side
 constexpr double kGapY = 24;        // between rows (room for the slide number)
@@ -60,9 +63,11 @@ Shape hline(double w, Color c, double sw) {
     return s;
 }
 
-TextStyle base_style(const std::string& family, double size, Color color, bool bold, double line_height) {
+TextStyle base_style(const std::string& family, const std::string& mono_family, double size, Color color, bool bold,
+                     double line_height) {
     TextStyle st;
     st.family = family;
+    st.mono_family = mono_family;
     st.size = size;
     st.color = color;
     st.emphasis_color = color;
@@ -322,16 +327,42 @@ private:
         }
     }
 
+    // One unit of the report column: a text block placed line by line (it
+    // may break across pages), or a table row or an image placed whole.
+    struct Piece {
+        TextBlock block;
+        double indent = 0;
+        double space_before = 0;
+        std::optional<TextBlock> mark;  // a hanging list mark, left of the first line
+        bool quote_rule = false;        // a rule at the left of every line (quotes)
+        bool code_fill = false;         // a light band behind every line (code)
+        struct RowCell {
+            TextBlock block;
+            double x = 0;  // from the row's left edge (padding included)
+        };
+        std::vector<RowCell> cells;     // a table row
+        double row_w = 0, row_h = 0;
+        bool header = false;
+        std::optional<ImageItem> image;  // a small picture
+    };
+
+    struct ReportStyles {
+        TextStyle body, body_head, muted, figure;
+        double col_w = 0;
+    };
+
     // A report: section headings, then each slide as a small picture beside
-    // its title and content set as flowing text.
+    // its title and content in report style: columns one after another,
+    // tables as tables, code in monospace, quotes set off by a rule, list
+    // items with hanging indents, images small with their captions.
     void outline_pages() {
         const double sw = std::min(150.0, box_.width() * 0.3);
         const double col_x = box_.left + sw + 16;
         const double col_w = box_.right - col_x;
         const TextStyle h_section = style(13, kAccent, true, 1.3);
         const TextStyle h_slide = style(10.5, kText, true, 1.4);
-        const TextStyle body = style(9, kText, false, 1.6);
-        const TextStyle body_head = style(9, kText, true, 1.6);
+        ReportStyles rs{style(9, kText, false, 1.6), style(9, kText, true, 1.6), style(8, kMuted, false, 1.5),
+                        style(12, kAccent, true, 1.4), col_w};
 
         new_page();
         double y = box_.top;
@@ -344,7 +375,9 @@ private:
         for (std::size_t i = 0; i < count(); ++i) {
             const Slide& sl = deck_.slides[i];
             // Section heading, kept with the first slide under it.
+            const Section* opened = nullptr;
             if (auto it = section_at_.find(i); it != section_at_.end()) {
+                opened = it->second;
                 const TextBlock hb = set(it->second->title, h_section, box_.width());
                 const double need = (y > box_.top ? 10 : 0) + hb.height + 8 + sw / aspect(i);
                 if (!fits(need)) next_page();
@@ -355,24 +388,23 @@ private:
                 y += 10;
             }
 
-            // The text of the slide, as lines with their x indent.
-            struct Piece {
-                TextBlock block;
-                double indent = 0;
-                double space_before = 0;
-            };
             std::vector<Piece> pieces;
-            RichText title = sl.title;
-            if (title.empty()) title = plain_text("スライド " + std::to_string(i + 1));
-            pieces.push_back({set(title, h_slide, col_w), 0, 0});
-            if (!sl.subtitle.empty()) pieces.push_back({set(sl.subtitle, body, col_w), 0, 0});
-            for (const Block& blk : sl.blocks) add_block(blk, pieces, body, body_head, col_w);
+            // Each section title once: a section slide that only repeats it
+            // under its heading gives no second title line.
+            const bool repeats_section = opened && sl.title.plain() == opened->title;
+            if (!repeats_section) {
+                RichText title = sl.title;
+                if (title.empty()) title = plain_text("スライド " + std::to_string(i + 1));
+                pieces.push_back({set(title, h_slide, col_w), 0, 0});
+            }
+            if (!sl.subtitle.empty()) pieces.push_back({set(sl.subtitle, rs.body, col_w), 0, 0});
+            for (const Block& blk : sl.blocks) add_block(blk, pieces, rs, 0);
 
             const double sh = sw / aspect(i);
             double text_h = 0;
-            for (const auto& p : pieces) text_h += p.space_before + p.block.height;
+            for (const auto& p : pieces) text_h += p.space_before + piece_height(p);
             // Start on a new page unless the picture and the first lines fit.
-            const double first_h = pieces.front().block.height + (pieces.size() > 1 ? 30 : 0);
+            const double first_h = pieces.empty() ? 0 : piece_height(pieces.front()) + (pieces.size() > 1 ? 30 : 0);
             if (!fits(std::max(sh, std::min(text_h, first_h)))) next_page();
 
             const double row_top = y;
@@ -380,11 +412,27 @@ private:
             std::size_t slide_page = page_index();
             for (const auto& p : pieces) {
                 y += p.space_before;
+                if (p.image || !p.cells.empty()) {
+                    const double h = piece_height(p);
+                    if (!fits(h)) next_page();
+                    place_whole(pages_.back(), p, col_x + p.indent, y);
+                    y += h;
+                    continue;
+                }
                 const auto& lines = p.block.lines;
                 for (std::size_t k = 0; k < lines.size(); ++k) {
                     const double h = (k + 1 < lines.size() ? lines[k + 1].top : p.block.height) - lines[k].top;
                     if (!fits(h)) next_page();
+                    if (p.code_fill)
+                        pages_.back().push({col_x + p.indent - 5, y}, rect(col_w - p.indent + 5, h, kCodeFill, std::nullopt));
+                    if (k == 0 && p.mark && !p.mark->lines.empty())
+                        place_line(pages_.back(), p.mark->lines.front(), col_x + p.indent - p.mark->width - 2, y);
                     place_line(pages_.back(), lines[k], col_x + p.indent, y);
+                    if (p.quote_rule) {
+                        Shape rule = hline(0, kRule, 1.5);
+                        rule.h = h;
+                        pages_.back().push({col_x + p.indent - 8, y}, rule);
+                    }
                     y += h;
                 }
             }
@@ -393,39 +441,188 @@ private:
         }
     }
 
-    void add_block(const Block& blk, auto& pieces, const TextStyle& body, const TextStyle& body_head, double col_w) {
+    static double piece_height(const Piece& p) {
+        if (p.image) return p.image->h;
+        if (!p.cells.empty()) return p.row_h;
+        return p.block.height;
+    }
+
+    // A table row or an image, with its top-left at (x, y).
+    static void place_whole(Frame& page, const Piece& p, double x, double y) {
+        if (p.image) {
+            page.push({x, y}, *p.image);
+            page.push({x, y}, rect(p.image->w, p.image->h, std::nullopt, kRule, 0.4));
+            return;
+        }
+        if (p.header) page.push({x, y}, rect(p.row_w, p.row_h, Color{0.90, 0.92, 0.95, 1}, std::nullopt));
+        for (const auto& c : p.cells) place(page, c.block, x + c.x, y + kCellPad);
+        page.push({x, y + p.row_h}, hline(p.row_w, p.header ? kText : kRule, p.header ? 0.7 : 0.4));
+    }
+
+    static constexpr double kCellPad = 3;
+
+    void add_block(const Block& blk, std::vector<Piece>& pieces, const ReportStyles& rs, double indent) {
+        const double w = rs.col_w - indent;
         if (const auto* p = std::get_if<Paragraph>(&blk)) {
-            pieces.push_back({set(p->text, body, col_w), 0, 3});
+            pieces.push_back({set(p->text, rs.body, w), indent, 3});
         } else if (const auto* l = std::get_if<List>(&blk)) {
-            add_list(*l, 0, pieces, body, col_w);
+            add_list(*l, 0, pieces, rs, indent);
         } else if (const auto* t = std::get_if<Table>(&blk)) {
-            for (const TableRow& row : t->rows) {
-                RichText line;
-                line.where = row.where;
-                for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                    if (c > 0) {
-                        Span sep;
-                        sep.text = "｜";
-                        line.spans.push_back(sep);
-                    }
-                    for (const Span& sp : row.cells[c].text.spans) line.spans.push_back(sp);
-                }
-                pieces.push_back({set(line, row.header ? body_head : body, col_w - 8), 8, 2});
-            }
+            add_table(*t, pieces, rs, indent);
         } else if (const auto* im = std::get_if<Image>(&blk)) {
-            pieces.push_back({set("［図］" + (im->alt.empty() ? im->src : im->alt), body, col_w), 0, 3});
+            add_image(*im, pieces, rs, indent);
+        } else if (const auto* cols = std::get_if<Columns>(&blk)) {
+            // The columns one after another, each a block of its own.
+            for (const Column& col : cols->columns) {
+                const std::size_t first = pieces.size();
+                if (!col.heading.empty()) pieces.push_back({set(col.heading, rs.body_head, w), indent, 2});
+                for (const Block& inner : col.blocks) add_block(inner, pieces, rs, indent);
+                if (pieces.size() > first) pieces[first].space_before += 4;
+            }
+        } else if (const auto* q = std::get_if<Quote>(&blk)) {
+            TextStyle quote = rs.body;
+            quote.color = kMuted;
+            for (const RichText& para : q->paragraphs) {
+                Piece piece{set(para, quote, w - 14), indent + 14, 3};
+                piece.quote_rule = true;
+                pieces.push_back(std::move(piece));
+            }
+            if (!q->cite.empty()) {
+                TextStyle cite = rs.muted;
+                cite.align = Align::Right;
+                pieces.push_back({set("― " + q->cite, cite, w - 14), indent + 14, 1});
+            }
+        } else if (const auto* f = std::get_if<FigureNumber>(&blk)) {
+            RichText line;
+            line.where = f->where;
+            line.spans.push_back({f->value, true, false, false, f->where});
+            line.spans.push_back({"　" + f->label, true, false, false, f->where});
+            pieces.push_back({set(line, rs.figure, w), indent, 4});
+            if (!f->note.empty()) pieces.push_back({set(f->note, rs.muted, w), indent, 0});
+        } else if (const auto* pre = std::get_if<Pre>(&blk)) {
+            // Monospace, verbatim; a long line wraps under itself.
+            TextStyle code = rs.body;
+            code.line_height = 1.4;
+            code.prefer_phrases = false;
+            for (std::size_t k = 0; k < pre->lines.size(); ++k) {
+                const std::string& line = pre->lines[k];
+                RichText text;
+                text.where = pre->where;
+                text.spans.push_back({line.empty() ? " " : line, false, false, true, pre->where});
+                Piece piece{set(text, code, w - 10), indent + 10, k == 0 ? 3.0 : 0.0};
+                piece.code_fill = true;
+                pieces.push_back(std::move(piece));
+            }
+        } else if (const auto* ag = std::get_if<Agenda>(&blk)) {
+            for (std::size_t k = 0; k < ag->sections.size(); ++k) {
+                const bool current = static_cast<int>(k) == ag->current;
+                Piece piece{set(ag->sections[k], current ? rs.body_head : rs.body, w - 16), indent + 16, 2};
+                piece.mark = set(std::to_string(k + 1) + ".", rs.body, 16);
+                pieces.push_back(std::move(piece));
+            }
         }
     }
 
-    void add_list(const List& list, int level, auto& pieces, const TextStyle& body, double col_w) {
-        int n = 0;
+    // Items with hanging indents: the mark in the margin, every line of
+    // the text aligned after it.
+    void add_list(const List& list, int level, std::vector<Piece>& pieces, const ReportStyles& rs, double indent) {
+        int n = list.start - 1;
+        const double hang = 14;
         for (const auto& item : list.items) {
             ++n;
-            const std::string mark = list.ordered ? std::to_string(n) + ". " : (level == 0 ? "・" : "－");
-            const double indent = 10.0 * level;
-            pieces.push_back({set(prefixed(mark, item.text), body, col_w - indent), indent, level == 0 ? 2.0 : 0.0});
-            for (const List& child : item.children) add_list(child, level + 1, pieces, body, col_w);
+            const double at = indent + hang * (level + 1);
+            Piece piece{set(item.text, rs.body, rs.col_w - at), at, level == 0 ? 2.0 : 0.0};
+            if (!item.text.empty())
+                piece.mark = set(list.ordered ? std::to_string(n) + "." : (level == 0 ? "・" : "－"), rs.body, hang + 10);
+            pieces.push_back(std::move(piece));
+            for (const List& child : item.children) add_list(child, level + 1, pieces, rs, indent);
         }
+    }
+
+    // A real table: columns sized from their content (or widths=), numbers
+    // right-aligned, a shaded header row and rules between rows.
+    void add_table(const Table& t, std::vector<Piece>& pieces, const ReportStyles& rs, double indent) {
+        const double avail = rs.col_w - indent;
+        if (!t.caption.empty()) pieces.push_back({set(t.caption, rs.muted, avail), indent, 3});
+        std::size_t ncols = 0;
+        for (const auto& row : t.rows) ncols = std::max(ncols, row.cells.size());
+        if (ncols == 0) return;
+        TextStyle cell_style = rs.body;
+        cell_style.size = 8.5;
+        cell_style.line_height = 1.4;
+        TextStyle head_style = cell_style;
+        head_style.bold = true;
+
+        std::vector<double> widths(ncols, 0);
+        if (t.widths.size() == ncols) {
+            widths = t.widths;
+        } else {
+            for (const auto& row : t.rows)
+                for (std::size_t c = 0; c < row.cells.size(); ++c)
+                    widths[c] = std::max(widths[c], text_.natural_width(row.cells[c].text, row.header ? head_style : cell_style) +
+                                                        2 * kCellPad + 1);
+        }
+        double sum = 0;
+        for (double& wd : widths) sum += (wd = std::max(wd, 1.0));
+        // Natural widths that fit leave the table at its natural width; else
+        // (or with widths=) the table takes the whole column.
+        const bool given = t.widths.size() == ncols;
+        const double table_w = given || sum > avail ? avail : sum;
+        for (double& wd : widths) wd = wd / sum * table_w;
+
+        std::vector<Align> align(ncols, Align::Left);
+        for (std::size_t c = 0; c < ncols; ++c) {
+            CellAlign a = c < t.align.size() ? t.align[c] : CellAlign::Auto;
+            if (a == CellAlign::Auto) {
+                bool numeric = false, other = false;
+                for (const auto& row : t.rows) {
+                    if (row.header || c >= row.cells.size()) continue;
+                    const std::string text = row.cells[c].text.plain();
+                    if (is_placeholder_cell(text)) continue;
+                    (is_numeric_cell(text) ? numeric : other) = true;
+                }
+                align[c] = numeric && !other ? Align::Right : Align::Left;
+            } else {
+                align[c] = a == CellAlign::Right ? Align::Right : a == CellAlign::Center ? Align::Center : Align::Left;
+            }
+        }
+        for (const auto& row : t.rows) {
+            Piece piece;
+            piece.indent = indent;
+            piece.space_before = 0;
+            piece.header = row.header;
+            piece.row_w = table_w;
+            double x = 0, h = 0;
+            for (std::size_t c = 0; c < ncols; ++c) {
+                TextStyle st = row.header ? head_style : cell_style;
+                st.align = align[c];
+                RichText text = c < row.cells.size() ? row.cells[c].text : RichText{};
+                TextBlock b = set(text, st, std::max(1.0, widths[c] - 2 * kCellPad));
+                h = std::max(h, b.height);
+                piece.cells.push_back({std::move(b), x + kCellPad});
+                x += widths[c];
+            }
+            piece.row_h = h + 2 * kCellPad;
+            pieces.push_back(std::move(piece));
+        }
+    }
+
+    // A small picture (at most 40% of the column wide, 90 pt high), its
+    // caption under it; its alt text when the file cannot be read.
+    void add_image(const Image& im, std::vector<Piece>& pieces, const ReportStyles& rs, double indent) {
+        const double avail = rs.col_w - indent;
+        auto info = im.resolved.empty() ? std::nullopt : probe_image(im.resolved);
+        if (info && info->width > 0 && info->height > 0) {
+            const double k = std::min(avail * 0.4 / info->width, 90.0 / info->height);
+            Piece piece;
+            piece.indent = indent;
+            piece.space_before = 4;
+            piece.image = ImageItem{im.resolved, info->width * k, info->height * k, info->format};
+            pieces.push_back(std::move(piece));
+        } else {
+            pieces.push_back({set("［図］" + (im.alt.empty() ? im.src : im.alt), rs.body, avail), indent, 3});
+        }
+        if (!im.caption.empty()) pieces.push_back({set(im.caption, rs.muted, avail), indent, 2});
     }
 
     // Text that fits on one line of `width`: first shrunk down to
@@ -494,7 +691,7 @@ private:
     const HandoutOptions& opt_;
 
     TextStyle style(double size, Color color, bool bold = false, double line_height = 1.45) const {
-        return base_style(opt_.font_family, size, color, bold, line_height);
+        return base_style(opt_.font_family, opt_.mono_family, size, color, bold, line_height);
     }
     Diagnostics& diags_;
     std::string orientation_;

@@ -22,6 +22,7 @@ struct HandoutOptions {
     std::string orientation = "auto"; // "auto" | "portrait" | "landscape" (auto: what suits the style)
     bool grayscale = false;           // a render option of the PDF exporter; the app passes it there
     std::string font_family = "BIZ UDPGothic";  // print furniture and notes; the CLI passes the layout set's sans
+    std::string mono_family = "BIZ UDGothic";   // code in the outline style; the layout set's mono
 };
 
 // Validates option values (returns false + message for a bad one) – used by

@@ -1,9 +1,13 @@
 #include "layout/body_layout.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <numeric>
 
-#include "layout/image_probe.h"
+#include "image/image_file.h"
+#include "layout/numeric_cell.h"
+#include "util/utf8.h"
 
 namespace ks {
 namespace {
@@ -13,12 +17,24 @@ public:
     BodyBuilder(const BoxSpec& spec, double size, const TextEngine& text, Diagnostics& diags)
         : spec_(spec), size_(size), text_(text), diags_(diags) {}
 
-    BodyResult run(const std::vector<Block>& blocks) {
+    BodyResult run(const std::vector<Block>& blocks, int first_paragraph = 0) {
+        paragraph_ = first_paragraph;
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (i > 0) y_ += spec_.paragraph_gap * size_;
+            last_block_ = i + 1 == blocks.size();
+            if (std::holds_alternative<FigureNumber>(blocks[i])) {
+                // Consecutive big numbers stand side by side.
+                std::vector<const FigureNumber*> row;
+                while (i < blocks.size() && std::holds_alternative<FigureNumber>(blocks[i]))
+                    row.push_back(&std::get<FigureNumber>(blocks[i++]));
+                --i;
+                add_figure_row(row);
+                continue;
+            }
             std::visit([&](const auto& b) { add(b); }, blocks[i]);
         }
         result_.height = y_;
+        result_.paragraphs = paragraph_;
         return std::move(result_);
     }
 
@@ -120,11 +136,20 @@ private:
         const auto& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
         std::size_t columns = 0;
         for (const auto& r : sizing) columns = std::max(columns, r.cells.size());
+        if (!table.caption.empty()) {
+            TextStyle cs = style_at(size);
+            cs.color = spec_.muted_color;
+            auto block = text_.set(table.caption, cs, spec_.w);
+            place_text(block, 0, y_);
+            y_ += block.height + size * 0.3;
+        }
         if (columns == 0) return;
+        std::vector<Align> aligns = column_aligns(table, sizing, columns);
 
-        auto cell_style = [&](bool header) {
+        auto cell_style = [&](bool header, std::size_t column = 0) {
             TextStyle s = style_at(size);
             s.line_height = 1.4;
+            s.align = column < aligns.size() ? aligns[column] : Align::Left;
             if (header) {
                 s.bold = true;
                 s.color = s.emphasis_color = spec_.table_header_text;
@@ -137,6 +162,10 @@ private:
             for (std::size_t c = 0; c < r.cells.size(); ++c)
                 natural[c] = std::max(natural[c], text_.natural_width(r.cells[c].text, cell_style(r.header)) + 2 * pad_x);
         std::vector<double> widths = fit_columns(natural, spec_.w);
+        if (table.widths.size() == columns) {
+            double sum = std::accumulate(table.widths.begin(), table.widths.end(), 0.0);
+            for (std::size_t c = 0; c < columns; ++c) widths[c] = spec_.w * table.widths[c] / sum;
+        }
 
         std::size_t body_row = 0;
         int table_row = 0;
@@ -146,7 +175,7 @@ private:
             for (std::size_t c = 0; c < columns; ++c) {
                 RichText empty;
                 const RichText& t = c < row.cells.size() ? row.cells[c].text : empty;
-                blocks.push_back(text_.set(t, cell_style(row.header), widths[c] - 2 * pad_x));
+                blocks.push_back(text_.set(t, cell_style(row.header, c), widths[c] - 2 * pad_x));
                 row_h = std::max(row_h, blocks.back().height + 2 * pad_y);
             }
             std::optional<Color> fill;
@@ -179,6 +208,13 @@ private:
         }
     }
 
+    static std::vector<Align> column_aligns(const Table& table, const std::vector<TableRow>& rows, std::size_t columns) {
+        std::vector<Align> out;
+        for (CellAlign a : resolve_column_alignment(table, rows, columns))
+            out.push_back(a == CellAlign::Right ? Align::Right : a == CellAlign::Center ? Align::Center : Align::Left);
+        return out;
+    }
+
     // Columns that fit keep their natural width; the rest share what is left
     // in proportion to their natural width. The table spans the column.
     static std::vector<double> fit_columns(const std::vector<double>& natural, double total) {
@@ -198,33 +234,384 @@ private:
     }
 
     void add(const Image& image) {
-        auto size = image.resolved.empty() ? std::nullopt : probe_png(image.resolved);
-        double max_w = spec_.w, max_h = std::max(spec_.h - y_, spec_.h * 0.3);
+        auto size = image.resolved.empty() ? std::nullopt : probe_image(image.resolved);
+        double avail_w = image.width_fraction > 0 ? spec_.w * std::min(1.0, image.width_fraction) : spec_.w;
+        // The caption is set first: the image gets what is left above it.
+        TextBlock caption;
+        double caption_h = 0;
+        if (!image.caption.empty()) {
+            TextStyle cs = style_at(size_ * 0.75);
+            cs.color = spec_.muted_color;
+            cs.align = Align::Center;
+            caption = text_.set(image.caption, cs, spec_.w);
+            caption_h = caption.height + size_ * 0.3;
+        }
+        double space_h = std::max(1.0, spec_.h - caption_h);  // the whole box, less the caption
         if (!size) {
             diags_.warning(image.where, "cannot read image '" + image.src + "'; a placeholder is drawn",
-                           {"give the path of a readable PNG file, relative to the outline"});
+                           {"give the path of a readable PNG, JPEG or SVG file, relative to the outline"});
             Shape box;
-            box.w = max_w;
-            box.h = std::min(max_h, size_ * 4);
+            box.w = avail_w;
+            box.h = std::min(std::max(spec_.h - y_, spec_.h * 0.3), size_ * 4);
             box.stroke = spec_.table_rule;
             result_.items.push_back({{0, y_}, box});
             auto label = text_.set(plain_text(image.alt.empty() ? image.src : image.alt), style_at(size_ * 0.8),
-                                   max_w - size_);
+                                   avail_w - size_);
             place_text(label, size_ * 0.5, y_ + size_ * 0.5);
             y_ += box.h;
+            place_caption(caption, caption_h);
             return;
         }
         // Largest size that fits the box, shrunk (aspect kept) into the space
         // left, but not below image-min of the box: then it must move on.
-        double full = std::min(spec_.w / size->width, spec_.h / size->height);
+        double full = std::min(avail_w / size->width, space_h / size->height);
         double min_h = std::min(size->height * full, spec_.image_min * spec_.h);
-        double left = spec_.h - y_;
+        double left = spec_.h - y_ - caption_h;
         double h = std::min(size->height * full, std::max(left, min_h));
         if (left < min_h - 0.01) result_.image_squeezed = true;
         double w = size->width * (h / size->height);
-        result_.items.push_back({{(spec_.w - w) / 2, y_}, ImageItem{image.resolved, w, h}});
-        result_.images.push_back({(spec_.w - w) / 2, y_, w, h, image.src});
-        y_ += h;
+        if (image.fit == ImageFit::Cover && last_block_ && left >= min_h) {
+            // Cover: the image fills the width it may take and the height left
+            // below it, cropped around its centre (aspect kept).
+            double box_w = avail_w, box_h = left;
+            double scale = std::max(box_w / size->width, box_h / size->height);
+            double iw = size->width * scale, ih = size->height * scale;
+            auto sub = std::make_shared<Frame>();
+            sub->width = box_w;
+            sub->height = box_h;
+            sub->push({(box_w - iw) / 2, (box_h - ih) / 2}, ImageItem{image.resolved, iw, ih, size->format});
+            double x = (spec_.w - box_w) / 2;
+            result_.items.push_back({{x, y_}, Group{std::move(sub), {}, true}});
+            result_.images.push_back({x, y_, box_w, box_h, image.src});
+            y_ += box_h;
+        } else {
+            double x = (spec_.w - w) / 2;
+            result_.items.push_back({{x, y_}, ImageItem{image.resolved, w, h, size->format}});
+            result_.images.push_back({x, y_, w, h, image.src});
+            y_ += h;
+        }
+        place_caption(caption, caption_h);
+    }
+
+    void place_caption(const TextBlock& caption, double caption_h) {
+        if (caption.lines.empty()) return;
+        y_ += caption_h - caption.height;
+        place_text(caption, 0, y_);
+        y_ += caption.height;
+    }
+
+    // Columns side by side; each column is a body of its own, all set at the
+    // same size. Headings (comparison) sit in a band of equal height on top.
+    void add(const Columns& cols) {
+        if (cols.columns.empty()) return;
+        std::vector<double> widths = column_widths(cols, spec_.w, spec_.column_gap);
+        double head_h = column_heading_height(cols, spec_, size_, text_);
+        double top = y_, x = 0, tallest = 0;
+        std::vector<BodyResult> parts;
+        int paragraph = paragraph_;
+        for (std::size_t c = 0; c < cols.columns.size(); ++c) {
+            const Column& col = cols.columns[c];
+            if (head_h > 0) {
+                Shape band;
+                band.w = widths[c];
+                band.h = head_h;
+                band.fill = spec_.table_header_fill;
+                result_.items.push_back({{x, top}, band});
+                if (!col.heading.empty()) {
+                    auto block = text_.set(col.heading, heading_style(), widths[c] - size_ * 1.2);
+                    place_text(block, x + size_ * 0.6, top + (head_h - block.height) / 2);
+                }
+            }
+            BoxSpec sub = spec_;
+            sub.w = widths[c];
+            double body_top = head_h > 0 ? head_h + size_ * 0.5 : 0;
+            sub.h = std::max(1.0, spec_.h - (top - 0) - body_top);
+            BodyBuilder inner(sub, size_, text_, diags_);
+            BodyResult r = inner.run(col.blocks, paragraph_);
+            paragraph = std::max(paragraph, r.paragraphs);
+            double dx = x, dy = top + body_top;
+            for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item});
+            for (auto l : r.lines) {
+                l.x += dx, l.y += dy, l.baseline += dy;
+                result_.lines.push_back(std::move(l));
+            }
+            for (auto im : r.images) {
+                im.x += dx, im.y += dy;
+                result_.images.push_back(std::move(im));
+            }
+            for (auto cell : r.cells) {
+                cell.x += dx, cell.y += dy;
+                result_.cells.push_back(std::move(cell));
+            }
+            result_.missing.insert(result_.missing.end(), r.missing.begin(), r.missing.end());
+            result_.overfull = result_.overfull || r.overfull;
+            result_.image_squeezed = result_.image_squeezed || r.image_squeezed;
+            tallest = std::max(tallest, body_top + r.height);
+            result_.columns.push_back({x, top, widths[c], 0});
+            x += widths[c] + spec_.column_gap;
+        }
+        paragraph_ = paragraph;
+        for (std::size_t c = result_.columns.size() - cols.columns.size(); c < result_.columns.size(); ++c)
+            result_.columns[c].h = tallest;
+        if (spec_.column_rule) {
+            double rx = 0;
+            for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+                rx += widths[c] + spec_.column_gap / 2;
+                Shape rule;
+                rule.kind = Shape::Kind::Line;
+                rule.w = 0;
+                rule.h = tallest;
+                rule.stroke = spec_.column_rule;
+                rule.stroke_width = 0.75;
+                result_.items.push_back({{rx, top}, rule});
+                rx += spec_.column_gap / 2;
+            }
+        }
+        y_ = top + tallest;
+    }
+
+    TextStyle heading_style() const {
+        TextStyle s = style_at(size_);
+        s.bold = true;
+        s.line_height = 1.3;
+        s.color = s.emphasis_color = spec_.table_header_text;
+        return s;
+    }
+
+    // A quotation: larger text behind an accent bar, the source below right.
+    void add(const Quote& quote) {
+        double size = size_ * 1.15;
+        double bar = std::max(3.0, size * 0.12), inset = size * 0.9;
+        double top = y_;
+        TextStyle qs = style_at(size);
+        qs.line_height = 1.5;
+        qs.align = Align::Left;
+        for (std::size_t k = 0; k < quote.paragraphs.size(); ++k) {
+            if (k > 0) y_ += size * 0.4;
+            auto block = text_.set(quote.paragraphs[k], qs, spec_.w - inset);
+            place_text(block, inset, y_);
+            y_ += block.height;
+        }
+        Shape rule;
+        rule.w = bar;
+        rule.h = y_ - top;
+        rule.fill = spec_.bullet_color;
+        result_.items.push_back({{0, top}, rule});
+        if (!quote.cite.empty()) {
+            TextStyle cs = style_at(size_ * 0.75);
+            cs.color = spec_.muted_color;
+            cs.align = Align::Right;
+            y_ += size_ * 0.4;
+            auto block = text_.set(plain_text("― " + quote.cite), cs, spec_.w - inset);
+            place_text(block, inset, y_);
+            y_ += block.height;
+        }
+    }
+
+    void add(const FigureNumber& f) { add_figure_row({&f}); }
+
+    // Big numbers side by side, each with its label and note under it.
+    void add_figure_row(const std::vector<const FigureNumber*>& row) {
+        double gap = spec_.column_gap;
+        double cell_w = (spec_.w - gap * (row.size() - 1)) / row.size();
+        double top = y_, tallest = 0;
+        TextStyle vs = style_at(size_ * 2.6);
+        vs.bold = true;
+        vs.line_height = 1.15;
+        vs.color = vs.emphasis_color = spec_.bullet_color;
+        vs.jl_spacing_em = 0;
+        vs.align = spec_.style.align == Align::Justify ? Align::Left : spec_.style.align;
+        // Values stay on one line, all at one size: the row is set smaller
+        // when one is too wide (down to 1.2 em of body text).
+        double value_size = vs.size;
+        for (const FigureNumber* f : row) {
+            double natural = text_.natural_width(plain_text(f->value), vs);
+            if (natural > cell_w) value_size = std::min(value_size, vs.size * cell_w / natural * 0.98);
+        }
+        vs.size = std::max(size_ * 1.2, value_size);
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const FigureNumber& f = *row[k];
+            double x = k * (cell_w + gap), y = top;
+            auto value = text_.set(plain_text(f.value), vs, cell_w);
+            place_text(value, x, y);
+            y += value.height;
+            TextStyle ls = style_at(size_);
+            ls.bold = true;
+            ls.align = vs.align;
+            if (!f.label.empty()) {
+                auto label = text_.set(plain_text(f.label), ls, cell_w);
+                place_text(label, x, y);
+                y += label.height;
+            }
+            if (!f.note.empty()) {
+                TextStyle ns = style_at(size_ * 0.75);
+                ns.color = spec_.muted_color;
+                ns.align = vs.align;
+                y += size_ * 0.2;
+                auto note = text_.set(f.note, ns, cell_w);
+                place_text(note, x, y);
+                y += note.height;
+            }
+            tallest = std::max(tallest, y - top);
+        }
+        y_ = top + tallest;
+    }
+
+    // Code: mono font, whitespace as written, no Japanese spacing or kinsoku,
+    // breaks only at spaces with a continuation mark at the end of a wrapped line.
+    void add(const Pre& pre) {
+        double size = size_ * 0.8;
+        double pad = size * 0.6;
+        TextStyle ms = style_at(size);
+        ms.line_height = 1.35;
+        ms.jl_spacing_em = 0;
+        ms.prefer_phrases = false;
+        ms.heading = false;
+        ms.align = Align::Left;
+        double line_h = size * ms.line_height;
+        double inner_w = spec_.w - 2 * pad;
+        static const std::string kMark = "\u2935";  // ⤵
+        double mark_w = char_width(U'\u2935', ms) + size * 0.3;
+        double top = y_;
+        y_ += pad;
+        std::size_t first_item = result_.items.size();  // the background goes under the text
+        for (const std::string& source : pre.lines) {
+            std::u32string line = utf8_to_u32(source);
+            std::size_t start = 0;
+            do {
+                std::size_t end = line.size();
+                bool wraps = false;
+                if (width_of(line, start, end, ms) > inner_w + 0.01) {
+                    wraps = true;
+                    std::size_t fit = start;
+                    double w = 0;
+                    while (fit < line.size() && w + char_width(line[fit], ms) <= inner_w - mark_w + 0.01)
+                        w += char_width(line[fit++], ms);
+                    std::size_t text_start = line.find_first_not_of(U' ', start);
+                    end = std::u32string::npos;
+                    for (std::size_t k = fit; k > start; --k)
+                        if (line[k - 1] == U' ' && k - 1 > text_start) {
+                            end = k;  // break after the space
+                            break;
+                        }
+                    if (end == std::u32string::npos) {
+                        // No space to break at: the word stays whole, too wide for the box.
+                        end = std::max(line.find(U' ', fit), start + 1);
+                        if (end > line.size()) end = line.size();
+                        result_.overfull = true;
+                        std::string word;
+                        for (std::size_t k = start; k < end && k < start + 40; ++k) word += utf8_encode(line[k]);
+                        diags_.error(pre.where,
+                                     "a line of the <pre> has no space to break at and is wider than the box: '" +
+                                         word + (end - start > 40 ? "…" : "") + "'",
+                                     {"code breaks only at spaces; break the line by hand or shorten it"});
+                    }
+                }
+                place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where);
+                if (wraps && end < line.size()) {
+                    TextStyle mark = ms;
+                    mark.color = mark.emphasis_color = spec_.muted_color;
+                    auto block = text_.set(code_text(kMark, pre.where), mark, mark_w * 4);
+                    for (const auto& l : block.lines)
+                        for (const auto& pr : l.runs)
+                            result_.items.push_back(
+                                {{spec_.w - pad - mark_w + size * 0.3 + pr.origin.x, y_ - line_h + pr.origin.y}, pr.run});
+                }
+                start = end;
+            } while (start < line.size());
+            ++paragraph_;
+        }
+        y_ += pad;
+        Shape bg;
+        bg.w = spec_.w;
+        bg.h = y_ - top;
+        bg.fill = spec_.code_fill;
+        bg.corner_radius = 4;
+        result_.items.insert(result_.items.begin() + static_cast<std::ptrdiff_t>(first_item), {{0, top}, bg});
+    }
+
+    static RichText code_text(const std::string& s, const SourcePosition& where) {
+        RichText rt;
+        rt.where = where;
+        rt.spans.push_back({s, false, false, true, where});
+        return rt;
+    }
+
+    // One visual line of code at y_; leading spaces become an indent so they
+    // are kept whatever the line breaker does with spaces at a line start.
+    void place_code_line(const std::u32string& text, const TextStyle& ms, double pad, double line_h,
+                         const SourcePosition& where) {
+        std::size_t lead = 0;
+        while (lead < text.size() && text[lead] == U' ') ++lead;
+        std::string rest;
+        for (std::size_t i = lead; i < text.size(); ++i) rest += utf8_encode(text[i]);
+        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        if (!rest.empty()) {
+            double indent = lead * char_width(U' ', ms);
+            auto block = text_.set(code_text(rest, where), ms, 1e6);
+            for (const auto& line : block.lines) {
+                for (const auto& pr : line.runs)
+                    result_.items.push_back({{pad + indent + pr.origin.x, y_ + pr.origin.y}, pr.run});
+                result_.lines.push_back({line.text, pad + indent + line.x, y_ + line.top, line.width, line_h,
+                                         y_ + line.baseline, ms.size, false, paragraph_});
+            }
+            result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
+        }
+        y_ += line_h;
+    }
+
+    double char_width(char32_t c, const TextStyle& ms) const {
+        auto key = std::make_pair(c, ms.size);
+        auto it = widths_.find(key);
+        if (it != widths_.end()) return it->second;
+        // Measured between two letters so a lone space keeps its width.
+        double w = text_.natural_width(code_text("x" + utf8_encode(c) + "x", {}), ms) -
+                   text_.natural_width(code_text("xx", {}), ms);
+        return widths_[key] = w;
+    }
+
+    double width_of(const std::u32string& s, std::size_t from, std::size_t to, const TextStyle& ms) const {
+        double w = 0;
+        for (std::size_t i = from; i < to; ++i) w += char_width(s[i], ms);
+        return w;
+    }
+
+    // The deck's sections as a numbered list; the current one bold in the accent colour on a tint.
+    void add(const Agenda& agenda) {
+        for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
+            if (k > 0) y_ += size_ * 0.45;
+            bool current = static_cast<int>(k) == agenda.current;
+            TextStyle ts = style_at(size_);
+            ts.align = Align::Left;
+            if (current) ts.bold = true, ts.color = ts.emphasis_color = spec_.bullet_color;
+            double num_w = size_ * 2.2;
+            auto title = text_.set(plain_text(agenda.sections[k]), ts, spec_.w - num_w - size_ * 0.5);
+            double pad = size_ * 0.25;
+            if (current) {
+                Shape tint;
+                tint.w = spec_.w;
+                tint.h = title.height + 2 * pad;
+                tint.fill = spec_.table_stripe;
+                result_.items.push_back({{0, y_}, tint});
+                Shape bar;
+                bar.w = 4;
+                bar.h = tint.h;
+                bar.fill = spec_.bullet_color;
+                result_.items.push_back({{0, y_}, bar});
+            }
+            TextStyle ns = ts;
+            ns.bold = true;
+            ns.color = ns.emphasis_color = spec_.bullet_color;
+            char num[8];
+            std::snprintf(num, sizeof num, "%02zu", k + 1);
+            auto number = text_.set(plain_text(num), ns, num_w);
+            double first_baseline = title.lines.empty() ? size_ : title.lines.front().baseline;
+            double num_baseline = number.lines.empty() ? size_ : number.lines.front().baseline;
+            place_text(number, size_ * 0.5, y_ + pad + first_baseline - num_baseline);
+            --paragraph_;  // the number and its title are one paragraph
+            place_text(title, num_w, y_ + pad);
+            y_ += title.height + 2 * pad;
+        }
     }
 
     const BoxSpec& spec_;
@@ -234,9 +621,37 @@ private:
     BodyResult result_;
     double y_ = 0;
     int paragraph_ = 0;
+    bool last_block_ = false;
+    mutable std::map<std::pair<char32_t, double>, double> widths_;
 };
 
 }  // namespace
+
+std::vector<double> column_widths(const Columns& columns, double total, double gap) {
+    std::size_t n = columns.columns.size();
+    std::vector<double> rel = columns.widths.size() == n ? columns.widths : std::vector<double>(n, 1.0);
+    double sum = std::accumulate(rel.begin(), rel.end(), 0.0);
+    double usable = total - gap * (n > 0 ? n - 1 : 0);
+    std::vector<double> out;
+    for (double r : rel) out.push_back(sum > 0 ? usable * r / sum : usable / n);
+    return out;
+}
+
+double column_heading_height(const Columns& columns, const BoxSpec& spec, double size, const TextEngine& text) {
+    bool any = false;
+    for (const auto& c : columns.columns) any = any || !c.heading.empty();
+    if (!any) return 0;
+    std::vector<double> widths = column_widths(columns, spec.w, spec.column_gap);
+    TextStyle s = spec.style;
+    s.size = size;
+    s.bold = true;
+    s.line_height = 1.3;
+    double tallest = 0;
+    for (std::size_t c = 0; c < columns.columns.size(); ++c)
+        if (!columns.columns[c].heading.empty())
+            tallest = std::max(tallest, text.set(columns.columns[c].heading, s, widths[c] - size * 1.2).height);
+    return tallest + size * 0.7;
+}
 
 BodyResult layout_body(const std::vector<Block>& blocks, const BoxSpec& spec, double size, const TextEngine& text,
                        Diagnostics& diags) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "layout/body_layout.h"
+#include "layout/numeric_cell.h"
 #include "layout/slide_layout.h"
 #include "util/utf8.h"
 
@@ -65,8 +66,29 @@ void append(Piece& p, const Atom& a) {
         p.sources.push_back(a.block);
         return;
     }
+    if (const auto* pre = std::get_if<Pre>(&a.content); pre && same) {
+        auto& lines = std::get<Pre>(p.blocks.back()).lines;
+        lines.insert(lines.end(), pre->lines.begin(), pre->lines.end());
+        return;
+    }
     p.blocks.push_back(a.content);
     p.sources.push_back(a.block);
+}
+
+// A table's settings without its rows (copied once, so a piece per row never
+// copies every row).
+Table without_rows(const Table& table) {
+    Table shell = table;
+    shell.rows.clear();
+    return shell;
+}
+
+// Auto alignment decided over the whole table, so every piece of a continued
+// table aligns a column the same way (pieces are sized from a few rows only).
+std::vector<CellAlign> resolved_aligns(const Table& table) {
+    std::size_t columns = 0;
+    for (const auto& r : table.rows) columns = std::max(columns, r.cells.size());
+    return resolve_column_alignment(table, table.rows, columns);
 }
 
 // Whole items, rows, paragraphs and images, in order.
@@ -88,12 +110,21 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
                 continue;
             }
             auto all_rows = std::make_shared<const std::vector<TableRow>>(table->rows);
-            for (; r < table->rows.size(); ++r)
-                out.push_back({b, Table{{table->rows[r]}, table->where, all_rows}, -1, -1, header, table->rows[r].where});
+            Table shell = without_rows(*table);  // align, widths and caption go with every piece
+            shell.align = resolved_aligns(*table);
+            shell.sizing_rows = all_rows;
+            for (; r < table->rows.size(); ++r) {
+                Table one = shell;
+                one.rows = {table->rows[r]};
+                out.push_back({b, std::move(one), -1, -1, header, table->rows[r].where});
+            }
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
             out.push_back({b, block, -1, -1, {}, p->where});
+        } else if (const auto* pre = std::get_if<Pre>(&block)) {
+            // Code splits between its lines.
+            for (const auto& line : pre->lines) out.push_back({b, Pre{{line}, pre->where}, -1, -1, {}, pre->where});
         } else {
-            out.push_back({b, block, -1, -1, {}, std::get<Image>(block).where});
+            out.push_back({b, block, -1, -1, {}, block_where(block)});
         }
     }
     return out;
@@ -210,7 +241,44 @@ private:
             return out;
         }
         if (const auto* p = std::get_if<Paragraph>(&atom.content)) return split_paragraph(atom, *p);
+        if (const auto* cols = std::get_if<Columns>(&atom.content)) return split_columns(atom, *cols);
         return {atom};
+    }
+
+    // Columns that do not fit a box split row-wise: each column is paginated
+    // in its own width, and piece k of the block holds piece k of every
+    // column (a column that ran out stays empty). Headings repeat.
+    std::vector<Atom> split_columns(const Atom& atom, const Columns& cols) const {
+        std::vector<double> widths = column_widths(cols, box_.w, box_.column_gap);
+        double head = column_heading_height(cols, box_, box_.style.size, text_);
+        std::vector<std::vector<Piece>> per_column;
+        std::size_t count = 0;
+        for (std::size_t c = 0; c < cols.columns.size(); ++c) {
+            BoxSpec col = box_;
+            col.w = widths[c];
+            col.h = box_.h - (head > 0 ? head + box_.style.size * 0.5 : 0);
+            if (col.h <= 0) return {atom};
+            Slide holder;
+            holder.blocks = cols.columns[c].blocks;
+            per_column.push_back(Paginator(col, text_).run(holder));
+            count = std::max(count, per_column.back().size());
+        }
+        if (count < 2) return {atom};
+        std::vector<Atom> out;
+        for (std::size_t k = 0; k < count; ++k) {
+            Columns piece;  // built column by column, never a copy of the whole block
+            piece.widths = cols.widths;
+            piece.where = cols.where;
+            for (std::size_t c = 0; c < cols.columns.size(); ++c) {
+                Column col;
+                col.heading = cols.columns[c].heading;
+                col.where = cols.columns[c].where;
+                if (k < per_column[c].size()) col.blocks = std::move(per_column[c][k].blocks);
+                piece.columns.push_back(std::move(col));
+            }
+            out.push_back({atom.block, std::move(piece), atom.item, atom.child_list, atom.header, atom.where});
+        }
+        return out;
     }
 
     std::vector<Atom> split_paragraph(const Atom& atom, const Paragraph& p) const {
@@ -356,16 +424,21 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
                             "' has no body box, so its paragraphs, lists, tables and images would not be shown",
                         {"use a layout with a body (e.g. layout=\"bullets\"), or move the content to another slide"});
         }
-        if (!box || slide.blocks.empty()) {
+        // The image of an `image` box (image-text) stays on the first slide of the run.
+        auto slot = layout ? image_slot(*layout, slide) : std::nullopt;
+        Slide body = slide;
+        if (slot) body.blocks = body_blocks(*layout, slide);
+        if (!box || body.blocks.empty()) {
             out.slides.push_back(slide);
             continue;
         }
         Paginator paginator(*box, text);
-        if (paginator.fits(slide.blocks, box->min_size)) {
+        if (paginator.fits(body.blocks, box->min_size)) {
             out.slides.push_back(slide);  // fits, shrunk at most; final layout says by how much
             continue;
         }
-        auto pieces = paginator.run(slide);
+        auto pieces = paginator.run(body);
+        if (slot && !pieces.empty()) pieces.front().blocks.insert(pieces.front().blocks.begin(), slide.blocks[*slot]);
         if (pieces.size() < 2) {
             out.slides.push_back(slide);  // one unbreakable thing: final layout reports it
             continue;

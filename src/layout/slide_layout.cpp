@@ -11,10 +11,42 @@
 namespace ks {
 namespace {
 
-bool has_table(const Slide& s) {
-    for (const auto& b : s.blocks)
-        if (std::holds_alternative<Table>(b)) return true;
-    return false;
+template <class T>
+std::size_t count_of(const Slide& s) {
+    std::size_t n = 0;
+    for (const auto& b : s.blocks) n += std::holds_alternative<T>(b) ? 1 : 0;
+    return n;
+}
+
+bool is_text_block(const Block& b) {
+    return std::holds_alternative<Paragraph>(b) || std::holds_alternative<List>(b) || std::holds_alternative<Quote>(b);
+}
+
+// What the content asks for (see choose_layout).
+std::string layout_for_content(const Slide& slide, std::size_t index) {
+    const auto& blocks = slide.blocks;
+    if (blocks.empty()) return index == 0 ? "title" : "section";
+    std::size_t n = blocks.size();
+    if (n == 1 && std::holds_alternative<Agenda>(blocks[0])) return "agenda";
+    if (count_of<Columns>(slide) > 0) {
+        if (n == 1) {
+            bool headed = true;
+            for (const auto& c : std::get<Columns>(blocks[0]).columns) headed = headed && !c.heading.empty();
+            if (headed) return "comparison";
+        }
+        return "two-columns";
+    }
+    std::size_t images = count_of<Image>(slide);
+    if (images == 1 && n == 1) return "image";
+    if (images == 1) {
+        bool text_only = true;
+        for (const auto& b : blocks) text_only = text_only && (std::holds_alternative<Image>(b) || is_text_block(b));
+        if (text_only) return "image-text";
+    }
+    std::size_t statements = count_of<Quote>(slide) + count_of<FigureNumber>(slide);
+    if (statements == n && n <= 4) return "statement";
+    if (count_of<Table>(slide) > 0) return "table";
+    return "bullets";
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
@@ -62,14 +94,38 @@ public:
         frame->background = layout && layout->background ? layout->background : set_.background;
         frame_ = frame.get();
         layout_ = layout;
+        split_content(layout);
         if (layout && layout->master) draw_layout(set_.master, out);
         if (layout) draw_layout(*layout, out);
+        frame->record = {out.id, out.layout, out.continues, out.boxes};
         out.frame = std::move(frame);
         out.diags = std::move(diags_);
         return out;
     }
 
 private:
+    // Body blocks, the image of an `image` box and the caption of a `caption` box.
+    void split_content(const LayoutSpec* layout) {
+        body_ = slide_.blocks;
+        if (!layout) return;
+        if (auto slot = image_slot(*layout, slide_)) {
+            slot_image_ = std::get<Image>(slide_.blocks[*slot]);
+            body_ = body_blocks(*layout, slide_);
+        }
+        if (!layout->box("caption")) return;
+        Image* captioned = slot_image_ ? &*slot_image_ : nullptr;
+        if (!captioned) {
+            for (auto& b : body_)
+                if (auto* im = std::get_if<Image>(&b)) {
+                    if (captioned) return;  // several images: each keeps its own caption
+                    captioned = im;
+                }
+        }
+        if (!captioned) return;
+        caption_ = captioned->caption;
+        captioned->caption = {};
+    }
+
     void draw_layout(const LayoutSpec& layout, SlideLayout& out) {
         for (const auto& r : layout.rects) {
             Shape s;
@@ -80,6 +136,11 @@ private:
             s.stroke_width = r.stroke_width;
             frame_->push({r.x, r.y}, s);
         }
+        for (const auto& logo : layout.logos) {
+            double k = std::min(logo.w / logo.image_w, logo.h / logo.image_h);
+            double w = logo.image_w * k, h = logo.image_h * k;
+            frame_->push({logo.x + (logo.w - w) / 2, logo.y + (logo.h - h) / 2}, ImageItem{logo.path, w, h, logo.format});
+        }
         for (const auto& box : layout.boxes) {
             if (box.fill) {
                 Shape s;
@@ -89,6 +150,8 @@ private:
                 frame_->push({box.x, box.y}, s);
             }
             if (box.role == "body") draw_body(box, out);
+            else if (box.role == "image" && box.text.empty()) draw_image_box(box, out);
+            else if (box.role == "caption" && box.text.empty()) draw_text_box(box, caption_, out);
             else if (box.role == "title" && box.text.empty()) draw_text_box(box, slide_.title, out);
             else if (box.role == "subtitle" && box.text.empty()) draw_text_box(box, subtitle(), out);
             else if (!box.text.empty()) {
@@ -131,7 +194,7 @@ private:
         }
         bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
@@ -143,11 +206,38 @@ private:
         out.boxes.push_back(std::move(dump));
     }
 
+    // The image of an image-text slide, as large as its box allows.
+    void draw_image_box(const BoxSpec& spec, SlideLayout& out) {
+        if (!slot_image_) return;
+        const BoxSpec box = layout_ ? content_box_for(*layout_, slide_, "image").value_or(spec) : spec;
+        Diagnostics d;
+        BodyResult r = layout_body({*slot_image_}, box, box.style.size, text_, d);
+        diags_.append(d);
+        bool overflow = r.height > box.h + 0.01 || r.image_squeezed;
+        double dy = vertical_offset(box, r.height);
+        for (auto& item : r.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, box.style.size, {}, {}, {}, {}};
+        for (auto image : r.images) {
+            image.x += box.x;
+            image.y += box.y + dy;
+            dump.images.push_back(std::move(image));
+        }
+        for (auto line : r.lines) {
+            line.x += box.x;
+            line.y += box.y + dy;
+            line.baseline += box.y + dy;
+            dump.lines.push_back(std::move(line));
+        }
+        report_missing(r.missing);
+        if (overflow) report_overflow(box, slot_image_->where, r.height);
+        out.boxes.push_back(std::move(dump));
+    }
+
     void draw_body(const BoxSpec& spec, SlideLayout& out) {
-        if (slide_.blocks.empty()) return;
+        if (body_.empty()) return;
         const BoxSpec box = layout_ ? body_box_for(*layout_, slide_).value_or(spec) : spec;
         // Largest size (in 0.5 pt steps) between min-size and size that fits.
-        auto attempt = [&](double size, Diagnostics& d) { return layout_body(slide_.blocks, box, size, text_, d); };
+        auto attempt = [&](double size, Diagnostics& d) { return layout_body(body_, box, size, text_, d); };
         auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull && !r.image_squeezed; };
         Diagnostics d;
         double size = box.style.size;
@@ -174,7 +264,7 @@ private:
         bool overflow = !fits(result);
         double dy = vertical_offset(box, result.height);
         for (auto& item : result.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
         for (auto line : result.lines) {
             line.x += box.x;
             line.y += box.y + dy;
@@ -191,6 +281,8 @@ private:
             cell.y += box.y + dy;
             dump.cells.push_back(std::move(cell));
         }
+        for (auto column : result.columns)
+            dump.columns.push_back({box.x + column.x, box.y + dy + column.y, column.w, column.h});
         if (size < box.style.size && !overflow) {
             char buf[96];
             std::snprintf(buf, sizeof buf, "body text shrank from %g to %g pt to fit", box.style.size, size);
@@ -257,6 +349,9 @@ private:
     const TextEngine& text_;
     Frame* frame_ = nullptr;
     const LayoutSpec* layout_ = nullptr;
+    std::vector<Block> body_;
+    std::optional<Image> slot_image_;
+    RichText caption_;
     Diagnostics diags_;
 };
 
@@ -264,11 +359,10 @@ private:
 
 std::string choose_layout(const Slide& slide, std::size_t index, const LayoutSet& set) {
     if (!slide.layout.empty() && set.find(slide.layout)) return slide.layout;
-    std::string want;
-    if (slide.blocks.empty()) want = index == 0 ? "title" : "section";
-    else if (has_table(slide)) want = "table";
-    else want = "bullets";
+    std::string want = layout_for_content(slide, index);
     if (set.find(want)) return want;
+    // A set without the newer layouts: the older choice.
+    if (!slide.blocks.empty() && count_of<Table>(slide) > 0 && set.find("table")) return "table";
     if (set.find("bullets")) return "bullets";
     return set.layouts.empty() ? "" : set.layouts.begin()->first;
 }
@@ -286,8 +380,25 @@ void check_layout_names(const Deck& deck, const LayoutSet& set, Diagnostics& dia
     }
 }
 
+std::optional<std::size_t> image_slot(const LayoutSpec& layout, const Slide& slide) {
+    if (!layout.box("image")) return std::nullopt;
+    for (std::size_t i = 0; i < slide.blocks.size(); ++i)
+        if (std::holds_alternative<Image>(slide.blocks[i])) return i;
+    return std::nullopt;
+}
+
+std::vector<Block> body_blocks(const LayoutSpec& layout, const Slide& slide) {
+    std::vector<Block> out = slide.blocks;
+    if (auto slot = image_slot(layout, slide)) out.erase(out.begin() + static_cast<std::ptrdiff_t>(*slot));
+    return out;
+}
+
 std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide) {
-    const BoxSpec* body = layout.box("body");
+    return content_box_for(layout, slide, "body");
+}
+
+std::optional<BoxSpec> content_box_for(const LayoutSpec& layout, const Slide& slide, const std::string& role) {
+    const BoxSpec* body = layout.box(role);
     if (!body) return std::nullopt;
     BoxSpec box = *body;
     const BoxSpec* sub = layout.box("subtitle");

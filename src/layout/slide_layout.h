@@ -8,42 +8,12 @@
 
 #include "diag/diagnostics.h"
 #include "frame/frame.h"
+#include "frame/layout_record.h"
 #include "model/deck.h"
 #include "text/text_engine.h"
 #include "theme/layout_set.h"
 
 namespace ks {
-
-struct DumpLine {
-    std::string text;
-    double x = 0, y = 0, w = 0, h = 0;  // y is the top of the line box
-    double baseline = 0;
-    double size = 0;
-    bool overfull = false;
-    int paragraph = 0;  // lines of one paragraph (item, cell, …) share this number within a box
-};
-
-struct DumpImage {
-    double x = 0, y = 0, w = 0, h = 0;
-    std::string src;  // as written in the outline
-};
-
-// One table cell: its rectangle and its text (lines joined by "\n").
-struct DumpCell {
-    int row = 0, col = 0;  // row within the table as drawn on this slide (header rows included)
-    double x = 0, y = 0, w = 0, h = 0;
-    std::string text;
-};
-
-struct DumpBox {
-    std::string role;
-    double x = 0, y = 0, w = 0, h = 0;
-    bool overflow = false;
-    double font_size = 0;  // size the text was finally set at (after shrinking)
-    std::vector<DumpLine> lines;
-    std::vector<DumpImage> images;
-    std::vector<DumpCell> cells;
-};
 
 struct SlideLayout {
     std::size_t index = 0;  // 0-based
@@ -62,9 +32,19 @@ std::string choose_layout(const Slide& slide, std::size_t index, const LayoutSet
 // Checks every slide's layout="" against the set.
 void check_layout_names(const Deck& deck, const LayoutSet& set, Diagnostics& diags);
 
+// The image a layout shows in its own `image` box (image-text): the slide's
+// first image, when the layout has such a box. Everything else goes to the body.
+std::optional<std::size_t> image_slot(const LayoutSpec& layout, const Slide& slide);
+
+// The slide's blocks that go into the body box (all but the image slot's).
+std::vector<Block> body_blocks(const LayoutSpec& layout, const Slide& slide);
+
 // The body box of `layout` for `slide`: below the subtitle when the slide
 // has one and the layout places it over the body's top.
 std::optional<BoxSpec> body_box_for(const LayoutSpec& layout, const Slide& slide);
+
+// The same for the box of `role` (body, image): below the subtitle when they overlap.
+std::optional<BoxSpec> content_box_for(const LayoutSpec& layout, const Slide& slide, const std::string& role);
 
 SlideLayout layout_slide(const Deck& deck, std::size_t index, const LayoutSet& set, const TextEngine& text);
 

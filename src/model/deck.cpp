@@ -15,3 +15,11 @@ bool RichText::empty() const {
 }
 
 }  // namespace ks
+
+namespace ks {
+
+SourcePosition block_where(const Block& block) {
+    return std::visit([](const auto& b) { return b.where; }, block);
+}
+
+}  // namespace ks

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/source_position.h"
+#include "util/image_format.h"
 
 namespace ks {
 
@@ -60,22 +61,81 @@ struct TableRow {
     SourcePosition where;
 };
 
+// Horizontal alignment of a table column; Auto: right when the column holds
+// only numbers (see is_numeric_cell), else left.
+enum class CellAlign { Auto, Left, Center, Right };
+
 struct Table {
     std::vector<TableRow> rows;
     SourcePosition where;
+    std::vector<CellAlign> align;  // per column from align=""; empty or shorter: Auto
+    std::vector<double> widths;    // relative column widths from widths=""; empty: from content
+    RichText caption;              // optional <caption>, set above the table (repeated on continued pieces)
     // On a piece of a table continued over several slides: all its rows, so
     // every piece gets the same column widths.
     std::shared_ptr<const std::vector<TableRow>> sizing_rows;
 };
 
+enum class ImageFit { Contain, Cover };
+
 struct Image {
     std::string src;       // as written
     std::string resolved;  // absolute or outline-relative path
     std::string alt;
+    ImageFit fit = ImageFit::Contain;  // cover: fills the space it gets, cropped, aspect kept
+    double width_fraction = 0;         // width="60%" → 0.6 of the column; 0 = as large as fits
+    RichText caption;                  // optional <caption>, set under the image
+    ImageFormat format = ImageFormat::Unknown;  // from the file's magic bytes
     SourcePosition where;
 };
 
-using Block = std::variant<Paragraph, List, Table, Image>;
+// A quotation set large, its source (cite) below right.
+struct Quote {
+    std::vector<RichText> paragraphs;
+    std::string cite;
+    SourcePosition where;
+};
+
+// A big number ("+12.4%") with its label ("前年比") and an optional note line.
+struct FigureNumber {
+    std::string value;
+    std::string label;
+    RichText note;
+    SourcePosition where;
+};
+
+// A code block: lines kept verbatim (tabs expanded), set in the mono font.
+struct Pre {
+    std::vector<std::string> lines;
+    SourcePosition where;
+};
+
+// The deck's sections, generated; `current` is the section of the slide it
+// is on (-1: none highlighted). Filled in by the loader.
+struct Agenda {
+    std::vector<std::string> sections;
+    int current = -1;
+    SourcePosition where;
+};
+
+struct Column;
+
+struct Columns {
+    std::vector<Column> columns;  // 2 or 3
+    std::vector<double> widths;   // relative widths; empty = equal
+    SourcePosition where;
+};
+
+using Block = std::variant<Paragraph, List, Table, Image, Columns, Quote, FigureNumber, Pre, Agenda>;
+
+struct Column {
+    RichText heading;  // optional first <heading> (the comparison layout shows it as a header)
+    std::vector<Block> blocks;
+    SourcePosition where;
+};
+
+// Where a block starts in the outline.
+SourcePosition block_where(const Block& block);
 
 struct Slide {
     std::string id;      // from id="" or generated ("slide-3")
@@ -109,6 +169,8 @@ struct Deck {
     std::vector<Section> sections;
     std::vector<Slide> slides;  // in order, sections flattened
     std::string source_file;
+    std::string layouts;  // <deck layouts="NAME">: a layout set from the data dir; empty = default
+    SourcePosition layouts_where;
 };
 
 }  // namespace ks

@@ -1,13 +1,16 @@
 #include "outline/outline_loader.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
-#include "layout/image_probe.h"
+#include "image/image_file.h"
 #include "util/xml_reader.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
@@ -17,7 +20,14 @@ namespace ks {
 namespace {
 
 const std::vector<std::string> kInlineElements = {"b", "i", "code", "br"};
-const std::vector<std::string> kSlideChildren = {"title", "subtitle", "p", "list", "table", "image", "notes"};
+const std::vector<std::string> kBlockElements = {"p",     "list", "table", "image", "columns",
+                                                 "quote", "figure-number", "pre", "agenda"};
+const std::vector<std::string> kSlideChildren = {"title", "subtitle", "p",   "list",   "table",  "image", "columns",
+                                                 "quote", "figure-number", "pre", "agenda", "notes"};
+
+bool is_block_element(const std::string& name) {
+    return std::find(kBlockElements.begin(), kBlockElements.end(), name) != kBlockElements.end();
+}
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -67,7 +77,14 @@ public:
             return deck;
         }
         // lang is accepted (outlines say lang="ja"); text is always set as Japanese.
-        check_attributes(root, {"lang"});
+        check_attributes(root, {"lang", "layouts"});
+        if (auto layouts = root.attribute("layouts")) {  // the layout set by name; checked by the driver
+            deck.layouts = layouts.value();
+            deck.layouts_where = pos(root);
+            if (deck.layouts.empty() || deck.layouts.find_first_of("/\\") != std::string::npos)
+                diags_.error(pos(root), "layouts=\"" + deck.layouts + "\" must name a layout set, e.g. \"briefing\"",
+                             {"give the name of a file in the layouts/ folder without .xml, or use --layouts FILE"});
+        }
         for (auto child : element_children(root)) {
             std::string name = child.name();
             if (name == "meta") read_meta(child, deck.meta);
@@ -77,6 +94,7 @@ public:
         }
         if (deck.slides.empty()) diags_.error(pos(root), "the deck has no slides", {"add at least one <slide>"});
         finish_ids(deck);
+        fill_agendas(deck);
         return deck;
     }
 
@@ -193,7 +211,7 @@ private:
                 if (has_notes) diags_.error(pos(child), "a slide has at most one <notes>");
                 has_notes = true;
                 slide.notes = read_notes(child);
-            } else if (name == "p" || name == "list" || name == "table" || name == "image") {
+            } else if (is_block_element(name)) {
                 slide.blocks.push_back(read_block(child));
             } else {
                 unknown_element(child, kSlideChildren);
@@ -212,7 +230,183 @@ private:
         }
         if (name == "list") return read_list(n);
         if (name == "table") return read_table(n);
+        if (name == "columns") return read_columns(n);
+        if (name == "quote") return read_quote(n);
+        if (name == "figure-number") return read_figure_number(n);
+        if (name == "pre") return read_pre(n);
+        if (name == "agenda") {
+            check_attributes(n, {});
+            for (auto child : element_children(n)) unknown_element(child, {});
+            return Agenda{{}, -1, pos(n)};
+        }
         return read_image(n);
+    }
+
+    // "2,1" → {2, 1}; reports values that are not positive numbers.
+    std::optional<std::vector<double>> number_list(const pugi::xml_node& n, const char* attr) {
+        std::vector<double> out;
+        std::string value = n.attribute(attr).value();
+        std::size_t at = 0;
+        for (;;) {
+            std::size_t comma = value.find(',', at);
+            std::string part = trim(value.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+            char* end = nullptr;
+            double v = std::strtod(part.c_str(), &end);
+            if (part.empty() || end != part.c_str() + part.size() || !(v > 0) || v > 1000) {
+                diags_.error(pos(n), std::string(attr) + "=\"" + value + "\" must be positive numbers separated by commas",
+                             {std::string("e.g. ") + attr + "=\"2,1\": relative widths, one per column"});
+                return std::nullopt;
+            }
+            out.push_back(v);
+            if (comma == std::string::npos) return out;
+            at = comma + 1;
+        }
+    }
+
+    // One of `allowed`, or a located error with a guess.
+    std::optional<std::string> keyword(const pugi::xml_node& n, const std::string& what, std::string value,
+                                       const std::vector<std::string>& allowed) {
+        value = trim(value);
+        if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        std::string guess = closest_match(value, allowed);
+        diags_.error(pos(n), what + " '" + value + "' is not known" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+                     {"allowed: " + list});
+        return std::nullopt;
+    }
+
+    Columns read_columns(const pugi::xml_node& n) {
+        check_attributes(n, {"widths"});
+        Columns cols;
+        cols.where = pos(n);
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) != "column") {
+                unknown_element(child, {"column"});
+                continue;
+            }
+            cols.columns.push_back(read_column(child));
+        }
+        if (cols.columns.size() < 2 || cols.columns.size() > 3)
+            diags_.error(pos(n), "<columns> has " + std::to_string(cols.columns.size()) + " <column>s; it takes 2 or 3",
+                         {"split the content into two or three <column> elements"});
+        if (n.attribute("widths")) {
+            if (auto w = number_list(n, "widths")) {
+                if (w->size() != cols.columns.size())
+                    diags_.error(pos(n), "widths=\"" + std::string(n.attribute("widths").value()) + "\" gives " +
+                                             std::to_string(w->size()) + " widths for " +
+                                             std::to_string(cols.columns.size()) + " columns",
+                                 {"give one width per <column>, e.g. widths=\"2,1\""});
+                else cols.widths = *w;
+            }
+        }
+        return cols;
+    }
+
+    Column read_column(const pugi::xml_node& n) {
+        check_attributes(n, {});
+        Column col;
+        col.where = pos(n);
+        bool first = true;
+        for (auto child : element_children(n)) {
+            std::string name = child.name();
+            if (name == "heading") {
+                if (!first)
+                    diags_.error(pos(child), "<heading> must be the first element of its <column>",
+                                 {"move it to the top of the column"});
+                check_attributes(child, {});
+                col.heading = read_inline(child);
+            } else if (name == "columns") {
+                diags_.error(pos(child), "<columns> cannot be nested inside a <column>",
+                             {"use one <columns> with up to three <column>s"});
+            } else if (is_block_element(name)) {
+                col.blocks.push_back(read_block(child));
+            } else {
+                std::vector<std::string> allowed = {"heading"};
+                for (const auto& b : kBlockElements)
+                    if (b != "columns") allowed.push_back(b);
+                unknown_element(child, allowed);
+            }
+            first = false;
+        }
+        if (col.blocks.empty() && col.heading.empty())
+            diags_.warning(pos(n), "empty <column>", {"give it some content or remove it"});
+        return col;
+    }
+
+    Quote read_quote(const pugi::xml_node& n) {
+        check_attributes(n, {"cite"});
+        Quote q;
+        q.where = pos(n);
+        q.cite = trim(collapse_whitespace(n.attribute("cite").value()));
+        bool paragraphs = false;
+        for (auto child : n.children())
+            if (child.type() == pugi::node_element && std::string(child.name()) == "p") paragraphs = true;
+        if (paragraphs) {
+            for (auto child : element_children(n)) {
+                if (std::string(child.name()) != "p") {
+                    unknown_element(child, {"p"});
+                    continue;
+                }
+                check_attributes(child, {});
+                q.paragraphs.push_back(read_inline(child));
+            }
+        } else {
+            q.paragraphs.push_back(read_inline(n));
+        }
+        if (q.paragraphs.empty() || q.paragraphs.front().empty())
+            diags_.error(pos(n), "empty <quote>", {"write the quotation inside <quote cite=\"…\">…</quote>"});
+        return q;
+    }
+
+    FigureNumber read_figure_number(const pugi::xml_node& n) {
+        check_attributes(n, {"value", "label"});
+        FigureNumber f;
+        f.where = pos(n);
+        f.value = trim(collapse_whitespace(n.attribute("value").value()));
+        f.label = trim(collapse_whitespace(n.attribute("label").value()));
+        f.note = read_inline(n);
+        if (f.value.empty())
+            diags_.error(pos(n), "<figure-number> needs a value", {"e.g. <figure-number value=\"+12.4%\" label=\"前年比\"/>"});
+        return f;
+    }
+
+    // Code as written: one leading newline and the common indentation are
+    // XML layout, not code; tabs become 4 spaces.
+    Pre read_pre(const pugi::xml_node& n) {
+        check_attributes(n, {});
+        Pre pre;
+        pre.where = pos(n);
+        std::string raw;
+        for (auto child : n.children()) {
+            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
+            else if (child.type() == pugi::node_element)
+                diags_.error(pos(child), "<pre> takes plain text, not <" + std::string(child.name()) + ">",
+                             {"write < as &lt; and & as &amp;, or wrap the code in <![CDATA[ … ]]>"});
+        }
+        std::string line;
+        std::vector<std::string> lines;
+        for (char c : raw + "\n") {
+            if (c == '\r') continue;
+            if (c == '\n') {
+                lines.push_back(line);
+                line.clear();
+            } else if (c == '\t') line += std::string(4 - line.size() % 4, ' ');
+            else line += c;
+        }
+        auto blank = [](const std::string& l) { return l.find_first_not_of(' ') == std::string::npos; };
+        while (!lines.empty() && blank(lines.front())) lines.erase(lines.begin());
+        while (!lines.empty() && blank(lines.back())) lines.pop_back();
+        std::size_t indent = std::string::npos;
+        for (const auto& l : lines)
+            if (!blank(l)) indent = std::min(indent, l.find_first_not_of(' '));
+        for (auto& l : lines) {
+            l = blank(l) ? "" : l.substr(indent);
+            while (!l.empty() && l.back() == ' ') l.pop_back();
+        }
+        pre.lines = std::move(lines);
+        if (pre.lines.empty()) diags_.error(pos(n), "empty <pre>", {"write the code inside <pre>…</pre>"});
+        return pre;
     }
 
     List read_list(const pugi::xml_node& n) {
@@ -251,13 +445,23 @@ private:
     }
 
     Table read_table(const pugi::xml_node& n) {
-        check_attributes(n, {});
+        check_attributes(n, {"align", "widths"});
         Table table;
         table.where = pos(n);
         std::size_t columns = 0;
+        bool first = true;
         for (auto child : element_children(n)) {
-            if (std::string(child.name()) != "row") {
-                unknown_element(child, {"row"});
+            std::string name = child.name();
+            if (name == "caption") {
+                if (!first) diags_.error(pos(child), "<caption> must be the first element of its <table>");
+                check_attributes(child, {});
+                table.caption = read_inline(child);
+                first = false;
+                continue;
+            }
+            first = false;
+            if (name != "row") {
+                unknown_element(child, {"caption", "row"});
                 continue;
             }
             check_attributes(child, {"header"});
@@ -280,15 +484,65 @@ private:
             table.rows.push_back(std::move(row));
         }
         if (table.rows.empty()) diags_.error(pos(n), "empty <table>", {"add <row> elements with <cell>s"});
+        if (auto align = n.attribute("align")) {
+            std::string value = align.value();
+            std::size_t at = 0;
+            for (;;) {
+                std::size_t comma = value.find(',', at);
+                std::string part = value.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                auto word = keyword(n, "align value", part, {"left", "right", "center", "auto"});
+                table.align.push_back(!word ? CellAlign::Auto
+                                      : *word == "left"   ? CellAlign::Left
+                                      : *word == "right"  ? CellAlign::Right
+                                      : *word == "center" ? CellAlign::Center
+                                                          : CellAlign::Auto);
+                if (comma == std::string::npos) break;
+                at = comma + 1;
+            }
+            if (columns && table.align.size() != columns)
+                diags_.error(pos(n), "align=\"" + value + "\" gives " + std::to_string(table.align.size()) +
+                                         " values for " + std::to_string(columns) + " columns",
+                             {"give one of left, right, center, auto per column, e.g. align=\"left,right\""});
+        }
+        if (n.attribute("widths")) {
+            if (auto w = number_list(n, "widths")) {
+                if (columns && w->size() != columns)
+                    diags_.error(pos(n), "widths=\"" + std::string(n.attribute("widths").value()) + "\" gives " +
+                                             std::to_string(w->size()) + " widths for " + std::to_string(columns) +
+                                             " columns",
+                                 {"give one relative width per column, e.g. widths=\"3,1,1\""});
+                else table.widths = *w;
+            }
+        }
         return table;
     }
 
     Image read_image(const pugi::xml_node& n) {
-        check_attributes(n, {"src", "alt"});
+        check_attributes(n, {"src", "alt", "fit", "width"});
         Image image;
         image.where = pos(n);
         image.src = n.attribute("src").value();
         image.alt = n.attribute("alt").value();
+        if (auto fit = n.attribute("fit"))
+            if (auto word = keyword(n, "fit", fit.value(), {"contain", "cover"}))
+                image.fit = *word == "cover" ? ImageFit::Cover : ImageFit::Contain;
+        if (auto width = n.attribute("width")) {
+            std::string w = trim(width.value());
+            char* end = nullptr;
+            double v = std::strtod(w.c_str(), &end);
+            if (w.size() < 2 || w.back() != '%' || end != w.c_str() + w.size() - 1 || !(v > 0) || v > 100)
+                diags_.error(pos(n), "width=\"" + w + "\" must be a percentage from 1% to 100%",
+                             {"e.g. width=\"60%\": the share of the column the image may take"});
+            else image.width_fraction = v / 100;
+        }
+        for (auto child : element_children(n)) {
+            if (std::string(child.name()) != "caption") {
+                unknown_element(child, {"caption"});
+                continue;
+            }
+            check_attributes(child, {});
+            image.caption = read_inline(child);
+        }
         if (image.src.empty()) {
             diags_.error(pos(n), "<image> needs a src attribute", {"write <image src=\"picture.png\" alt=\"…\"/>"});
             return image;
@@ -297,13 +551,24 @@ private:
         fs::path p(image.src);
         if (p.is_relative()) p = fs::path(path_).parent_path() / p;
         image.resolved = p.lexically_normal().string();
-        // Decoded in full here, so `check` reports what `build` would fail on.
-        auto checked = check_png(image.resolved, options_.max_image_pixels);
-        if (!checked.size)
-            diags_.error(pos(n), "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
-                         {"give the path of a readable PNG file, relative to the outline"});
+        check_image_file(image, pos(n));
         if (image.alt.empty()) diags_.warning(pos(n), "<image> has no alt text", {"add alt=\"…\" for handouts and readers"});
         return image;
+    }
+
+    // Decodes the file in full (once per path), so `check` reports what the
+    // exporters would fail on: a missing, unreadable or undecodable image is
+    // an error naming the file and what is wrong.
+    void check_image_file(Image& image, SourcePosition where) {
+        auto [it, fresh] = checked_images_.try_emplace(image.resolved);
+        if (fresh) it->second = check_image(image.resolved, options_.max_image_pixels);
+        const ImageCheck& checked = it->second;
+        if (checked.info) {
+            image.format = checked.info->format;
+            return;
+        }
+        diags_.error(where, "cannot use image '" + image.src + "' (" + image.resolved + "): " + checked.problem,
+                     {"give the path of a PNG, JPEG or SVG file, relative to the outline"});
     }
 
     RichText read_notes(const pugi::xml_node& n) {
@@ -400,6 +665,32 @@ private:
         std::erase_if(rt.spans, [](const Span& s) { return s.text.empty(); });
     }
 
+    // <agenda/> lists the deck's sections; the section the slide is in is current.
+    void fill_agendas(Deck& deck) {
+        std::vector<std::string> titles;
+        for (const auto& sec : deck.sections) titles.push_back(sec.title);
+        for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+            int current = -1;
+            for (std::size_t k = 0; k < deck.sections.size(); ++k)
+                if (i >= deck.sections[k].first_slide && i < deck.sections[k].first_slide + deck.sections[k].slide_count)
+                    current = static_cast<int>(k);
+            std::function<void(std::vector<Block>&)> fill = [&](std::vector<Block>& blocks) {
+                for (auto& b : blocks) {
+                    if (auto* a = std::get_if<Agenda>(&b)) {
+                        a->sections = titles;
+                        a->current = current;
+                        if (titles.empty())
+                            diags_.error(a->where, "<agenda/> lists the deck's sections, and this deck has none",
+                                         {"group the slides in <section title=\"…\"> elements"});
+                    } else if (auto* c = std::get_if<Columns>(&b)) {
+                        for (auto& col : c->columns) fill(col.blocks);
+                    }
+                }
+            };
+            fill(deck.slides[i].blocks);
+        }
+    }
+
     void finish_ids(Deck& deck) {
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             auto& s = deck.slides[i];
@@ -416,6 +707,7 @@ private:
     Diagnostics& diags_;
     OutlineOptions options_;
     std::set<std::string> ids_;
+    std::map<std::string, ImageCheck> checked_images_;  // by resolved path
     // Bounds on nesting keep hostile input from exhausting the stack.
     static constexpr int kMaxListDepth = 8;
     static constexpr int kMaxInlineDepth = 32;

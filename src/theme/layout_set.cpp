@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
+#include "image/image_file.h"
 #include "util/edit_distance.h"
 #include "util/read_file.h"
 #include "util/xml_reader.h"
@@ -35,8 +37,9 @@ const std::vector<std::string> kBoxAttributes = {
     "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
     "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
     "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
-    "phrase-breaks", "image-min"};
+    "phrase-breaks", "image-min", "muted", "code-fill", "column-gap", "column-rule"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
+const std::vector<std::string> kLogoAttributes = {"src", "x", "y", "w", "h"};
 
 class SetLoader {
 public:
@@ -141,9 +144,51 @@ private:
             std::string name = child.name();
             if (name == "rect") layout.rects.push_back(read_rect(child));
             else if (name == "box") layout.boxes.push_back(read_box(child));
-            else diags_.error(pos(child), "unknown element <" + name + "> in a layout", {"allowed: <rect>, <box>"});
+            else if (name == "logo") {
+                if (auto logo = read_logo(child)) layout.logos.push_back(*logo);
+            } else diags_.error(pos(child), "unknown element <" + name + "> in a layout", {"allowed: <rect>, <box>, <logo>"});
         }
         return layout;
+    }
+
+    // <logo src="logo.svg" x y w h/>: the file is checked (decoded in full)
+    // here, so a missing or broken logo is an error at its line.
+    std::optional<LogoSpec> read_logo(const pugi::xml_node& n) {
+        check_attributes(n, kLogoAttributes);
+        LogoSpec logo;
+        logo.where = pos(n);
+        logo.src = n.attribute("src").value();
+        logo.x = number(n, "x", 0);
+        logo.y = number(n, "y", 0);
+        logo.w = number(n, "w", 0);
+        logo.h = number(n, "h", 0);
+        if (logo.src.empty()) {
+            diags_.error(logo.where, "<logo> needs a src attribute", {"e.g. <logo src=\"logo.svg\" x=\"860\" y=\"16\" w=\"72\" h=\"24\"/>"});
+            return std::nullopt;
+        }
+        if (!(logo.w > 0) || !(logo.h > 0)) {
+            diags_.error(logo.where, "<logo> needs a positive w and h (the rectangle it is fitted into)");
+            return std::nullopt;
+        }
+        std::filesystem::path p(logo.src);
+        if (p.is_relative()) p = std::filesystem::path(path_).parent_path() / p;
+        logo.path = p.lexically_normal().string();
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(logo.path, ec)) {
+            diags_.error(logo.where, "logo image '" + logo.src + "' not found (looked for " + logo.path + ")",
+                         {"give a path relative to the layout-set file"});
+            return std::nullopt;
+        }
+        auto checked = check_image(logo.path);
+        if (!checked.info) {
+            diags_.error(logo.where, "cannot use logo image '" + logo.src + "' (" + logo.path + "): " + checked.problem,
+                         {"give a PNG, JPEG or SVG file"});
+            return std::nullopt;
+        }
+        logo.image_w = checked.info->width;
+        logo.image_h = checked.info->height;
+        logo.format = checked.info->format;
+        return logo;
     }
 
     RectSpec read_rect(const pugi::xml_node& n) {
@@ -202,6 +247,10 @@ private:
         b.table_header_text = color(n, n.attribute("table-header-text").as_string("#FFFFFF"));
         b.table_stripe = color(n, n.attribute("table-stripe").as_string("#F3F5F8"));
         b.table_rule = color(n, n.attribute("table-rule").as_string("#C9D1DB"));
+        b.muted_color = n.attribute("muted") ? color(n, n.attribute("muted").value()) : b.style.color;
+        b.code_fill = color(n, n.attribute("code-fill").as_string("#F3F5F8"));
+        b.column_gap = number(n, "column-gap", 32);
+        if (auto a = n.attribute("column-rule")) b.column_rule = color(n, a.value());
         read_box_fitting(n, b);
         return b;
     }

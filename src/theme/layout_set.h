@@ -16,7 +16,7 @@ enum class VAlign { Top, Middle, Bottom };
 
 // A placeholder: where a slide's title, body, … goes and how it is set.
 struct BoxSpec {
-    std::string role;      // title, subtitle, body, meta, footer, page-number, text
+    std::string role;      // title, subtitle, body, image, caption, meta, footer, page-number, text
     double x = 0, y = 0, w = 0, h = 0;
     TextStyle style;
     double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking)
@@ -31,6 +31,10 @@ struct BoxSpec {
     Color bullet_color;
     Color table_header_fill, table_header_text, table_stripe, table_rule;
     double image_min = 0.4;       // an image shrinks to this share of the box height, else moves on
+    Color muted_color;            // captions, cites, the code continuation mark
+    Color code_fill;              // background of <pre>
+    double column_gap = 32;       // gutter between <column>s
+    std::optional<Color> column_rule;  // a thin rule in the gutter, if set
     SourcePosition where;         // the <box> element, for font errors
 };
 
@@ -41,11 +45,23 @@ struct RectSpec {
     double stroke_width = 1;
 };
 
+// A logo image (PNG, JPEG or SVG) fitted into (x, y, w, h), aspect kept,
+// centred in that rectangle.
+struct LogoSpec {
+    std::string src;   // as written
+    std::string path;  // relative to the layout-set file, resolved
+    double x = 0, y = 0, w = 0, h = 0;
+    double image_w = 0, image_h = 0;  // the file's size (pixels), for the aspect
+    ImageFormat format = ImageFormat::Unknown;
+    SourcePosition where;
+};
+
 struct LayoutSpec {
     std::string name;
     std::optional<Color> background;
     bool master = true;  // draw the master's decoration
     std::vector<RectSpec> rects;
+    std::vector<LogoSpec> logos;
     std::vector<BoxSpec> boxes;
     const BoxSpec* box(const std::string& role) const;
 };

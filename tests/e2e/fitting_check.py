@@ -4,8 +4,8 @@ outside its box or over the master's furniture.
 
   fitting_check.py DUMP.json [--layouts briefing.xml]
 
-Every line, image and table cell lies inside its box (0.5 pt tolerance for
-rounding); no box is flagged overflow; no title/subtitle/body box reaches
+Every line, image, table cell and column lies inside its box (0.5 pt
+tolerance for rounding), columns side by side do not overlap; no box is flagged overflow; no title/subtitle/body box reaches
 into the footer area (the master's rule and furniture boxes), and content
 boxes do not overlap each other. Exit 1 with one line per breach."""
 import json
@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 TOL = 0.5
 FURNITURE = {"footer", "confidentiality", "page-number"}
-CONTENT = {"title", "subtitle", "body"}
+CONTENT = {"title", "subtitle", "body", "image", "caption"}
 
 
 def furniture_top(layouts):
@@ -52,6 +52,14 @@ def main():
                         breaches.append(f"{where}: {b['role']} {kind[:-1]} '{label}' at "
                                         f"({it['x']},{it['y']},{it['w']}x{it['h']}) outside box "
                                         f"({b['x']},{b['y']},{b['w']}x{b['h']})")
+            cols = b.get("columns", [])
+            for i, c in enumerate(cols):
+                checked += 1
+                if not inside(c, b):
+                    breaches.append(f"{where}: {b['role']} column at ({c['x']},{c['y']},{c['w']}x{c['h']}) outside box")
+                for d in cols[i + 1:]:
+                    if (abs(d["y"] - c["y"]) < TOL and min(c["x"] + c["w"], d["x"] + d["w"]) - max(c["x"], d["x"]) > TOL):
+                        breaches.append(f"{where}: {b['role']} columns at x={c['x']} and x={d['x']} overlap")
             if b["role"] in CONTENT:
                 content.append(b)
                 if has_master and b["y"] + b["h"] > footer_y + TOL:
@@ -64,7 +72,7 @@ def main():
                     breaches.append(f"{where}: {a['role']} and {c['role']} boxes overlap")
     for b in breaches:
         print(b)
-    print(f"{len(dump['slides'])} slides, {checked} lines/images/cells checked, {len(breaches)} breaches")
+    print(f"{len(dump['slides'])} slides, {checked} lines/images/cells/columns checked, {len(breaches)} breaches")
     sys.exit(1 if breaches else 0)
 
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "layout/layout_dump.h"
+#include "export/dump/layout_dump.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "text/font_context.h"
@@ -32,9 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto deck = ks::load_outline_from_string(std::string(KS_SOURCE_DIR) + "/content/fuzz.xml",
                                              std::string(reinterpret_cast<const char*>(data), size), diags);
     if (!deck || diags.has_errors()) return 0;  // build stops here too
-    std::vector<ks::SlideLayout> slides;
+    ks::Document slides;
     for (std::size_t i = 0; i < deck->slides.size(); ++i)
-        slides.push_back(ks::layout_slide(*deck, i, world.set, world.text));
+        slides.pages.push_back(ks::layout_slide(*deck, i, world.set, world.text).frame);
     (void)ks::layout_dump_json(slides);
     return 0;
 }

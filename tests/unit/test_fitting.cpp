@@ -324,7 +324,7 @@ TEST(Fitting, ImageMovesToTheNextSlideRatherThanBeSqueezed) {
     std::string dir = test::source_path("tests/fixtures/decks/");
     Diagnostics d;
     auto deck = load_outline_from_string(dir + "img.xml",
-                                         "<deck><slide id=\"i\"><title>T</title><list>" + items("A", 3) +
+                                         "<deck><slide id=\"i\" layout=\"bullets\"><title>T</title><list>" + items("A", 3) +
                                              "</list><image src=\"chart-wide.png\"/><image src=\"chart-tall.png\"/>"
                                              "</slide></deck>",
                                          d);
@@ -433,7 +433,7 @@ TEST(Fitting, ImageMinFromTheLayoutDecidesWhetherAnImageShrinksOrMoves) {
     std::string dir = test::source_path("tests/fixtures/decks/");
     Diagnostics d;
     auto deck = load_outline_from_string(dir + "img.xml",
-                                         "<deck><slide id=\"i\"><title>T</title><list>" + items("A", 3) +
+                                         "<deck><slide id=\"i\" layout=\"bullets\"><title>T</title><list>" + items("A", 3) +
                                              "</list><image src=\"chart-wide.png\"/></slide></deck>",
                                          d);
     ASSERT_TRUE(deck);

@@ -3,7 +3,7 @@
 #include <cairo.h>
 #include <filesystem>
 
-#include "layout/image_probe.h"
+#include "image/image_file.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "test_support.h"
@@ -31,12 +31,13 @@ const LayoutSet& layouts() {
 }  // namespace
 
 TEST(Images, ProbeReadsPngSize) {
-    auto size = probe_png(make_png(40, 30));
+    auto size = probe_image(make_png(40, 30));
     ASSERT_TRUE(size);
+    EXPECT_EQ(size->format, ImageFormat::Png);
     EXPECT_EQ(size->width, 40);
     EXPECT_EQ(size->height, 30);
-    EXPECT_FALSE(probe_png("/nonexistent.png"));
-    EXPECT_FALSE(probe_png(test::source_path("layouts/briefing.xml")));
+    EXPECT_FALSE(probe_image("/nonexistent.png"));
+    EXPECT_FALSE(probe_image(test::source_path("layouts/briefing.xml")));
 }
 
 TEST(Images, PlacedInsideTheBodyKeepingAspect) {

@@ -6,7 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "layout/layout_dump.h"
+#include "export/dump/layout_dump.h"
+#include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "test_support.h"
@@ -52,7 +53,7 @@ TEST_P(LayoutGolden, MatchesGoldenDump) {
     std::string id = GetParam();
     auto layout = layout_slide(seed().deck, slide_index(id), seed().set, test::engine());
     layout.index = 0;  // the golden file does not depend on the slide's place in the deck
-    std::string json = layout_dump_json({layout});
+    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
     std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/layout-" + id + ".json";
     if (std::getenv("KS_UPDATE_GOLDEN")) {
         std::ofstream(golden_path, std::ios::binary) << json;
@@ -109,3 +110,59 @@ TEST(SlideLayout, OverflowIsReportedNotSilent) {
     EXPECT_NE(layout.diags.items()[0].message.find("does not fit"), std::string::npos);
     EXPECT_EQ(layout.diags.items()[0].where.file, "long.xml");
 }
+
+// One slide of each layout kind and each element, from the elements deck
+// after fitting (long-columns-2 is a continued columns piece).
+namespace {
+
+struct Elements {
+    Deck deck;
+};
+
+const Elements& elements() {
+    static Elements e = [] {
+        Diagnostics d;
+        auto deck = load_outline(test::source_path("tests/fixtures/decks/elements/deck.xml"), d);
+        if (!deck || d.has_errors()) throw std::runtime_error("elements deck does not load");
+        return Elements{paginate(*deck, seed().set, test::engine(), d)};
+    }();
+    return e;
+}
+
+}  // namespace
+
+class ElementsGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ElementsGolden, MatchesGoldenDump) {
+    std::string id = GetParam();
+    const Deck& deck = elements().deck;
+    std::size_t index = deck.slides.size();
+    for (std::size_t i = 0; i < deck.slides.size(); ++i)
+        if (deck.slides[i].id == id) index = i;
+    ASSERT_LT(index, deck.slides.size()) << "no slide " << id;
+    auto layout = layout_slide(deck, index, seed().set, test::engine());
+    layout.index = 0;
+    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
+    std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/elements/" + id + ".json";
+    if (std::getenv("KS_UPDATE_GOLDEN")) {
+        std::ofstream(golden_path, std::ios::binary) << json;
+        GTEST_SKIP() << "golden file rewritten: " << golden_path;
+    }
+    std::string golden = read_file(golden_path);
+    ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
+    EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
+}
+
+// title, section, agenda (none and current highlighted), two-columns, comparison, image,
+// image-text, statement (figure-number, quote), table, bullets (pre, cover image),
+// a continued columns piece, closing.
+INSTANTIATE_TEST_SUITE_P(Elements, ElementsGolden,
+                         ::testing::Values("cover", "agenda", "current", "options", "site", "trend", "part-2", "agenda-2",
+                                           "figures", "voice", "costs", "api", "cover-photo", "long-columns-2",
+                                           "closing"),
+                         [](const auto& info) {
+                             std::string n = info.param;
+                             for (auto& c : n)
+                                 if (c == '-') c = '_';
+                             return n;
+                         });

@@ -8,6 +8,11 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include "image/image_file.h"
+#include "image/jpeg_image.h"
+#include "image/svg_image.h"
+#include "util/read_file.h"
+
 namespace ks {
 
 CairoPainter::CairoPainter() : font_options_(cairo_font_options_create()) {
@@ -34,11 +39,61 @@ cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
     return slot.get();
 }
 
-cairo_surface_t* CairoPainter::image(const std::string& path) const {
+namespace {
+
+// A JPEG decoded for raster output, its file's bytes attached so a PDF
+// surface embeds those (DCT) instead of re-encoding the pixels.
+cairo_surface_t* jpeg_surface(const std::string& path, const std::string& bytes) {
+    std::string problem;
+    auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
+    if (!pixels) return nullptr;
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels->width, pixels->height);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return surface;
+    cairo_surface_flush(surface);
+    unsigned char* data = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    for (int y = 0; y < pixels->height; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride);
+        const std::uint8_t* src = pixels->rgb.data() + std::size_t(y) * pixels->width * 3;
+        for (int x = 0; x < pixels->width; ++x, src += 3)
+            row[x] = 0xff000000u | (std::uint32_t(src[0]) << 16) | (std::uint32_t(src[1]) << 8) | src[2];
+    }
+    cairo_surface_mark_dirty(surface);
+    auto attach = [surface](const char* mime, const std::string& value) {
+        auto* copy = new std::string(value);
+        cairo_surface_set_mime_data(surface, mime, reinterpret_cast<const unsigned char*>(copy->data()), copy->size(),
+                                    [](void* p) { delete static_cast<std::string*>(p); }, copy);
+    };
+    attach(CAIRO_MIME_TYPE_JPEG, bytes);
+    attach(CAIRO_MIME_TYPE_UNIQUE_ID, "kamishibai:" + path);  // one embedded copy per file
+    return surface;
+}
+
+}  // namespace
+
+const CairoPainter::LoadedImage& CairoPainter::image(const std::string& path) const {
     std::lock_guard lock(mutex_);
-    auto& slot = images_[path];
-    if (!slot) slot.reset(cairo_image_surface_create_from_png(path.c_str()));
-    return cairo_surface_status(slot.get()) == CAIRO_STATUS_SUCCESS ? slot.get() : nullptr;
+    auto [it, fresh] = images_.try_emplace(path);
+    LoadedImage& slot = it->second;
+    if (!fresh) return slot;
+    auto bytes = read_file(path);
+    if (!bytes) return slot;
+    std::string problem;
+    switch (sniff_image_format(*bytes)) {
+        case ImageFormat::Png:
+            slot.raster.reset(cairo_image_surface_create_from_png(path.c_str()));
+            break;
+        case ImageFormat::Jpeg:
+            slot.raster.reset(jpeg_surface(path, *bytes));
+            break;
+        case ImageFormat::Svg:
+            slot.svg = SvgImage::parse(*bytes, problem);
+            break;
+        case ImageFormat::Unknown:
+            break;
+    }
+    if (slot.raster && cairo_surface_status(slot.raster.get()) != CAIRO_STATUS_SUCCESS) slot.raster.reset();
+    return slot;
 }
 
 static void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
@@ -85,8 +140,13 @@ void CairoPainter::paint_item(cairo_t* cr, Point at, const Group& group, const P
 }
 
 void CairoPainter::paint_item(cairo_t* cr, Point at, const ImageItem& img, const PaintOptions&) const {
-    cairo_surface_t* surface = image(img.path);
-    if (!surface) return;  // reported as a warning at layout time
+    const LoadedImage& loaded = image(img.path);
+    if (loaded.svg) {
+        loaded.svg->render(cr, at.x, at.y, img.w, img.h);
+        return;
+    }
+    cairo_surface_t* surface = loaded.raster.get();
+    if (!surface) return;  // a missing file is a warning at layout time; a broken one an error at load
     double sw = cairo_image_surface_get_width(surface), sh = cairo_image_surface_get_height(surface);
     cairo_save(cr);
     cairo_translate(cr, at.x, at.y);

@@ -13,6 +13,8 @@
 
 namespace ks {
 
+class SvgImage;  // image/svg_image.h: only the painter's source sees librsvg
+
 struct PaintOptions {
     bool with_text = true;  // attach text to glyphs (PDF); PNGs need glyphs only
 };
@@ -32,7 +34,15 @@ private:
     using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
 
     cairo_font_face_t* face(const FontFace& font) const;
-    cairo_surface_t* image(const std::string& path) const;
+    // An image file, decoded once per painter (a logo on every slide is read
+    // once): PNG and JPEG as a raster surface (a JPEG carries its original
+    // bytes as MIME data, so a PDF embeds them as they are), SVG parsed for
+    // drawing as vectors. Neither set when the file cannot be used.
+    struct LoadedImage {
+        SurfacePtr raster;
+        std::unique_ptr<SvgImage> svg;
+    };
+    const LoadedImage& image(const std::string& path) const;
     void paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;
     void paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
     void paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions& options) const;
@@ -43,7 +53,7 @@ private:
 
     mutable std::mutex mutex_;
     mutable std::map<std::string, FontFacePtr> faces_;
-    mutable std::map<std::string, SurfacePtr> images_;
+    mutable std::map<std::string, LoadedImage> images_;
     UniqueCPtr<cairo_font_options_t, cairo_font_options_destroy> font_options_;
 };
 

@@ -4,6 +4,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <png.h>
+#include <cairo.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -19,6 +21,11 @@
 #include "export/pdf/hpdf_document.h"
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
+#include "image/image_file.h"
+#include "image/jpeg_image.h"
+#include "image/svg_image.h"
+#include "util/c_handle.h"
+#include "util/read_file.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -52,30 +59,36 @@ struct IdHash {
 class ImageCache {
 public:
     ImageCache(hpdf::Document& doc, bool gray) : doc_(doc), gray_(gray) {}
-    // Null when the file cannot be read (the caller warns).
-    HPDF_Image get(const std::string& path) {
-        if (auto it = images_.find(path); it != images_.end()) return it->second;
-        HPDF_Image img = load(path);
-        images_[path] = img;
+    // Null when the file cannot be read (the caller warns). `print_px` is
+    // the width in pixels an SVG is rasterised at (ignored for PNG/JPEG).
+    HPDF_Image get(const std::string& path, int print_px) {
+        auto bytes_it = files_.find(path);
+        if (bytes_it == files_.end()) bytes_it = files_.emplace(path, read_file(path)).first;
+        const auto& bytes = bytes_it->second;
+        if (!bytes) return nullptr;
+        ImageFormat format = sniff_image_format(*bytes);
+        std::string key = format == ImageFormat::Svg ? path + "@" + std::to_string(print_px) : path;
+        if (auto it = images_.find(key); it != images_.end()) return it->second;
+        HPDF_Image img = nullptr;
+        switch (format) {
+            case ImageFormat::Png: img = load_png(path); break;
+            case ImageFormat::Jpeg: img = load_jpeg(path, *bytes); break;
+            case ImageFormat::Svg: img = load_svg(path, *bytes, print_px); break;
+            case ImageFormat::Unknown: break;
+        }
+        images_[key] = img;
         return img;
     }
 
 private:
-    HPDF_Image load(const std::string& path) {
-        png_image pi{};
-        pi.version = PNG_IMAGE_VERSION;
-        if (!png_image_begin_read_from_file(&pi, path.c_str())) return nullptr;
-        pi.format = PNG_FORMAT_RGBA;
-        std::vector<png_byte> rgba(PNG_IMAGE_SIZE(pi));
-        if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
-            png_image_free(&pi);
-            return nullptr;
-        }
-        const std::size_t n = static_cast<std::size_t>(pi.width) * pi.height;
+    // Pixels as RGBA rows, embedded as DeviceRGB (or gray) plus a soft mask
+    // when any pixel is not opaque.
+    HPDF_Image embed_rgba(const std::string& path, const std::uint8_t* rgba, unsigned width, unsigned height) {
+        const std::size_t n = static_cast<std::size_t>(width) * height;
         std::vector<HPDF_BYTE> color(n * (gray_ ? 1 : 3)), alpha(n);
         bool has_alpha = false;
         for (std::size_t i = 0; i < n; ++i) {
-            const png_byte* p = &rgba[i * 4];
+            const std::uint8_t* p = &rgba[i * 4];
             if (gray_) {
                 color[i] = static_cast<HPDF_BYTE>(std::lround(0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]));
             } else {
@@ -86,20 +99,83 @@ private:
             alpha[i] = p[3];
             has_alpha = has_alpha || p[3] != 255;
         }
-        HPDF_Image img = HPDF_LoadRawImageFromMem(doc_.get(), color.data(), pi.width, pi.height,
+        HPDF_Image img = HPDF_LoadRawImageFromMem(doc_.get(), color.data(), width, height,
                                                   gray_ ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
         doc_.check("embedding image " + path);
         if (has_alpha) {
-            HPDF_Image mask =
-                HPDF_LoadRawImageFromMem(doc_.get(), alpha.data(), pi.width, pi.height, HPDF_CS_DEVICE_GRAY, 8);
+            HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_.get(), alpha.data(), width, height, HPDF_CS_DEVICE_GRAY, 8);
             HPDF_Image_AddSMask(img, mask);
             doc_.check("embedding the transparency of image " + path);
         }
         return img;
     }
 
+    HPDF_Image load_png(const std::string& path) {
+        png_image pi{};
+        pi.version = PNG_IMAGE_VERSION;
+        if (!png_image_begin_read_from_file(&pi, path.c_str())) return nullptr;
+        pi.format = PNG_FORMAT_RGBA;
+        std::vector<png_byte> rgba(PNG_IMAGE_SIZE(pi));
+        if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
+            png_image_free(&pi);
+            return nullptr;
+        }
+        return embed_rgba(path, rgba.data(), pi.width, pi.height);
+    }
+
+    // The file's own bytes (DCTDecode), not re-encoded; in grayscale the
+    // pixels are decoded and embedded as luminance instead.
+    HPDF_Image load_jpeg(const std::string& path, const std::string& bytes) {
+        if (!gray_) {
+            HPDF_Image img = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                       static_cast<HPDF_UINT>(bytes.size()));
+            doc_.check("embedding JPEG image " + path);
+            return img;
+        }
+        std::string problem;
+        auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
+        if (!pixels) return nullptr;
+        std::vector<std::uint8_t> rgba(std::size_t(pixels->width) * pixels->height * 4, 255);
+        for (std::size_t i = 0, n = std::size_t(pixels->width) * pixels->height; i < n; ++i)
+            for (int c = 0; c < 3; ++c) rgba[i * 4 + c] = pixels->rgb[i * 3 + c];
+        return embed_rgba(path, rgba.data(), pixels->width, pixels->height);
+    }
+
+    // libharu draws no SVG: rendered by librsvg at `width_px` (300 dpi or
+    // more at its printed size), aspect kept.
+    HPDF_Image load_svg(const std::string& path, const std::string& bytes, int width_px) {
+        std::string problem;
+        auto svg = SvgImage::parse(bytes, problem);
+        if (!svg) return nullptr;
+        int w = std::max(1, width_px);
+        int h = std::max(1, static_cast<int>(std::lround(w * svg->height() / svg->width())));
+        UniqueCPtr<cairo_surface_t, cairo_surface_destroy> surface(
+            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+        UniqueCPtr<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
+        if (!svg->render(cr.get(), 0, 0, w, h)) return nullptr;
+        cairo_surface_flush(surface.get());
+        const unsigned char* data = cairo_image_surface_get_data(surface.get());
+        int stride = cairo_image_surface_get_stride(surface.get());
+        std::vector<std::uint8_t> rgba(std::size_t(w) * h * 4);
+        for (int y = 0; y < h; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
+            for (int x = 0; x < w; ++x) {
+                std::uint32_t px = row[x];
+                unsigned a = px >> 24;
+                std::uint8_t* out = &rgba[(std::size_t(y) * w + x) * 4];
+                for (int c = 0; c < 3; ++c) {
+                    unsigned v = (px >> (16 - 8 * c)) & 0xff;  // premultiplied
+                    out[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
+                }
+                out[3] = static_cast<std::uint8_t>(a);
+            }
+        }
+        return embed_rgba(path, rgba.data(), w, h);
+    }
+
     hpdf::Document& doc_;
     bool gray_;
+    std::map<std::string, std::optional<std::string>> files_;
     std::map<std::string, HPDF_Image> images_;
 };
 
@@ -276,7 +352,12 @@ private:
     }
 
     void draw(Point p, const ImageItem& im) {
-        HPDF_Image img = st_.images.get(im.path);
+        // An SVG is rasterised at 300 dpi of the size it is printed at.
+        HPDF_TransMatrix m = HPDF_Page_GetTransMatrix(page_);
+        double scale = std::sqrt(std::abs(m.a * m.d - m.b * m.c));
+        double printed_w = im.w * (scale > 0 ? scale : 1);
+        int print_px = static_cast<int>(std::clamp(std::ceil(printed_w / 72.0 * 300.0), 16.0, 6000.0));
+        HPDF_Image img = st_.images.get(im.path, print_px);
         if (!img) {
             if (st_.warned_images.insert(im.path).second)
                 st_.diags.warning({}, "handout: cannot read image '" + im.path + "'; left blank");

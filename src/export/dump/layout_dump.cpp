@@ -1,4 +1,4 @@
-#include "layout/layout_dump.h"
+#include "export/dump/layout_dump.h"
 
 #include <cmath>
 
@@ -9,18 +9,20 @@ namespace ks {
 // Two decimals: stable across runs, precise enough for any check.
 static double r2(double v) { return std::round(v * 100) / 100; }
 
-std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
+std::string layout_dump_json(const Document& slides) {
     nlohmann::ordered_json root;
     root["version"] = 1;
     root["slides"] = nlohmann::ordered_json::array();
-    for (const auto& s : slides) {
+    for (std::size_t i = 0; i < slides.pages.size(); ++i) {
+        const Frame* page = slides.pages[i].get();
+        const LayoutRecord& s = page->record;
         nlohmann::ordered_json js;
-        js["index"] = s.index + 1;
+        js["index"] = i + 1;  // the page's place in the Document is the slide's in the deck
         js["id"] = s.id;
         js["layout"] = s.layout;
         if (!s.continues.empty()) js["continues"] = s.continues;  // only on continuation slides
-        js["width"] = r2(s.width);
-        js["height"] = r2(s.height);
+        js["width"] = r2(page->width);
+        js["height"] = r2(page->height);
         js["boxes"] = nlohmann::ordered_json::array();
         for (const auto& b : s.boxes) {
             nlohmann::ordered_json jb;
@@ -45,13 +47,15 @@ std::string layout_dump_json(const std::vector<SlideLayout>& slides) {
                 jl["paragraph"] = l.paragraph;
                 jb["lines"].push_back(std::move(jl));
             }
-            // Images and table cells only where there are some, so older dumps stay as they were.
+            // Images, table cells and columns only where there are some, so older dumps stay as they were.
             for (const auto& im : b.images)
                 jb["images"].push_back(
                     {{"x", r2(im.x)}, {"y", r2(im.y)}, {"w", r2(im.w)}, {"h", r2(im.h)}, {"src", im.src}});
             for (const auto& c : b.cells)
                 jb["cells"].push_back({{"row", c.row}, {"col", c.col}, {"x", r2(c.x)}, {"y", r2(c.y)},
                                        {"w", r2(c.w)}, {"h", r2(c.h)}, {"text", c.text}});
+            for (const auto& c : b.columns)
+                jb["columns"].push_back({{"x", r2(c.x)}, {"y", r2(c.y)}, {"w", r2(c.w)}, {"h", r2(c.h)}});
             js["boxes"].push_back(std::move(jb));
         }
         root["slides"].push_back(std::move(js));

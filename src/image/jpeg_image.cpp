@@ -1,0 +1,89 @@
+#include "image/jpeg_image.h"
+
+#include <cstring>
+
+#include <turbojpeg.h>
+
+#include "util/c_handle.h"
+
+namespace ks {
+namespace {
+
+using TjHandle = std::unique_ptr<void, FunctionDeleter<tjDestroy>>;
+
+TjHandle decompressor() { return TjHandle(tjInitDecompress()); }
+
+std::string tj_message(void* handle) {
+    const char* m = tjGetErrorStr2(handle);
+    return m ? m : "unknown libjpeg-turbo error";
+}
+
+// libjpeg says "Premature end of JPEG file" (a warning) or "… data: premature
+// end of data segment" when the data stops early.
+bool says_truncated(const std::string& message) {
+    return message.find("Premature end") != std::string::npos || message.find("premature end") != std::string::npos;
+}
+
+// A whole JPEG ends with the EOI marker (FF D9), perhaps followed by padding.
+bool ends_with_eoi(const std::string& bytes) {
+    std::size_t end = bytes.find_last_not_of('\0');
+    return end != std::string::npos && end >= 1 && static_cast<unsigned char>(bytes[end]) == 0xD9 &&
+           static_cast<unsigned char>(bytes[end - 1]) == 0xFF;
+}
+
+}  // namespace
+
+std::optional<JpegHeader> read_jpeg_header(const std::string& bytes, std::string& problem) {
+    TjHandle tj = decompressor();
+    if (!tj) {
+        problem = "libjpeg-turbo could not start";
+        return std::nullopt;
+    }
+    int w = 0, h = 0, subsampling = 0, colorspace = 0;
+    if (tjDecompressHeader3(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), &w, &h,
+                            &subsampling, &colorspace) != 0) {
+        std::string m = tj_message(tj.get());
+        problem = says_truncated(m) || !ends_with_eoi(bytes) ? "JPEG data is truncated (the file ends inside its header)"
+                                                             : "the JPEG header is corrupt: " + m;
+        return std::nullopt;
+    }
+    if (w <= 0 || h <= 0) {
+        problem = ends_with_eoi(bytes) ? "the JPEG header gives an invalid size"
+                                       : "JPEG data is truncated (the file ends inside its header)";
+        return std::nullopt;
+    }
+    return JpegHeader{w, h, colorspace == TJCS_GRAY};
+}
+
+std::optional<RgbPixels> decode_jpeg(const std::string& bytes, std::uint64_t max_pixels, std::string& problem) {
+    auto header = read_jpeg_header(bytes, problem);
+    if (!header) return std::nullopt;
+    std::uint64_t pixels = std::uint64_t(header->width) * std::uint64_t(header->height);
+    if (pixels > max_pixels) {
+        problem = "the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " (" +
+                  std::to_string(pixels / 1'000'000) + " megapixels), more than the limit of " +
+                  std::to_string(max_pixels / 1'000'000) + " megapixels";
+        return std::nullopt;
+    }
+    TjHandle tj = decompressor();
+    RgbPixels out;
+    out.width = header->width;
+    out.height = header->height;
+    out.rgb.resize(std::size_t(pixels) * 3);
+    if (tjDecompress2(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out.rgb.data(),
+                      out.width, out.width * 3, out.height, TJPF_RGB, TJFLAG_ACCURATEDCT) != 0) {
+        std::string m = tj_message(tj.get());
+        if (says_truncated(m) || !ends_with_eoi(bytes)) {
+            problem = "JPEG data is truncated";
+            return std::nullopt;
+        }
+        // Other warnings (e.g. stray bytes between markers) leave a whole image.
+        if (tjGetErrorCode(tj.get()) != TJERR_WARNING) {
+            problem = "JPEG data is corrupt: " + m;
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+}  // namespace ks
