@@ -227,6 +227,12 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // kept; any other is made anew. Layout always runs (it is cheap and the
     // handout needs every frame); only exporting is skipped.
     RenderKeys keys;
+    {  // the layout set and the font configuration, though frames already show their effect
+        keys.add_input(*layouts_file, true);
+        const std::string fonts_dir = options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir;
+        for (const auto& input : described.inputs)
+            if (input.rfind(fonts_dir, 0) == 0) keys.add_input(input, input.ends_with("fonts.conf"));
+    }
     auto output = [&](const std::string& relative, std::uint64_t key = 0, std::string label = "") {
         refuse_input(out_dir / relative, inputs);
         return out.file(relative, key, std::move(label));

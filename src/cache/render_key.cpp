@@ -64,6 +64,13 @@ RenderKeys::RenderKeys() {
     program_ = h.value();
 }
 
+void RenderKeys::add_input(const std::string& path, bool content) {
+    KeyHasher h;
+    h.u64(program_);
+    h.u64(file_fingerprint(path, content));
+    program_ = h.value();
+}
+
 std::uint64_t RenderKeys::file_fingerprint(const std::string& path, bool content) {
     std::string memo = (content ? "c:" : "s:") + path;
     if (auto it = files_.find(memo); it != files_.end()) return it->second;

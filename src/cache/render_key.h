@@ -42,6 +42,9 @@ private:
 class RenderKeys {
 public:
     RenderKeys();  // starts from the program's own fingerprint
+    // Every key also depends on this file: its bytes (`content`) or its
+    // size, mtime and inode (the layout set, fonts.conf, the fonts folder).
+    void add_input(const std::string& path, bool content);
     std::uint64_t frame(const Frame& frame);
     // A document: its pages, bookmarks and metadata, plus `salt` (the
     // exporter's name and render options).

@@ -102,4 +102,15 @@ rm "$O/slides/03.png"
 "$KS" build "$TMP/deck.xml" -o "$O" -q --report "$TMP/report.json"
 [ -f "$O/slides/03.png" ] && ok "deleted image made anew" || fail "deleted image not remade"
 same_as_full_build "after an image was deleted by hand"
+# The layout set is part of every key: a change to it (even a comment) makes
+# every slide anew; --scale likewise.
+cp "$ROOT/layouts/briefing.xml" "$TMP/set.xml"
+"$KS" build "$TMP/deck.xml" -o "$O" -q --layouts "$TMP/set.xml"
+echo '<!-- edited -->' >> "$TMP/set.xml"
+"$KS" build "$TMP/deck.xml" -o "$O" -q --layouts "$TMP/set.xml" --report "$TMP/report.json"
+[ "$(report_field changed | wc -w)" = $((n - 1)) ] && ok "layout set edited: every slide made anew" \
+  || fail "layout set edit: $(cat "$TMP/report.json")"
+"$KS" build "$TMP/deck.xml" -o "$O" -q --layouts "$TMP/set.xml" --scale 1 --report "$TMP/report.json"
+[ "$(report_field changed | wc -w)" = $((n - 1)) ] && [ "$(png_size "$O/slides/01.png")" = 960x540 ] \
+  && ok "--scale changed: every slide made anew" || fail "--scale change: $(cat "$TMP/report.json")"
 finish
