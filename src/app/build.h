@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "app/build_result.h"
 #include "handout/handout_imposer.h"
@@ -25,6 +26,8 @@ struct BuildOptions {
     std::string depfile;      // empty: none; else a Makefile-syntax depfile
     bool timings = false;     // print the time of each phase
     bool strict = false;      // every warning is an error (exit 1)
+    bool no_cache = false;    // make every output anew (the result is the same bytes)
+    std::string report;       // empty: none; else the change report as JSON
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };
@@ -32,6 +35,11 @@ enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 
 // Runs the pipeline; prints diagnostics and a summary to `err`. When
 // `result` is given it receives what the build read and wrote (see BuildResult).
 int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result = nullptr);
+
+// `--handout 3,notes`: the styles in order, each once.
+std::vector<std::string> handout_styles(const std::string& spec);
+// "handout.pdf" for a single style, else "handout-STYLE.pdf".
+std::string handout_file_name(const std::string& style, std::size_t style_count);
 
 // Default data locations under util/data_dir.h's data_dir():
 // $KAMISHIBAI_DATA_DIR, else <binary>/../share/kamishibai, else (build tree only) the checkout.

@@ -7,14 +7,22 @@
 //             one after another; holds the holder's pid (for the message of
 //             a build that waited too long, KAMISHIBAI_LOCK_TIMEOUT seconds,
 //             default 120).
-//   manifest  "kamishibai-manifest 1", then one line per file kamishibai
-//             owns in OUT: "<size>\t<fnv1a64 hex>\t<path relative to OUT>".
+//   manifest  "kamishibai-manifest 2", then one line per file kamishibai
+//             owns in OUT: "<size>\t<fnv1a64 hex>\t<key hex>\t<stamp>\t<label>\t
+//             <path relative to OUT>", then "end\t<fnv1a64 hex of all lines before>".
+//             The key (cache/render_key.h) says what the file was made from,
+//             the stamp (inode, size, mtime) lets an unchanged file be kept
+//             without hashing it, the label (slide id and title, escaped)
+//             names it in the change report: this is the incremental cache. Keys and labels are used
+//             only when the header, every line and the checksum are right; a
+//             damaged or foreign manifest is no cache (a full build). Version
+//             1 lines ("<size>\t<hash>\t<path>") are still read, without keys.
 //             Anything not listed is the user's: never deleted, replaced or
 //             written through (a user's file where an output goes is an
 //             error, unless it is byte-identical to the new output: adopted).
 //   journal   the commit in progress: "kamishibai-journal 1", "rename\tTMP\tFINAL"
 //             lines, "delete\tFINAL" lines, the new manifest's lines as
-//             "own\t<size>\t<hash>\tFINAL", then "end". Written to a temporary
+//             "own\t<size>\t<hash>\t<key>\t<stamp>\t<label>\tFINAL", then "end". Written to a temporary
 //             name, fsynced and renamed, so it is complete or absent.
 //   tmp/      new files under unpredictable names (random suffix, created
 //             O_CREAT|O_EXCL|O_NOFOLLOW), on the same file system as OUT.
@@ -64,6 +72,9 @@ private:
 struct OwnedFile {
     std::uint64_t size = 0;
     std::uint64_t hash = 0;
+    std::uint64_t key = 0;  // what it was made from; 0: unknown
+    std::string stamp;      // inode, size and mtime when written: unchanged since, no need to hash it
+    std::string label;      // for the change report (slide id "\n" title)
 };
 
 class OutputFolder {
@@ -78,25 +89,38 @@ public:
 
     // Temporary path to write the output `relative` (e.g. "slides/01.png")
     // to. Throws OutputConflict when something of the user's is in the way.
-    std::filesystem::path file(const std::string& relative);
+    std::filesystem::path file(const std::string& relative, std::uint64_t key = 0, std::string label = "");
 
-    // Moves every new file into place as described above.
-    void commit();
+    // Keeps the previous build's `relative` untouched when it was made from
+    // `key` and is still on disk exactly as written; false: make it anew.
+    bool keep(const std::string& relative, std::uint64_t key, std::string label = "");
+
+    // The previous build's entry of `relative`, if the cache is valid.
+    const OwnedFile* previous(const std::string& relative) const;
+
+    // Moves every new file into place as described above. Returns false
+    // when there was nothing to do (every output kept, nothing stale).
+    bool commit();
 
     const std::filesystem::path& dir() const { return dir_; }
     // `message` with each temporary's path replaced by its output's path.
     std::string final_names(std::string message) const;
     const std::map<std::string, OwnedFile>& manifest() const { return manifest_; }
+    bool cache_valid() const { return cache_valid_; }
 
 private:
     void check_target(const std::string& relative) const;
     void recover();
+    void read_manifest();
     void write_manifest(const std::map<std::string, OwnedFile>& files);
 
     std::filesystem::path dir_, state_, tmp_;
     Fd lock_fd_;
     std::map<std::string, OwnedFile> manifest_;            // owned before this build
     std::vector<std::pair<std::filesystem::path, std::string>> pending_;  // temp, relative final
+    std::map<std::string, OwnedFile> pending_keys_;       // key and label of each pending file
+    std::map<std::string, OwnedFile> kept_;               // kept from the previous build
+    bool cache_valid_ = false;                            // manifest_ keys and labels can be trusted
     bool committed_ = false;
 };
 

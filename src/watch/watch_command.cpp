@@ -1,5 +1,7 @@
 #include "watch/watch_command.h"
 
+#include <algorithm>
+
 #include <poll.h>
 
 #include <chrono>
@@ -59,20 +61,23 @@ Wake wait_for_change(FileWatcher& watcher, StopSignals& stop) {
     }
 }
 
-PreviewState preview_state(const BuildResult& good, const fs::path& out_dir,
-                           std::map<std::string, std::string>& hashes, bool ok, const std::string& messages) {
+// The build's change report says which slides changed; their keys tell the
+// browser when to fetch an image again.
+PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, bool ok, const std::string& messages) {
     PreviewState state;
     state.ok = ok;
     state.messages = messages;
     state.title = good.title;
-    auto now = slide_png_hashes(out_dir);
     for (const auto& s : good.slides) {
-        std::string h = now.count(s.png) ? now[s.png] : std::string();
-        auto before = hashes.find(s.png);
-        if (before == hashes.end() || before->second != h) state.changed.push_back(s.index);
-        state.slides.push_back({s, h});
+        char key[17];
+        std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(s.key));
+        state.slides.push_back({s, s.key ? std::string(key) : file_hash(out_dir / s.png)});
     }
-    hashes = std::move(now);
+    if (ok) {
+        for (const auto* list : {&good.changes.added, &good.changes.changed})
+            for (const auto& c : *list) state.changed.push_back(c.index);
+        std::sort(state.changed.begin(), state.changed.end());
+    }
     state.handout_hash = file_hash(out_dir / "handout.pdf");
     state.slides_pdf_hash = file_hash(out_dir / "slides.pdf");
     return state;
@@ -112,7 +117,6 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
     watcher.watch(known.inputs, known.input_dirs);
 
     BuildResult good;  // the last successful build: its files are the ones on disk
-    std::map<std::string, std::string> hashes = slide_png_hashes(options.out_dir);
     for (;;) {
         auto start = Clock::now();
         std::ostringstream messages;
@@ -141,7 +145,7 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
         // Every time: a folder deleted and recreated since is watched again.
         watcher.watch(known.inputs, known.input_dirs);
         if (code == kExitOk) good = std::move(result);
-        if (server) server->publish(preview_state(good, options.out_dir, hashes, code == kExitOk, messages.str()));
+        if (server) server->publish(preview_state(good, options.out_dir, code == kExitOk, messages.str()));
 
         if (wait_for_change(watcher, stop) == Wake::Stop) break;
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "output/output_folder.h"
@@ -148,4 +149,83 @@ TEST(OutputFolder, HashIsFnv1a64) {
     auto f = hash_file(dir.path / "f");
     EXPECT_EQ(f.size, 1u);
     EXPECT_EQ(f.hash, 0xaf63dc4c8601ec8cULL);  // FNV-1a 64 of "a"
+}
+
+// The incremental cache: a file made from the same key is kept untouched;
+// another key, a changed file or a damaged manifest means making it anew.
+TEST(OutputFolderCache, SameKeyKeepsTheFileUntouched) {
+    TempDir dir;
+    {
+        OutputFolder out(dir.path);
+        put(out.file("slides/01.png", 0x1234, "s1\nTitle"), "png1");
+        put(out.file("slides.pdf", 0x99), "pdf");
+        EXPECT_TRUE(out.commit());
+    }
+    struct stat before{};
+    ASSERT_EQ(::stat((dir.path / "slides" / "01.png").c_str(), &before), 0);
+    std::string manifest = slurp(dir.path / ".kamishibai" / "manifest");
+    {
+        OutputFolder out(dir.path);
+        ASSERT_NE(out.previous("slides/01.png"), nullptr);
+        EXPECT_EQ(out.previous("slides/01.png")->label, "s1\nTitle");
+        EXPECT_FALSE(out.keep("slides/01.png", 0x1235));  // another key
+        EXPECT_TRUE(out.keep("slides/01.png", 0x1234, "s1\nTitle"));
+        EXPECT_TRUE(out.keep("slides.pdf", 0x99));
+        EXPECT_THROW(out.file("slides.pdf"), OutputConflict);  // kept is still this build's output
+        EXPECT_FALSE(out.commit());  // nothing to do
+    }
+    struct stat after{};
+    ASSERT_EQ(::stat((dir.path / "slides" / "01.png").c_str(), &after), 0);
+    EXPECT_EQ(before.st_ino, after.st_ino);
+    EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
+    EXPECT_EQ(slurp(dir.path / ".kamishibai" / "manifest"), manifest);
+    {
+        OutputFolder out(dir.path);  // keeping one output drops the other
+        EXPECT_TRUE(out.keep("slides/01.png", 0x1234, "s1\nTitle"));
+        EXPECT_TRUE(out.commit());
+    }
+    EXPECT_FALSE(fs::exists(dir.path / "slides.pdf"));
+    EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "png1");
+}
+
+TEST(OutputFolderCache, AChangedFileIsNotKept) {
+    TempDir dir;
+    {
+        OutputFolder out(dir.path);
+        put(out.file("a.png", 7), "abc");
+        out.commit();
+    }
+    put(dir.path / "a.png", "abd");  // same size, other bytes
+    OutputFolder out(dir.path);
+    EXPECT_FALSE(out.keep("a.png", 7));
+}
+
+TEST(OutputFolderCache, ADamagedManifestIsNoCache) {
+    TempDir dir;
+    {
+        OutputFolder out(dir.path);
+        put(out.file("a.png", 7, "id\ntitle"), "abc");
+        out.commit();
+    }
+    fs::path m = dir.path / ".kamishibai" / "manifest";
+    const std::string good = slurp(m);
+    auto damaged = [&](const std::string& text) {
+        put(m, text);
+        OutputFolder out(dir.path);
+        return !out.cache_valid() && out.previous("a.png") == nullptr && !out.keep("a.png", 7);
+    };
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        if (good[i] == '\n') continue;
+        std::string flipped = good;
+        flipped[i] = static_cast<char>(flipped[i] ^ 0x01);
+        EXPECT_TRUE(damaged(flipped)) << "byte " << i << " flipped was trusted";
+    }
+    for (std::size_t n = 0; n + 1 < good.size(); n += 7)
+        EXPECT_TRUE(damaged(good.substr(0, n))) << "truncated to " << n << " bytes was trusted";
+    EXPECT_TRUE(damaged("{\"another\": \"program\"}\n"));
+    EXPECT_TRUE(damaged(good + "3\t0\t0\t\t\tb.png\n"));  // a line after the checksum
+    put(m, good);
+    OutputFolder out(dir.path);
+    EXPECT_TRUE(out.cache_valid());
+    EXPECT_TRUE(out.keep("a.png", 7));
 }

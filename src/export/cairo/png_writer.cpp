@@ -48,13 +48,24 @@ void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
         unsigned char* dst = raw.get() + row_bytes * static_cast<std::size_t>(y);
         dst[0] = 1;
         unsigned char pr = 0, pg = 0, pb = 0;
-        for (int x = 0; x < w; ++x) {
-            std::uint32_t p = src[x];  // xRGB in native endianness
+        std::uint32_t prev = 0;  // the previous pixel's RGB (the x byte is undefined)
+        for (int x = 0; x < w;) {
+            std::uint32_t p = src[x] & 0xFFFFFFu;  // xRGB in native endianness
+            if (p == prev && x > 0) {
+                // Slides are mostly flat: a run of equal pixels filters to zeros.
+                int end = x + 1;
+                while (end < w && (src[end] & 0xFFFFFFu) == prev) ++end;
+                std::memset(dst + 1 + 3 * static_cast<std::size_t>(x), 0, 3 * static_cast<std::size_t>(end - x));
+                x = end;
+                continue;
+            }
             unsigned char r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
             dst[1 + 3 * x] = static_cast<unsigned char>(r - pr);
             dst[2 + 3 * x] = static_cast<unsigned char>(g - pg);
             dst[3 + 3 * x] = static_cast<unsigned char>(b - pb);
             pr = r, pg = g, pb = b;
+            prev = p;
+            ++x;
         }
     }
 
