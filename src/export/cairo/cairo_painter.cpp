@@ -112,8 +112,8 @@ void CairoPainter::paint(cairo_t* cr, const Frame& frame, const PaintOptions& op
 // One exhaustive visit: an item kind without a paint_item overload does not
 // compile, so no kind of item is ever skipped silently.
 void CairoPainter::paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
-    for (const auto& [pos, item] : frame.items)
-        std::visit([&](const auto& it) { paint_item(cr, pos, it, options); }, item);
+    for (const auto& positioned : frame.items)  // no structured binding: clang 14 cannot capture one
+        std::visit([&](const auto& it) { paint_item(cr, positioned.pos, it, options); }, positioned.item);
 }
 
 void CairoPainter::paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
