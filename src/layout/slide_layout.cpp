@@ -214,20 +214,7 @@ private:
         BodyResult r = layout_body({*slot_image_}, box, box.style.size, text_, d);
         diags_.append(d);
         bool overflow = r.height > box.h + 0.01 || r.image_squeezed;
-        double dy = vertical_offset(box, r.height);
-        for (auto& item : r.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, box.style.size, {}, {}, {}, {}};
-        for (auto image : r.images) {
-            image.x += box.x;
-            image.y += box.y + dy;
-            dump.images.push_back(std::move(image));
-        }
-        for (auto line : r.lines) {
-            line.x += box.x;
-            line.y += box.y + dy;
-            line.baseline += box.y + dy;
-            dump.lines.push_back(std::move(line));
-        }
+        DumpBox dump = place(box, r, box.style.size, overflow);
         report_missing(r.missing);
         if (overflow) report_overflow(box, slot_image_->where, r.height);
         out.boxes.push_back(std::move(dump));
@@ -262,27 +249,7 @@ private:
         }
         diags_.append(d);
         bool overflow = !fits(result);
-        double dy = vertical_offset(box, result.height);
-        for (auto& item : result.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, item.item);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
-        for (auto line : result.lines) {
-            line.x += box.x;
-            line.y += box.y + dy;
-            line.baseline += box.y + dy;
-            dump.lines.push_back(std::move(line));
-        }
-        for (auto image : result.images) {
-            image.x += box.x;
-            image.y += box.y + dy;
-            dump.images.push_back(std::move(image));
-        }
-        for (auto cell : result.cells) {
-            cell.x += box.x;
-            cell.y += box.y + dy;
-            dump.cells.push_back(std::move(cell));
-        }
-        for (auto column : result.columns)
-            dump.columns.push_back({box.x + column.x, box.y + dy + column.y, column.w, column.h});
+        DumpBox dump = place(box, result, size, overflow);
         if (size < box.style.size && !overflow) {
             char buf[96];
             std::snprintf(buf, sizeof buf, "body text shrank from %g to %g pt to fit", box.style.size, size);
@@ -292,6 +259,33 @@ private:
         if (overflow && !result.split_word.empty()) report_long_word(box, result.split_word);
         else if (overflow) report_overflow(box, slide_.where, result.height);
         out.boxes.push_back(std::move(dump));
+    }
+
+    // Moves a laid-out body (relative to its box) onto the slide: its items
+    // into the frame, its lines, images, cells and columns into the record.
+    DumpBox place(const BoxSpec& box, BodyResult& r, double size, bool overflow) {
+        const double dy = vertical_offset(box, r.height);
+        for (auto& item : r.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item));
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
+        for (auto& line : r.lines) {
+            line.x += box.x;
+            line.y += box.y + dy;
+            line.baseline += box.y + dy;
+            dump.lines.push_back(std::move(line));
+        }
+        for (auto& image : r.images) {
+            image.x += box.x;
+            image.y += box.y + dy;
+            dump.images.push_back(std::move(image));
+        }
+        for (auto& cell : r.cells) {
+            cell.x += box.x;
+            cell.y += box.y + dy;
+            dump.cells.push_back(std::move(cell));
+        }
+        for (const auto& column : r.columns)
+            dump.columns.push_back({box.x + column.x, box.y + dy + column.y, column.w, column.h});
+        return dump;
     }
 
     double vertical_offset(const BoxSpec& box, double content_h) const {

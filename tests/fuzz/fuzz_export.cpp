@@ -16,28 +16,20 @@
 #include "export/dump/layout_dump.h"
 #include "export/dump/text_dump.h"
 #include "export/pdf/hpdf_writer.h"
+#include "fuzz_world.h"
 #include "handout/handout_imposer.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
-#include "outline/outline_loader.h"
-#include "text/font_context.h"
-#include "text/text_engine.h"
-#include "theme/layout_set.h"
 
 namespace {
 
-struct World {
-    ks::FontContext fonts{std::string(KS_SOURCE_DIR) + "/fonts"};
-    ks::TextEngine text{fonts};
-    ks::LayoutSet set = [] {
-        ks::Diagnostics d;
-        return *ks::load_layout_set(std::string(KS_SOURCE_DIR) + "/layouts/briefing.xml", d);
-    }();
+// The shared world plus a painter and a private folder for the files.
+struct ExportWorld : ks::fuzz::World {
     ks::CairoPainter painter;
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                 ("ks-fuzz-export-" + std::to_string(::getpid()));
-    World() { std::filesystem::create_directories(dir); }
-    ~World() {
+    ExportWorld() { std::filesystem::create_directories(dir); }
+    ~ExportWorld() {
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
     }
@@ -46,12 +38,11 @@ struct World {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static World world;
+    static ExportWorld world;
     if (size > 16 * 1024) return 0;  // every exporter runs per input; keep runs short
     ks::Diagnostics diags;
-    auto deck = ks::load_outline_from_string(std::string(KS_SOURCE_DIR) + "/content/fuzz.xml",
-                                             std::string(reinterpret_cast<const char*>(data), size), diags);
-    if (!deck || diags.has_errors()) return 0;  // build stops here too
+    auto deck = ks::fuzz::load_deck(data, size, diags);
+    if (!deck) return 0;  // build stops here too
     ks::Deck pages = ks::paginate(*deck, world.set, world.text, diags);
     if (diags.has_errors() || pages.slides.size() > 40) return 0;
     std::vector<std::shared_ptr<const ks::Frame>> frames;
