@@ -114,15 +114,6 @@ std::vector<RichText> paragraphs(const RichText& text) {
     return kept;
 }
 
-RichText prefixed(const std::string& prefix, const RichText& t) {
-    RichText r = t;
-    Span s;
-    s.text = prefix;
-    s.where = t.where;
-    r.spans.insert(r.spans.begin(), s);
-    return r;
-}
-
 class Imposer {
 public:
     Imposer(const Deck& deck, const std::vector<std::shared_ptr<const Frame>>& slides,

@@ -606,7 +606,7 @@ private:
             TextStyle ns = ts;
             ns.bold = true;
             ns.color = ns.emphasis_color = spec_.bullet_color;
-            char num[8];
+            char num[24];
             std::snprintf(num, sizeof num, "%02zu", k + 1);
             auto number = text_.set(plain_text(num), ns, num_w);
             double first_baseline = title.lines.empty() ? size_ : title.lines.front().baseline;

@@ -4,13 +4,13 @@
 source "$(dirname "$0")/lib.sh"
 N=$(slide_count "$DECK")
 
-# On a terminal (script(1) gives the build a pseudo-terminal); -j 1 makes the
+# On a terminal (script(1) gives the build a pseudo-terminal); -j 1 and a large --scale make the
 # export long enough for progress to appear.
-script -qec "$KS build $DECK -o $TMP/tty -j 1" /dev/null > "$TMP/tty.log" 2>&1 || fail "build on a terminal"
+script -qec "$KS build $DECK -o $TMP/tty -j 1 --scale 5" /dev/null > "$TMP/tty.log" 2>&1 || fail "build on a terminal"
 grep -aqE "slide [0-9]+ of $N" "$TMP/tty.log" && ok "terminal: slide k of $N shown" || fail "terminal: no progress"
-grep -aqE $'\r\033\[K'"(/|$N slides)" "$TMP/tty.log" && ok "terminal: progress line cleared before the summary" \
+grep -aqE $'\r\033\[K'"(/| |$N slides)" "$TMP/tty.log" && ok "terminal: progress line cleared before the summary" \
   || fail "terminal: progress line not cleared"
-script -qec "$KS build $DECK -o $TMP/tty -j 1 -q" /dev/null > "$TMP/ttyq.log" 2>&1 || fail "quiet build on a terminal"
+script -qec "$KS build $DECK -o $TMP/tty -j 1 --scale 5 -q" /dev/null > "$TMP/ttyq.log" 2>&1 || fail "quiet build on a terminal"
 grep -aq "of $N" "$TMP/ttyq.log" && fail "terminal --quiet: progress shown" || ok "terminal --quiet: no progress"
 
 # Not a terminal: no progress, no control characters.
