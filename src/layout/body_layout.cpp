@@ -269,6 +269,7 @@ private:
         // Largest size that fits the box, shrunk (aspect kept) into the space
         // left, but not below image-min of the box: then it must move on.
         double full = std::min(avail_w / size->width, space_h / size->height);
+        report_sliver(image, *size, full, avail_w, space_h);
         double min_h = std::min(size->height * full, spec_.image_min * spec_.h);
         double left = spec_.h - y_ - caption_h;
         double h = std::min(size->height * full, std::max(left, min_h));
@@ -295,6 +296,21 @@ private:
             y_ += h;
         }
         place_caption(caption, caption_h);
+    }
+
+    // An image far taller (or wider) than its box is an unbreakable thing
+    // larger than the box: fitted whole, it would be a sliver under a tenth
+    // of the box's other side. Located, never drawn as an unreadable strip.
+    void report_sliver(const Image& image, const ImageInfo& size, double scale, double avail_w, double space_h) {
+        constexpr double kMinShare = 0.1;
+        const double w = size.width * scale, h = size.height * scale;
+        const bool too_tall = w < kMinShare * avail_w, too_wide = h < kMinShare * space_h;
+        if (!too_tall && !too_wide) return;
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "image '%s' (%.0f×%.0f px) is too %s for its box: fitted whole, it would be %.0f pt %s",
+                      image.src.c_str(), size.width, size.height, too_tall ? "tall" : "wide", too_tall ? w : h,
+                      too_tall ? "wide" : "high");
+        diags_.error(image.where, buf, {"crop the image, or cut it into several images that each fit a slide"});
     }
 
     void place_caption(const TextBlock& caption, double caption_h) {
