@@ -17,14 +17,7 @@ trap 'rm -rf "$W"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
 # The seed deck ten times over, with unique slide ids.
-python3 - "$ROOT/content/deck.xml" "$W/deck10.xml" <<'PY'
-import re, sys
-src = open(sys.argv[1], encoding="utf-8").read()
-head, rest = src.split("</meta>", 1)
-body, tail = rest.rsplit("</deck>", 1)
-copies = [re.sub(r'id="([^"]+)"', lambda m: f'id="{m.group(1)}-{i}"', body) for i in range(10)]
-open(sys.argv[2], "w", encoding="utf-8").write(head + "</meta>" + "".join(copies) + "</deck>\n")
-PY
+python3 "$ROOT/tests/bench/make_deck10.py" "$ROOT/content/deck.xml" "$W/deck10.xml"
 cp "$ROOT/content/deck.xml" "$W/deck1.xml"
 
 declare -A MEDIAN

@@ -17,14 +17,7 @@ trap 'rm -rf "$W"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
 cp "$ROOT/content/deck.xml" "$W/deck1.xml"
-python3 - "$ROOT/content/deck.xml" "$W/deck10.xml" <<'PY'
-import re, sys
-src = open(sys.argv[1], encoding="utf-8").read()
-head, rest = src.split("</meta>", 1)
-body, tail = rest.rsplit("</deck>", 1)
-copies = [re.sub(r'id="([^"]+)"', lambda m: f'id="{m.group(1)}-{i}"', body) for i in range(10)]
-open(sys.argv[2], "w", encoding="utf-8").write(head + "</meta>" + "".join(copies) + "</deck>\n")
-PY
+python3 "$ROOT/tests/bench/make_deck10.py" "$ROOT/content/deck.xml" "$W/deck10.xml"
 grep -q 'S3</b>: 400兆' "$W/deck1.xml" || { echo "the bullet to edit is not in content/deck.xml" >&2; exit 1; }
 
 declare -A MS

@@ -16,3 +16,20 @@ finish() { [ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit
 pdf_pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 slide_count() { grep -o '<slide[ >]' "$1" | wc -l; }
 png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+
+# Starts `kamishibai watch OUTLINE -o OUT --serve 0` in the background and
+# waits for its first build: sets $pid and $base (http://127.0.0.1:PORT);
+# the watcher is killed on exit. Logs to $TMP/log.
+start_preview() {
+  "$KS" watch "$1" -o "$2" --serve 0 > "$TMP/log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null || true; rm -rf "$TMP"' EXIT
+  base=""
+  for _ in $(seq 1 100); do
+    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/log" | head -1 || true)
+    [ -n "$base" ] && grep -q '\] built' "$TMP/log" && return 0
+    sleep 0.1
+  done
+  cat "$TMP/log"
+  return 1
+}

@@ -8,17 +8,8 @@ source "$(dirname "$0")/lib.sh"
 W=$TMP/deck
 mkdir -p "$W"
 cp "$DECK" "$W/deck.xml"
-"$KS" watch "$W/deck.xml" -o "$W/out" --serve 0 > "$TMP/log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$TMP"' EXIT
-
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$TMP/log" || true)
-  [ -n "$url" ] && grep -q '\] built' "$TMP/log" && break
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$TMP/log"; fail "watch --serve did not start"; finish; }
+start_preview "$W/deck.xml" "$W/out" || { fail "watch --serve did not start"; finish; }
+url="$base/"
 ok "serving $url"
 
 mkdir -p "$TMP/profile"

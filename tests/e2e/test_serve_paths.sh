@@ -9,16 +9,7 @@ W=$TMP/deck
 mkdir -p "$W"
 cp "$DECK" "$W/deck.xml"
 echo "SECRET-OUTSIDE" > "$W/secret.txt"
-"$KS" watch "$W/deck.xml" -o "$W/out" --serve 0 > "$TMP/log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$TMP"' EXIT
-base=""
-for _ in $(seq 1 100); do
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/log" || true)
-  [ -n "$base" ] && grep -q '\] built' "$TMP/log" && break
-  sleep 0.1
-done
-[ -n "$base" ] || { cat "$TMP/log"; fail "server did not start"; finish; }
+start_preview "$W/deck.xml" "$W/out" || { fail "server did not start"; finish; }
 port=${base##*:}
 
 # Links inside the output folder: two lead out, one stays in.

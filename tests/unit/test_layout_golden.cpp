@@ -4,24 +4,17 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "export/dump/layout_dump.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "test_support.h"
+#include "util/read_file.h"
 
 using namespace ks;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 struct Seed {
     Deck deck;
@@ -59,7 +52,7 @@ TEST_P(LayoutGolden, MatchesGoldenDump) {
         std::ofstream(golden_path, std::ios::binary) << json;
         GTEST_SKIP() << "golden file rewritten: " << golden_path;
     }
-    std::string golden = read_file(golden_path);
+    std::string golden = read_file(golden_path).value_or("");
     ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
     EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
 }
@@ -148,7 +141,7 @@ TEST_P(ElementsGolden, MatchesGoldenDump) {
         std::ofstream(golden_path, std::ios::binary) << json;
         GTEST_SKIP() << "golden file rewritten: " << golden_path;
     }
-    std::string golden = read_file(golden_path);
+    std::string golden = read_file(golden_path).value_or("");
     ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
     EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
 }

@@ -16,6 +16,7 @@
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "test_support.h"
+#include "util/read_file.h"
 
 namespace fs = std::filesystem;
 using namespace ks;
@@ -43,13 +44,6 @@ const Seed& seed() {
     return s;
 }
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 bool updating() {
     const char* v = std::getenv("KS_UPDATE_GOLDEN");
     return v && std::string(v) == "1";
@@ -63,7 +57,7 @@ void expect_golden(const std::string& name, const std::string& got) {
         std::ofstream(path, std::ios::binary) << got;
         return;
     }
-    const std::string want = read_file(path);
+    const std::string want = read_file(path.string()).value_or("");
     ASSERT_FALSE(want.empty()) << "no golden " << path << " (run with KS_UPDATE_GOLDEN=1 and review it)";
     if (got == want) return;
     std::istringstream g(got), w(want);
