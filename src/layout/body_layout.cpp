@@ -54,10 +54,10 @@ private:
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
                                      line.overfull, paragraph_ + line.segment});
             result_.overfull = result_.overfull || line.overfull;
-            // A word wider than the column (a long URL) is not broken
-            // silently: fitting shrinks to keep it whole, else reports it.
-            if (line.split_word && !result_.overfull) result_.split_word = line.text;
-            result_.overfull = result_.overfull || line.split_word;
+            // A token wider than the column with no break point of its own
+            // (a 40-digit number) is torn at its last fitting character, never
+            // a reason to shrink the slide; reported as a warning.
+            if (line.split_word && result_.split_word.empty()) result_.split_word = line.text;
         }
         result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
         paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
