@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <string_view>
 
 #include "image/image_file.h"
 #include "layout/numeric_cell.h"
@@ -514,6 +515,11 @@ private:
                             end = k;  // break after the space
                             break;
                         }
+                    // No space: a URL or path breaks after '/' or before ? & = #.
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
+                        if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
+                                                std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
+                            end = k;
                     if (end == std::u32string::npos) {
                         // No space to break at: the word stays whole, too wide for the box.
                         end = std::max(line.find(U' ', fit), start + 1);

@@ -130,15 +130,17 @@ double line_width(const Prepared& p, std::size_t b, std::size_t e) {
 
 // Inside a URL, a path or another long Latin token: after '/' (not inside
 // "//"), before ? & = # (the query and fragment), and less willingly before
-// . _ - (inside names). A '.' or '?' ending the token is punctuation of the
-// sentence and never starts a line.
-Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std::size_t token_end) {
+// . _ - (inside names). '.', '?', '&', '=' and '#' count only in a URL or
+// path (a token with a '/'): elsewhere they are a sentence's punctuation or
+// a decimal point (99.999%), which kinsoku keeps off a line start. A mark
+// ending the token is punctuation and never starts a line.
+Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std::size_t token_end, bool path) {
     const char32_t prev = cl[j - 1].last, cur = cl[j].first;
     if (prev == U'/' && cur != U'/') return kTokenBreak;
     const bool inner = j + 1 < token_end && is_alnum(cl[j + 1].first);
     if (cur == prev || !inner) return kNever;
-    if (cur == U'?' || cur == U'&' || cur == U'=' || cur == U'#') return kTokenBreak;
-    if ((cur == U'.' || cur == U'_' || cur == U'-') && is_alnum(prev)) return kTokenMinor;
+    if (path && (cur == U'?' || cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    if ((cur == U'_' || cur == U'-' || (path && cur == U'.')) && is_alnum(prev)) return kTokenMinor;
     return kNever;
 }
 
@@ -157,8 +159,10 @@ void mark_long_token_breaks(const std::vector<BreakCluster>& cl, const LineBreak
         std::size_t e = b + 1;
         while (e < n && is_word_char(cl[e].first) && !p.space[e] && !p.mandatory[e]) ++e;
         if (line_width(p, b, e) > o.width + kEps) {
+            bool path = false;
+            for (std::size_t j = b; j < e; ++j) path = path || cl[j].first == U'/';
             for (std::size_t j = b + 1; j < e; ++j) {
-                const Level lv = token_break_level(cl, j, e);
+                const Level lv = token_break_level(cl, j, e, path);
                 if (lv != kNever && p.level[j] >= kInWord) p.level[j] = lv;
             }
         }
@@ -182,27 +186,31 @@ bool is_katakana_vowel_letter(char32_t c) {
     return c == U'ア' || c == U'イ' || c == U'ウ' || c == U'エ' || c == U'オ';
 }
 
-// Morae of a katakana stretch, roughly: letters other than small kana and ー.
+// Morae of a katakana stretch: letters, ー, ッ and ン, not the small vowels
+// and ャュョ that merge with the letter before (チェック: 3).
 std::size_t morae(const std::vector<BreakCluster>& cl, std::size_t b, std::size_t e) {
     std::size_t n = 0;
     for (std::size_t i = b; i < e; ++i)
-        if (cl[i].first != U'ー' && jlreq_class(cl[i].first) != JlreqClass::SmallKana) ++n;
+        if (cl[i].first == U'ッ' || jlreq_class(cl[i].first) != JlreqClass::SmallKana) ++n;
     return n;
 }
 
 // A dictionary-free guess at a boundary between the words of a katakana
 // compound [b, e) before cluster j: after the common loanword endings ー
 // (ポリシー|チェック), ティ/ディ (セキュリティ|インシデント), ション, ング and
-// ント; or before a vowel letter that cannot continue the one before it (a
-// long vowel inside a word is written ー: サイン|イン). Both parts keep two
-// morae or more, and ーション stays whole.
+// ント; before a lengthened bare vowel (コンテナ|オーケストレーション); or
+// before a vowel letter that cannot continue the one before it (a long vowel
+// inside a word is written ー: サイン|イン). Both parts keep two morae or
+// more (three around ー: not マイクロサー|ビス), and ーション stays whole.
 bool katakana_compound_boundary(const std::vector<BreakCluster>& cl, std::size_t b, std::size_t j, std::size_t e) {
     const std::size_t left = morae(cl, b, j), right = morae(cl, j, e);
     if (left < 2 || right < 2) return false;
     const char32_t prev = cl[j - 1].last, cur = cl[j].first;
     const char32_t before = j >= 2 ? cl[j - 2].last : 0;
     const bool next_is_yo_n = j + 2 < e && cl[j + 1].first == U'ョ' && cl[j + 2].first == U'ン';
-    if (prev == U'ー') return !next_is_yo_n;
+    // A bare vowel lengthened (オー, アー, エー) mostly starts a word: コンテナ|オーケストレーション.
+    if (is_katakana_vowel_letter(cur) && j + 1 < e && cl[j + 1].first == U'ー') return true;
+    if (prev == U'ー') return !next_is_yo_n && !is_katakana_vowel_letter(before) && left >= 3 && right >= 3;
     if (prev == U'ィ' && (before == U'テ' || before == U'デ')) return left >= 3;
     if (prev == U'ン' && before == U'ョ') return true;
     if ((prev == U'グ' || prev == U'ト') && before == U'ン') return left >= 3;
@@ -378,8 +386,12 @@ Line fill_line(const Prepared& p, std::size_t b, double width) {
         choice = best[kLatinSpace];
     if (best[kInBodyPhrase] > choice && (!choice || poor(choice, kMinFillBeforePhraseSplit)))
         choice = best[kInBodyPhrase];
+    // Inside a long word a worse break replaces a better one only when it
+    // fills the line where the better one does not.
     for (int lv : {kTokenBreak, kKatakanaCompound, kTokenMinor})
-        if (best[lv] > choice && (!choice || poor(choice, kMinFillBeforeLongWordBreak))) choice = best[lv];
+        if (best[lv] > choice &&
+            (!choice || (poor(choice, kMinFillBeforeLongWordBreak) && !poor(best[lv], kMinFillBeforeLongWordBreak))))
+            choice = best[lv];
     if (choice) return make(choice);
     for (int lv = kInPhrase; lv < kKinsoku; ++lv)
         if (best[lv]) return make(best[lv]);

@@ -52,6 +52,11 @@ for s in json.load(open(dump))['slides']:
             bad.append(f"{s['id']}: broken between {a['text']!r} and {b['text']!r}")
     if not any(l['text'].endswith('/') for l in lines[:-1]):
         bad.append(f"{s['id']}: never broken after '/'")
+# In code (<pre>), a URL wider than the box breaks after '/' or before ? & = #.
+code = next(s for s in json.load(open(dump))['slides'] if s['id'] == 'url-code')
+code_lines = [l['text'] for b in code['boxes'] if b['role'] == 'body' for l in b['lines']]
+if url not in ''.join(code_lines) or len(code_lines) < 3:
+    bad.append(f"url-code: the URL in code is not broken into whole pieces: {code_lines}")
 for b in bad:
     print(b, file=sys.stderr)
 sys.exit(1 if bad else 0)
