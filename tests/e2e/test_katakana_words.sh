@@ -54,5 +54,7 @@ for w in ('マイクロサービスの', 'ポリシーチェック', 'オブザ�
         print('not whole on any line:', w, file=sys.stderr)
         sys.exit(1)
 PY
+  python3 "$ROOT/tests/e2e/word_overlap.py" "$out/slides.pdf" "$out/handout.pdf" \
+    && ok "$set: no word drawn over another (pdftotext -bbox)" || fail "$set: words drawn over each other (above)"
 done
 finish

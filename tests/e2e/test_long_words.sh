@@ -66,6 +66,8 @@ PY
       && ok "$set: the URL copies whole out of $pdf" || fail "$set: the URL is not whole in $pdf's text"
     pdftotext "$out/$pdf" - | grep -qE -- "-$|‐" && fail "$set: a hyphen was inserted in $pdf"
   done
+  python3 "$ROOT/tests/e2e/word_overlap.py" "$out/slides.pdf" "$out/handout.pdf" \
+    && ok "$set: no word drawn over another (pdftotext -bbox)" || fail "$set: words drawn over each other (above)"
 done
 
 # The generic cases: a 300-character URL is no error; check agrees; --strict
