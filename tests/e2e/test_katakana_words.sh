@@ -54,6 +54,19 @@ for w in ('マイクロサービスの', 'ポリシーチェック', 'オブザ�
         print('not whole on any line:', w, file=sys.stderr)
         sys.exit(1)
 PY
+  python3 - "$out.json" "$ROOT/layouts/$set.xml" <<'PY' && ok "$set: a heading too long for its word is set a step smaller, word whole" || fail "$set: long katakana heading (above)"
+import json, sys
+import xml.etree.ElementTree as ET
+word = 'セキュリティインシデントレスポンスオーケストレーションプラットフォーム'
+s = next(s for s in json.load(open(sys.argv[1]))['slides'] if s['id'] == 'kata-long-title')
+spec = next(b for l in ET.parse(sys.argv[2]).getroot().iter('layout') if l.get('name') == s['layout']
+            for b in l.iter('box') if b.get('role') == 'title')
+title = next(b for b in s['boxes'] if b['role'] == 'title')
+texts = [l['text'] for l in title['lines']]
+size, top, floor = title['font_size'], float(spec.get('size')), float(spec.get('min-size'))
+print(f"title at {size} pt (box {top}, min {floor}): {texts}")
+sys.exit(0 if texts == [word] and floor <= size < top else 1)
+PY
   python3 "$ROOT/tests/e2e/word_overlap.py" "$out/slides.pdf" "$out/handout.pdf" \
     && ok "$set: no word drawn over another (pdftotext -bbox)" || fail "$set: words drawn over each other (above)"
 done
