@@ -7,12 +7,11 @@
 source "$(dirname "$0")/lib.sh"
 DECKFILE="$ROOT/tests/fixtures/decks/text/katakana_columns.xml"
 
-for set in briefing hall; do
-  out="$TMP/$set"
-  "$KS" build "$DECKFILE" -o "$out" --layouts "$ROOT/layouts/$set.xml" --dump-layout "$out.json" 2> "$out.log" \
-    || { fail "$set: build failed: $(cat "$out.log")"; continue; }
-  python3 - "$out.json" <<'PY' && ok "$set: no katakana word split where it fits on a line" || fail "$set: katakana words split (above)"
+# Fails on a katakana word split across two lines of one paragraph where it
+# would fit on one; args: layout dump, the outline (a break at a space there is no split).
+cat > "$TMP/kata_check.py" <<'PY'
 import json, sys
+source = open(sys.argv[2], encoding='utf-8').read()  # a break at a space is no split
 
 def kata(c):
     return ('\u30a1' <= c <= '\u30fa') or c == 'ー' or ('\u31f0' <= c <= '\u31ff')
@@ -37,6 +36,8 @@ for s in json.load(open(sys.argv[1]))['slides']:
             tail = len(b['text']) - len(b['text'].lstrip(''.join(c for c in b['text'] if kata(c))))
             word = a['text'][len(a['text']) - head:] + b['text'][:tail]
             room = right_edge(b['x']) - b['x']
+            if word not in source:
+                continue
             if len(word) * b['size'] <= room:
                 bad.append(f"{s['id']} {box['role']}: {a['text']}|{b['text']} splits {word} ({len(word)} x {b['size']} pt <= {room:.0f} pt)")
             else:
@@ -46,6 +47,12 @@ for m in bad:
 print(f"katakana words: {words_seen}, split because wider than the line: {split_long}")
 sys.exit(1 if bad or words_seen < 30 else 0)
 PY
+
+for set in briefing hall; do
+  out="$TMP/$set"
+  "$KS" build "$DECKFILE" -o "$out" --layouts "$ROOT/layouts/$set.xml" --dump-layout "$out.json" 2> "$out.log" \
+    || { fail "$set: build failed: $(cat "$out.log")"; continue; }
+  python3 "$TMP/kata_check.py" "$out.json" "$DECKFILE" && ok "$set: no katakana word split where it fits on a line" || fail "$set: katakana words split (above)"
   python3 - "$out.json" <<'PY' && ok "$set: the heading's and columns' key words are whole on one line" || fail "$set: a key word is not whole"
 import json, sys
 texts = [l['text'] for s in json.load(open(sys.argv[1]))['slides'] for b in s['boxes'] for l in b['lines']]
@@ -69,5 +76,15 @@ sys.exit(0 if texts == [word] and floor <= size < top else 1)
 PY
   python3 "$ROOT/tests/e2e/word_overlap.py" "$out/slides.pdf" "$out/handout.pdf" \
     && ok "$set: no word drawn over another (pdftotext -bbox)" || fail "$set: words drawn over each other (above)"
+done
+
+# The decks in content/ keep their katakana words whole too.
+for deck in "$ROOT"/content/*.xml; do
+  for set in briefing hall; do
+    "$KS" build "$deck" -o "$TMP/content-$set" --layouts "$ROOT/layouts/$set.xml" --dump-layout "$TMP/content-$set.json" -q 2> /dev/null \
+      || { fail "$(basename "$deck") $set: build failed"; continue; }
+    python3 "$TMP/kata_check.py" "$TMP/content-$set.json" "$deck" > /dev/null \
+      && ok "$(basename "$deck") $set: no katakana word split where it fits" || fail "$(basename "$deck") $set: katakana words split (above)"
+  done
 done
 finish
