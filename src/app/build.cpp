@@ -13,6 +13,7 @@
 #include "app/depfile.h"
 #include "cache/render_key.h"
 #include "app/layout_choice.h"
+#include "app/pptx_output.h"
 #include "app/progress.h"
 #include "app/slides_document.h"
 #include "export/cairo/slide_exporter.h"
@@ -215,7 +216,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     if (!options.report.empty()) {
         refuse_input(options.report, inputs);
         std::string rel = inside(options.out_dir, options.report);
-        if (rel == "slides.pdf" || rel.rfind("handout", 0) == 0 || rel.rfind("slides/", 0) == 0 ||
+        if (rel == "slides.pdf" || rel == "slides.pptx" || rel.rfind("handout", 0) == 0 || rel.rfind("slides/", 0) == 0 ||
             rel.rfind(".kamishibai", 0) == 0)
             throw OutputConflict(options.report + ": error: the change report would overwrite an output of the build; "
                                  "choose another file name");
@@ -267,6 +268,11 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     std::uint64_t slides_pdf_key = keys.document(slides_doc, "cairo pdf");
     std::string slides_pdf_path;
     if (!reuse("slides.pdf", slides_pdf_key)) slides_pdf_path = output("slides.pdf", slides_pdf_key).string();
+    std::string pptx_path;  // "": not asked for, or kept
+    if (options.pptx) {
+        const std::uint64_t key = pptx_key(keys, slides_doc);
+        if (!reuse(kPptxName, key)) pptx_path = output(kPptxName, key).string();
+    }
     std::vector<std::string> png_paths(slide_count);  // "": kept from the previous build
     std::vector<SlideOutput> slide_outputs;
     for (std::size_t i = 0; i < slide_count; ++i) {
@@ -300,7 +306,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     std::vector<Diagnostics> handout_diags(handouts.size());
 
     // CPU time of each kind of task, for --timings.
-    std::atomic<long long> handout_us{0}, slides_pdf_us{0}, png_us{0};
+    std::atomic<long long> handout_us{0}, slides_pdf_us{0}, png_us{0}, pptx_us{0};
     auto timed = [](std::atomic<long long>& total, auto&& work) {
         auto t = Clock::now();
         work();
@@ -312,6 +318,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             tasks.push_back([&, h] {
                 timed(handout_us, [&] { write_handout_pdf(handouts[h], handout_render, handout_paths[h], handout_diags[h]); });
             });
+    if (!pptx_path.empty()) tasks.push_back([&] { timed(pptx_us, [&] { write_pptx_file(slides_doc, pptx_path); }); });
     if (!slides_pdf_path.empty())
         tasks.push_back([&] { timed(slides_pdf_us, [&] { write_cairo_pdf(painter, slides_doc, slides_pdf_path); }); });
     std::size_t rendered = 0;
@@ -336,6 +343,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         std::snprintf(buf, sizeof buf, "    handout.pdf %7.1f ms, slides.pdf %7.1f ms, PNGs %7.1f ms (CPU, %u threads)\n",
                       handout_us / 1000.0, slides_pdf_us / 1000.0, png_us / 1000.0, threads);
         err << buf;
+        if (options.pptx) std::snprintf(buf, sizeof buf, "    slides.pptx %7.1f ms (CPU)\n", pptx_us / 1000.0), err << buf;
     }
     lap("export");
 

@@ -65,6 +65,7 @@ BuildResult describe_build(const BuildOptions& options, const Deck& deck, const 
         r.slides.push_back({i, s.id, s.title.plain(), s.notes.plain(), png});
     }
     r.outputs.push_back((out / "slides.pdf").string());
+    if (options.pptx) r.outputs.push_back((out / "slides.pptx").string());
     auto styles = handout_styles(options.handout.style);
     for (const auto& style : styles) r.outputs.push_back((out / handout_file_name(style, styles.size())).string());
     if (!options.dump_layout.empty()) r.outputs.push_back(options.dump_layout);

@@ -1,0 +1,44 @@
+#pragma once
+// Writes the shapes of one slide, layout or master into its p:spTree:
+// editable text boxes for the structure's text elements (runs, kamishibai's
+// line breaks, list bullets and numbers, levels), real tables, pictures, and
+// plain shapes for the decoration drawn around them.
+#include <string>
+
+#include <pugixml.hpp>
+
+#include "export/pptx/media.h"
+#include "export/pptx/package_parts.h"
+#include "frame/frame.h"
+
+namespace ks::pptx {
+
+class ShapeTree {
+public:
+    // `tree` is the p:spTree; pictures are related from `rels` as "../media/…".
+    ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media);
+
+    // A text element (title, paragraphs, list, quote, code, …) as one text
+    // box; its own decoration (a quote's bar, the agenda's band) under it.
+    // `frame` is the slide the element was laid out on.
+    void text_element(const StructElement& e, const Frame& frame);
+    // The slide title as the title placeholder (PowerPoint's outline and
+    // navigation read it).
+    void title(const StructElement& e);
+    void table(const StructElement& e, const Frame& frame);
+    void picture(const StructImage& image, double x, double y, double w, double h, const std::string& name);
+    // A master or layout text (footer, page number) with its fields: "{page}"
+    // becomes PowerPoint's slide-number field.
+    void field_text(const StructElement& e);
+    // Decoration: a frame item that is no structure element's text.
+    void item(const PositionedItem& item, double dx = 0, double dy = 0);
+
+private:
+    pugi::xml_node shape(const char* name, bool text_box);
+    int next_id_ = 2;
+    pugi::xml_node tree_;
+    Relationships& rels_;
+    MediaStore& media_;
+};
+
+}  // namespace ks::pptx
