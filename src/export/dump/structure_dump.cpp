@@ -25,7 +25,7 @@ nlohmann::ordered_json paragraph_json(const StructParagraph& p, StructKind kind)
         for (const auto& run : line.runs) text += run.text;
     }
     jp["text"] = text;
-    jp["lines"] = p.lines.size();
+    jp["line_count"] = p.lines.size();
     jp["align"] = align_name(p.align);
     if (kind == StructKind::List) {
         jp["level"] = p.level;

@@ -7,10 +7,18 @@
 namespace ks::pptx {
 
 std::string Relationships::add(const std::string& type, const std::string& target) {
+    return add_rel(type, target, false);
+}
+
+std::string Relationships::add_external(const std::string& type, const std::string& target) {
+    return add_rel(type, target, true);
+}
+
+std::string Relationships::add_rel(const std::string& type, const std::string& target, bool external) {
     std::string full = type.find("://") == std::string::npos ? kRelBase + type : type;
     for (const auto& r : rels_)
-        if (r.type == full && r.target == target) return r.id;
-    rels_.push_back({"rId" + std::to_string(rels_.size() + 1), full, target});
+        if (r.type == full && r.target == target && r.external == external) return r.id;
+    rels_.push_back({"rId" + std::to_string(rels_.size() + 1), full, target, external});
     return rels_.back().id;
 }
 
@@ -23,6 +31,7 @@ std::string Relationships::xml() const {
         rel.append_attribute("Id") = r.id.c_str();
         rel.append_attribute("Type") = r.type.c_str();
         rel.append_attribute("Target") = r.target.c_str();
+        if (r.external) rel.append_attribute("TargetMode") = "External";
     }
     return xml_bytes(doc);
 }

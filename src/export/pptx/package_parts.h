@@ -17,13 +17,17 @@ public:
     // "slide", or a full URI) to `target` (relative to the part's folder);
     // returns its id ("rId3"). The same type and target give the same id.
     std::string add(const std::string& type, const std::string& target);
+    // A relationship to something outside the package (a web address).
+    std::string add_external(const std::string& type, const std::string& target);
     bool empty() const { return rels_.empty(); }
     std::string xml() const;
 
 private:
     struct Rel {
         std::string id, type, target;
+        bool external = false;
     };
+    std::string add_rel(const std::string& type, const std::string& target, bool external);
     std::vector<Rel> rels_;
 };
 

@@ -144,6 +144,8 @@ std::string write_pptx(const Document& doc) {
         package.rels("ppt/notesMasters/notesMaster1.xml").add("theme", "../theme/theme2.xml");
         package.add("ppt/notesMasters/notesMaster1.xml", notes_master_xml(slide_w, slide_h), type_of("notesMaster"));
     }
+    std::map<std::string, std::size_t> slide_index;  // for links to slides
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) slide_index.emplace(doc.pages[i]->record.id, i);
     std::vector<std::string> slide_rids;
     std::size_t notes_count = 0;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
@@ -159,7 +161,7 @@ std::string write_pptx(const Document& doc) {
             notes_part = "ppt/notesSlides/notesSlide" + std::to_string(++notes_count) + ".xml";
             rels.add("notesSlide", "../notesSlides/notesSlide" + std::to_string(notes_count) + ".xml");
         }
-        package.add(part, slide_xml(frame, rels, media), type_of("slide"));
+        package.add(part, slide_xml(frame, rels, media, slide_index), type_of("slide"));
         if (!notes_part.empty()) {
             auto& nrels = package.rels(notes_part);
             nrels.add("notesMaster", "../notesMasters/notesMaster1.xml");

@@ -61,8 +61,9 @@ int points_of(PathOp::Kind kind) {
 
 }  // namespace
 
-ShapeTree::ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media)
-    : tree_(tree), rels_(rels), media_(media) {
+ShapeTree::ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media,
+                     const std::map<std::string, std::size_t>* slides)
+    : tree_(tree), rels_(rels), media_(media), slides_(slides) {
     auto nv = tree_.append_child("p:nvGrpSpPr");
     auto c = nv.append_child("p:cNvPr");
     c.append_attribute("id") = 1;
@@ -76,6 +77,29 @@ ShapeTree::ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media
         node.append_attribute(ext ? "cx" : "x") = 0;
         node.append_attribute(ext ? "cy" : "y") = 0;
     }
+}
+
+// A web address, or "#id" of a slide: a jump to that slide.
+void ShapeTree::link(pugi::xml_node rpr, const std::string& target) {
+    auto click = rpr.append_child("a:hlinkClick");
+    if (target.rfind('#', 0) != 0) {
+        click.append_attribute("r:id") = rels_.add_external("hyperlink", target).c_str();
+        return;
+    }
+    auto it = slides_ ? slides_->find(target.substr(1)) : decltype(slides_->end()){};
+    if (!slides_ || it == slides_->end()) {
+        rpr.remove_child(click);
+        return;
+    }
+    click.append_attribute("r:id") = rels_.add("slide", "slide" + std::to_string(it->second + 1) + ".xml").c_str();
+    click.append_attribute("action") = "ppaction://hlinksldjump";
+}
+
+TextContext ShapeTree::context(const Frame* frame) {
+    TextContext c;
+    if (frame) c.marker = [frame](const StructParagraph& p) { return marker_color(p, *frame); };
+    c.link = [this](pugi::xml_node rpr, const std::string& target) { link(rpr, target); };
+    return c;
 }
 
 pugi::xml_node ShapeTree::shape(const char* name, bool text_box) {
@@ -114,7 +138,7 @@ void ShapeTree::text_element(const StructElement& e, const Frame& frame) {
     } else {
         sp_pr.append_child("a:noFill");
     }
-    write_text_body(sp.append_child("p:txBody"), e, box, [&](const StructParagraph& p) { return marker_color(p, frame); });
+    write_text_body(sp.append_child("p:txBody"), e, box, context(&frame));
 }
 
 void ShapeTree::title(const StructElement& e) {
@@ -127,7 +151,7 @@ void ShapeTree::title(const StructElement& e) {
     xfrm(sp_pr, "a:xfrm", box.x, box.y, box.w, box.h);
     preset(sp_pr, "rect");
     sp_pr.append_child("a:noFill");
-    write_text_body(sp.append_child("p:txBody"), e, box, [](const StructParagraph&) { return std::nullopt; });
+    write_text_body(sp.append_child("p:txBody"), e, box, context(nullptr));
 }
 
 void ShapeTree::field_text(const StructElement& e) {
@@ -304,7 +328,7 @@ void ShapeTree::table(const StructElement& e, const Frame& frame) {
     xfrm(gf, "p:xfrm", e.x, e.y, e.w, e.h);
     auto data = gf.append_child("a:graphic").append_child("a:graphicData");
     data.append_attribute("uri") = "http://schemas.openxmlformats.org/drawingml/2006/table";
-    write_table(data.append_child("a:tbl"), e, frame);
+    write_table(data.append_child("a:tbl"), e, frame, context(&frame));
 }
 
 }  // namespace ks::pptx

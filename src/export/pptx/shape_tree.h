@@ -3,20 +3,25 @@
 // editable text boxes for the structure's text elements (runs, kamishibai's
 // line breaks, list bullets and numbers, levels), real tables, pictures, and
 // plain shapes for the decoration drawn around them.
+#include <map>
 #include <string>
 
 #include <pugixml.hpp>
 
 #include "export/pptx/media.h"
 #include "export/pptx/package_parts.h"
+#include "export/pptx/text_body.h"
 #include "frame/frame.h"
 
 namespace ks::pptx {
 
 class ShapeTree {
 public:
-    // `tree` is the p:spTree; pictures are related from `rels` as "../media/…".
-    ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media);
+    // `tree` is the p:spTree; pictures are related from `rels` as
+    // "../media/…". `slides` (slide id → 0-based index) resolves links to
+    // slides ("#id"); null: only web links.
+    ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media,
+              const std::map<std::string, std::size_t>* slides = nullptr);
 
     // A text element (title, paragraphs, list, quote, code, …) as one text
     // box; its own decoration (a quote's bar, the agenda's band) under it.
@@ -35,10 +40,13 @@ public:
 
 private:
     pugi::xml_node shape(const char* name, bool text_box);
+    void link(pugi::xml_node rpr, const std::string& target);
+    TextContext context(const Frame* frame);
     int next_id_ = 2;
     pugi::xml_node tree_;
     Relationships& rels_;
     MediaStore& media_;
+    const std::map<std::string, std::size_t>* slides_;
 };
 
 }  // namespace ks::pptx

@@ -156,11 +156,12 @@ std::string layout_xml(const Frame& frame, const std::string& name, bool master_
     return xml_bytes(doc);
 }
 
-std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media) {
+std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media,
+                      const std::map<std::string, std::size_t>& slides) {
     pugi::xml_document doc;
     auto root = presentation_root(doc, "p:sld");
     auto c_sld = common_slide_data(root, &frame, true);
-    ShapeTree tree(c_sld.append_child("p:spTree"), rels, media);
+    ShapeTree tree(c_sld.append_child("p:spTree"), rels, media, &slides);
     const auto& s = frame.record.structure;
     const std::vector<int> owner = item_owners(frame);
     std::vector<bool> done(s.elements.size(), false);

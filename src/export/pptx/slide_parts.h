@@ -4,6 +4,7 @@
 // slide that shows them: what the layout set draws on every slide (bars,
 // logo, footer, label, the page number as a slide-number field) lives there,
 // so editing it once changes every slide; the slides hold the rest.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ std::string master_xml(const Frame* frame, int layouts, Relationships& rels, Med
 // A layout from the first slide `frame` that uses it.
 std::string layout_xml(const Frame& frame, const std::string& name, bool master_background_differs,
                        Relationships& rels, MediaStore& media);
-std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media);
+// `slides` (slide id → 0-based index) resolves links to slides.
+std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media,
+                      const std::map<std::string, std::size_t>& slides);
 std::string notes_master_xml(double slide_w, double slide_h);
 std::string notes_slide_xml(const std::vector<std::string>& notes);
 

@@ -21,7 +21,7 @@ const char* align_code(StructAlign a) {
     return "l";
 }
 
-void run_props(pugi::xml_node rpr, const StructRun& run) {
+void run_props(pugi::xml_node rpr, const StructRun& run, const TextContext* context = nullptr) {
     rpr.append_attribute("lang") = "ja-JP";
     rpr.append_attribute("altLang") = "en-US";
     if (run.size > 0) set_num(rpr, "sz", std::clamp<std::int64_t>(hundredths(run.size), 100, 400000));
@@ -34,6 +34,7 @@ void run_props(pugi::xml_node rpr, const StructRun& run) {
         for (const char* slot : {"a:latin", "a:ea", "a:cs"})
             rpr.append_child(slot).append_attribute("typeface") = run.family.c_str();
     }
+    if (context && context->link && !run.link.empty()) context->link(rpr, run.link);
 }
 
 const StructRun* first_run(const StructElement& e) {
@@ -59,7 +60,7 @@ struct ParagraphPlace {
 };
 
 void paragraph(pugi::xml_node body, const StructParagraph& p, const StructElement& e, const ParagraphPlace& place,
-               const MarkerColor& marker) {
+               const TextContext& context) {
     auto ap = body.append_child("a:p");
     auto ppr = ap.append_child("a:pPr");
     const bool list = e.kind == StructKind::List, agenda = e.kind == StructKind::Agenda;
@@ -93,7 +94,7 @@ void paragraph(pugi::xml_node body, const StructParagraph& p, const StructElemen
     for (const auto& l : p.lines)
         if (!style && !l.runs.empty()) style = &l.runs.front();
     if (list) {
-        if (auto color = marker ? marker(p) : std::nullopt) solid_fill(ppr.append_child("a:buClr"), *color);
+        if (auto color = context.marker ? context.marker(p) : std::nullopt) solid_fill(ppr.append_child("a:buClr"), *color);
         if (!p.number) set_num(ppr.append_child("a:buSzPct"), "val", bullet_size_pct(p.level));
         if (style && !style->family.empty())
             ppr.append_child("a:buFont").append_attribute("typeface") = style->family.c_str();
@@ -121,7 +122,7 @@ void paragraph(pugi::xml_node body, const StructParagraph& p, const StructElemen
         for (std::size_t k = 0; k < line.runs.size(); ++k) {
             const StructRun& run = line.runs[k];
             auto r = ap.append_child("a:r");
-            run_props(r.append_child("a:rPr"), run);
+            run_props(r.append_child("a:rPr"), run, &context);
             std::string text = run.text;
             const bool number_run = agenda && i == 0 && run.x < line.x - 0.5;
             const bool next_is_title = k + 1 < line.runs.size() && line.runs[k + 1].x >= line.x - 0.5;
@@ -138,7 +139,7 @@ void paragraph(pugi::xml_node body, const StructParagraph& p, const StructElemen
 
 void body_props(pugi::xml_node body) {
     auto pr = body.append_child("a:bodyPr");
-    pr.append_attribute("wrap") = "square";
+    pr.append_attribute("wrap") = "none";
     for (const char* inset : {"lIns", "tIns", "rIns", "bIns"}) pr.append_attribute(inset) = 0;
     pr.append_attribute("anchor") = "t";
     pr.append_attribute("rtlCol") = 0;
@@ -171,12 +172,14 @@ TextBox text_box_geometry(const StructElement& e) {
     box.y = top;
     box.h = bottom - top;
     if (e.kind == StructKind::Code) box.y = e.y, box.h = e.y + e.h - e.y;  // the band, padding included
-    box.slack = std::max(6.0, (right - left) * 0.05);
+    // Titles are placeholders, which LibreOffice wraps whatever wrap="none"
+    // says: they get more room.
+    box.slack = std::max(6.0, (right - left) * (e.kind == StructKind::Title ? 0.25 : 0.05));
     box.w = right - left + box.slack;
     return box;
 }
 
-void write_text_body(pugi::xml_node body, const StructElement& e, const TextBox& box, const MarkerColor& marker) {
+void write_text_body(pugi::xml_node body, const StructElement& e, const TextBox& box, const TextContext& context) {
     body_props(body);
     if (e.kind == StructKind::Code) {
         // The band's padding as insets, so the text stays where it was drawn.
@@ -197,7 +200,7 @@ void write_text_body(pugi::xml_node body, const StructElement& e, const TextBox&
         place.box_x = box.x;
         place.box_right = box.x + box.w;
         place.space_before = std::isnan(previous_bottom) ? 0 : p.lines.front().top - previous_bottom;
-        paragraph(body, p, e, place, marker);
+        paragraph(body, p, e, place, context);
         previous_bottom = line_bottom(p.lines.back());
         any = true;
     }
@@ -284,7 +287,7 @@ bool is_paragraph_item(const StructElement& e, std::size_t item) {
     return false;
 }
 
-void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame) {
+void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame, const TextContext& context) {
     const int rows = e.table_rows, cols = e.table_cols;
     bool header = false;
     for (const auto& p : e.paragraphs) header = header || p.header;
@@ -327,7 +330,7 @@ void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame)
                 one.kind = StructKind::Table;
                 ParagraphPlace place;
                 place.in_cell = true;
-                paragraph(body, *cell, one, place, nullptr);
+                paragraph(body, *cell, one, place, context);
                 const StructLine& first = cell->lines.front();
                 pad_y = std::max(0.0, first.top - cell->y);
                 pad_x = cell->align == StructAlign::Right ? cell->x + cell->w - (first.x + first.w)

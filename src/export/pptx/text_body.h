@@ -22,10 +22,16 @@ struct TextBox {
 
 TextBox text_box_geometry(const StructElement& e);
 
-using MarkerColor = std::function<std::optional<Color>(const StructParagraph&)>;
+// What text needs from the part it is in.
+struct TextContext {
+    // The colour of a list item's bullet or number (empty: the text's).
+    std::function<std::optional<Color>(const StructParagraph&)> marker;
+    // Adds a:hlinkClick for a run's link target to its a:rPr (empty: links are dropped).
+    std::function<void(pugi::xml_node rpr, const std::string& target)> link;
+};
 
 // The element's paragraphs into `body` (a p:txBody or a:txBody).
-void write_text_body(pugi::xml_node body, const StructElement& e, const TextBox& box, const MarkerColor& marker);
+void write_text_body(pugi::xml_node body, const StructElement& e, const TextBox& box, const TextContext& context);
 
 // A master's footer or page number: the template with "{page}" as a
 // slide-number field, styled as the element's first run.
@@ -37,6 +43,6 @@ bool is_paragraph_item(const StructElement& e, std::size_t item);
 
 // The cells of a table element into `tbl` (a:tbl): grid, rows, merged cells,
 // fills and rules as drawn on `frame`.
-void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame);
+void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame, const TextContext& context);
 
 }  // namespace ks::pptx
