@@ -51,7 +51,7 @@ void spacing(pugi::xml_node ppr, const char* name, double points) {
 
 // Bullets as kamishibai draws them: a filled square, a dash, a ring.
 const char* bullet_char(int level) { return level == 0 ? "\u25A0" : level == 1 ? "\u2013" : "\u25CB"; }
-int bullet_size_pct(int level) { return level == 0 ? 50000 : level == 1 ? 80000 : 45000; }
+int bullet_size_pct(int level) { return level == 0 ? 42000 : level == 1 ? 80000 : 40000; }
 
 struct ParagraphPlace {
     double box_x = 0, box_right = 0;  // the text box's left and right (slack included)
@@ -174,7 +174,8 @@ TextBox text_box_geometry(const StructElement& e) {
     if (e.kind == StructKind::Code) box.y = e.y, box.h = e.y + e.h - e.y;  // the band, padding included
     // Titles are placeholders, which LibreOffice wraps whatever wrap="none"
     // says: they get more room.
-    box.slack = std::max(6.0, (right - left) * (e.kind == StructKind::Title ? 0.25 : 0.05));
+    box.slack = e.kind == StructKind::Code ? 0.0  // the band is visible; its lines never wrap
+                                           : std::max(6.0, (right - left) * (e.kind == StructKind::Title ? 0.25 : 0.05));
     box.w = right - left + box.slack;
     return box;
 }
