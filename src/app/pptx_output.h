@@ -8,8 +8,6 @@
 
 namespace ks {
 
-inline constexpr const char* kPptxName = "slides.pptx";
-
 // Every page's frame (as for slides.pdf) plus what only the slides'
 // structure carries: speaker notes, alt text, sections, roles.
 std::uint64_t pptx_key(RenderKeys& keys, const Document& slides);
