@@ -82,131 +82,149 @@ void section_list(pugi::xml_node presentation, const Document& doc) {
     }
 }
 
+// Builds the package part by part: masters and layouts, slides and notes,
+// the fixed parts, then presentation.xml, which lists them.
+class PresentationBuilder {
+public:
+    explicit PresentationBuilder(const Document& doc) : doc_(doc), media_(package_) {
+        for (const auto& page : doc.pages) any_notes_ = any_notes_ || !page->record.structure.notes.empty();
+    }
+
+    std::string build() {
+        auto& root_rels = package_.rels("");
+        root_rels.add("officeDocument", "ppt/presentation.xml");
+        root_rels.add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                      "docProps/core.xml");
+        root_rels.add("extended-properties", "docProps/app.xml");
+        add_master_and_layouts();
+        add_slides();
+        add_fixed_parts();
+        package_.add("ppt/presentation.xml", presentation_xml(), type_of("presentation.main"));
+        package_.add("docProps/core.xml", core_props_xml(doc_.info),
+                     "application/vnd.openxmlformats-package.core-properties+xml");
+        package_.add("docProps/app.xml", app_props_xml(doc_.pages.size(), notes_count_),
+                     "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+        return zip_package(package_.finish(), doc_.info.timestamp);
+    }
+
+private:
+    double slide_w() const { return doc_.pages.empty() ? 960 : doc_.pages.front()->width; }
+    double slide_h() const { return doc_.pages.empty() ? 540 : doc_.pages.front()->height; }
+
+    // Layouts in the order slides first use them, each from its first slide;
+    // the master from the first slide that shows it.
+    void add_master_and_layouts() {
+        std::vector<const Frame*> firsts;
+        const Frame* master_frame = nullptr;
+        for (const auto& page : doc_.pages) {
+            if (layout_index_.emplace(page->record.layout, firsts.size()).second) firsts.push_back(page.get());
+            if (!master_frame && !page->record.structure.master_items.empty()) master_frame = page.get();
+        }
+        const Frame* background = master_frame ? master_frame : doc_.pages.empty() ? nullptr : doc_.pages[0].get();
+        master_rid_ = pres_rels().add("slideMaster", "slideMasters/slideMaster1.xml");
+        auto& master_rels = package_.rels("ppt/slideMasters/slideMaster1.xml");
+        for (std::size_t k = 0; k < firsts.size(); ++k) {
+            layout_parts_.push_back("slideLayouts/slideLayout" + std::to_string(k + 1) + ".xml");
+            master_rels.add("slideLayout", "../" + layout_parts_.back());
+        }
+        master_rels.add("theme", "../theme/theme1.xml");
+        package_.add("ppt/slideMasters/slideMaster1.xml",
+                     master_xml(background, static_cast<int>(firsts.size()), master_rels, media_), type_of("slideMaster"));
+        for (std::size_t k = 0; k < firsts.size(); ++k) {
+            const std::string part = "ppt/" + layout_parts_[k];
+            auto& rels = package_.rels(part);
+            rels.add("slideMaster", "../slideMasters/slideMaster1.xml");
+            const bool own_background = background && firsts[k]->background &&
+                                        !(firsts[k]->background == background->background);
+            package_.add(part, layout_xml(*firsts[k], firsts[k]->record.layout, own_background, rels, media_),
+                         type_of("slideLayout"));
+        }
+    }
+
+    // The notes master (notes pages need one), then each slide and its notes page.
+    void add_slides() {
+        if (any_notes_) {
+            notes_master_rid_ = pres_rels().add("notesMaster", "notesMasters/notesMaster1.xml");
+            package_.rels("ppt/notesMasters/notesMaster1.xml").add("theme", "../theme/theme2.xml");
+            package_.add("ppt/notesMasters/notesMaster1.xml", notes_master_xml(slide_w(), slide_h()),
+                         type_of("notesMaster"));
+        }
+        std::map<std::string, std::size_t> slide_index;  // for links to slides
+        for (std::size_t i = 0; i < doc_.pages.size(); ++i) slide_index.emplace(doc_.pages[i]->record.id, i);
+        for (std::size_t i = 0; i < doc_.pages.size(); ++i) {
+            const Frame& frame = *doc_.pages[i];
+            const std::string name = "slide" + std::to_string(i + 1) + ".xml";
+            const std::string part = "ppt/slides/" + name;
+            slide_rids_.push_back(pres_rels().add("slide", "slides/" + name));
+            auto& rels = package_.rels(part);
+            rels.add("slideLayout", "../" + layout_parts_[layout_index_[frame.record.layout]]);
+            const auto& notes = frame.record.structure.notes;
+            const std::string notes_name = "notesSlide" + std::to_string(notes_count_ + 1) + ".xml";
+            if (!notes.empty()) rels.add("notesSlide", "../notesSlides/" + notes_name);
+            package_.add(part, slide_xml(frame, rels, media_, slide_index), type_of("slide"));
+            if (notes.empty()) continue;
+            ++notes_count_;
+            auto& notes_rels = package_.rels("ppt/notesSlides/" + notes_name);
+            notes_rels.add("notesMaster", "../notesMasters/notesMaster1.xml");
+            notes_rels.add("slide", "../slides/" + name);
+            package_.add("ppt/notesSlides/" + notes_name, notes_slide_xml(notes), type_of("notesSlide"));
+        }
+    }
+
+    void add_fixed_parts() {
+        const std::string font = deck_font(doc_);
+        const char* theme_type = "application/vnd.openxmlformats-officedocument.theme+xml";
+        package_.add("ppt/theme/theme1.xml", theme_xml(font), theme_type);
+        if (any_notes_) package_.add("ppt/theme/theme2.xml", theme_xml(font), theme_type);
+        pres_rels().add("theme", "theme/theme1.xml");
+        pres_rels().add("presProps", "presProps.xml");
+        pres_rels().add("viewProps", "viewProps.xml");
+        pres_rels().add("tableStyles", "tableStyles.xml");
+        package_.add("ppt/presProps.xml", presentation_props_xml(), type_of("presProps"));
+        package_.add("ppt/viewProps.xml", view_props_xml(), type_of("viewProps"));
+        package_.add("ppt/tableStyles.xml", table_styles_xml(), type_of("tableStyles"));
+    }
+
+    std::string presentation_xml() {
+        pugi::xml_document doc;
+        auto pres = presentation_root(doc, "p:presentation");
+        pres.append_attribute("saveSubsetFonts") = 1;
+        auto master = pres.append_child("p:sldMasterIdLst").append_child("p:sldMasterId");
+        master.append_attribute("id") = 2147483648LL;
+        master.append_attribute("r:id") = master_rid_.c_str();
+        if (any_notes_)
+            pres.append_child("p:notesMasterIdLst").append_child("p:notesMasterId").append_attribute("r:id") =
+                notes_master_rid_.c_str();
+        auto slide_ids = pres.append_child("p:sldIdLst");
+        for (std::size_t i = 0; i < slide_rids_.size(); ++i) {
+            auto id = slide_ids.append_child("p:sldId");
+            id.append_attribute("id") = static_cast<unsigned long long>(256 + i);
+            id.append_attribute("r:id") = slide_rids_[i].c_str();
+        }
+        auto size = pres.append_child("p:sldSz");
+        set_num(size, "cx", emu(slide_w()));
+        set_num(size, "cy", emu(slide_h()));
+        auto notes_size = pres.append_child("p:notesSz");
+        notes_size.append_attribute("cx") = 6858000;
+        notes_size.append_attribute("cy") = 9144000;
+        section_list(pres, doc_);
+        return xml_bytes(doc);
+    }
+
+    Relationships& pres_rels() { return package_.rels("ppt/presentation.xml"); }
+
+    const Document& doc_;
+    Package package_;
+    MediaStore media_;
+    bool any_notes_ = false;
+    std::size_t notes_count_ = 0;
+    std::map<std::string, std::size_t> layout_index_;
+    std::vector<std::string> layout_parts_, slide_rids_;
+    std::string master_rid_, notes_master_rid_;
+};
+
 }  // namespace
 
-std::string write_pptx(const Document& doc) {
-    Package package;
-    MediaStore media(package);
-    const double slide_w = doc.pages.empty() ? 960 : doc.pages.front()->width;
-    const double slide_h = doc.pages.empty() ? 540 : doc.pages.front()->height;
-
-    auto& root_rels = package.rels("");
-    root_rels.add("officeDocument", "ppt/presentation.xml");
-    root_rels.add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                  "docProps/core.xml");
-    root_rels.add("extended-properties", "docProps/app.xml");
-
-    pugi::xml_document pres_doc;
-    auto pres = presentation_root(pres_doc, "p:presentation");
-    pres.append_attribute("saveSubsetFonts") = 1;
-    auto& pres_rels = package.rels("ppt/presentation.xml");
-
-    // Layouts in the order slides first use them; the master from the first slide that shows it.
-    std::vector<std::string> layout_names;
-    std::map<std::string, std::size_t> layout_index;
-    const Frame* master_frame = nullptr;
-    for (const auto& page : doc.pages) {
-        const std::string& name = page->record.layout;
-        if (layout_index.emplace(name, layout_names.size()).second) layout_names.push_back(name);
-        if (!master_frame && !page->record.structure.master_items.empty()) master_frame = page.get();
-    }
-    const Frame* background_frame = master_frame ? master_frame : doc.pages.empty() ? nullptr : doc.pages[0].get();
-
-    const std::string master_rid = pres_rels.add("slideMaster", "slideMasters/slideMaster1.xml");
-    auto& master_rels = package.rels("ppt/slideMasters/slideMaster1.xml");
-    std::vector<std::string> layout_parts;
-    for (std::size_t k = 0; k < layout_names.size(); ++k) {
-        layout_parts.push_back("slideLayouts/slideLayout" + std::to_string(k + 1) + ".xml");
-        master_rels.add("slideLayout", "../" + layout_parts.back());
-    }
-    master_rels.add("theme", "../theme/theme1.xml");
-    package.add("ppt/slideMasters/slideMaster1.xml",
-                master_xml(background_frame, static_cast<int>(layout_names.size()), master_rels, media),
-                type_of("slideMaster"));
-    for (std::size_t k = 0; k < layout_names.size(); ++k) {
-        const Frame* first = nullptr;
-        for (const auto& page : doc.pages)
-            if (!first && page->record.layout == layout_names[k]) first = page.get();
-        const std::string part = "ppt/" + layout_parts[k];
-        auto& rels = package.rels(part);
-        rels.add("slideMaster", "../slideMasters/slideMaster1.xml");
-        const bool own_background =
-            background_frame && first->background && !(first->background == background_frame->background);
-        package.add(part, layout_xml(*first, layout_names[k], own_background, rels, media), type_of("slideLayout"));
-    }
-
-    // Notes master (notes pages need one), then the slides with their notes.
-    bool any_notes = false;
-    for (const auto& page : doc.pages) any_notes = any_notes || !page->record.structure.notes.empty();
-    std::string notes_master_rid;
-    if (any_notes) {
-        notes_master_rid = pres_rels.add("notesMaster", "notesMasters/notesMaster1.xml");
-        package.rels("ppt/notesMasters/notesMaster1.xml").add("theme", "../theme/theme2.xml");
-        package.add("ppt/notesMasters/notesMaster1.xml", notes_master_xml(slide_w, slide_h), type_of("notesMaster"));
-    }
-    std::map<std::string, std::size_t> slide_index;  // for links to slides
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) slide_index.emplace(doc.pages[i]->record.id, i);
-    std::vector<std::string> slide_rids;
-    std::size_t notes_count = 0;
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-        const Frame& frame = *doc.pages[i];
-        const std::string name = "slide" + std::to_string(i + 1) + ".xml";
-        const std::string part = "ppt/slides/" + name;
-        slide_rids.push_back(pres_rels.add("slide", "slides/" + name));
-        auto& rels = package.rels(part);
-        rels.add("slideLayout", "../" + layout_parts[layout_index[frame.record.layout]]);
-        const auto& notes = frame.record.structure.notes;
-        std::string notes_part;
-        if (!notes.empty()) {
-            notes_part = "ppt/notesSlides/notesSlide" + std::to_string(++notes_count) + ".xml";
-            rels.add("notesSlide", "../notesSlides/notesSlide" + std::to_string(notes_count) + ".xml");
-        }
-        package.add(part, slide_xml(frame, rels, media, slide_index), type_of("slide"));
-        if (!notes_part.empty()) {
-            auto& nrels = package.rels(notes_part);
-            nrels.add("notesMaster", "../notesMasters/notesMaster1.xml");
-            nrels.add("slide", "../slides/" + name);
-            package.add(notes_part, notes_slide_xml(notes), type_of("notesSlide"));
-        }
-    }
-
-    const std::string font = deck_font(doc);
-    package.add("ppt/theme/theme1.xml", theme_xml(font), "application/vnd.openxmlformats-officedocument.theme+xml");
-    if (any_notes)
-        package.add("ppt/theme/theme2.xml", theme_xml(font), "application/vnd.openxmlformats-officedocument.theme+xml");
-    pres_rels.add("theme", "theme/theme1.xml");
-    pres_rels.add("presProps", "presProps.xml");
-    pres_rels.add("viewProps", "viewProps.xml");
-    pres_rels.add("tableStyles", "tableStyles.xml");
-    package.add("ppt/presProps.xml", presentation_props_xml(), type_of("presProps"));
-    package.add("ppt/viewProps.xml", view_props_xml(), type_of("viewProps"));
-    package.add("ppt/tableStyles.xml", table_styles_xml(), type_of("tableStyles"));
-
-    auto master_ids = pres.append_child("p:sldMasterIdLst").append_child("p:sldMasterId");
-    master_ids.append_attribute("id") = 2147483648LL;
-    master_ids.append_attribute("r:id") = master_rid.c_str();
-    if (any_notes)
-        pres.append_child("p:notesMasterIdLst").append_child("p:notesMasterId").append_attribute("r:id") =
-            notes_master_rid.c_str();
-    auto slide_ids = pres.append_child("p:sldIdLst");
-    for (std::size_t i = 0; i < slide_rids.size(); ++i) {
-        auto id = slide_ids.append_child("p:sldId");
-        id.append_attribute("id") = static_cast<unsigned long long>(256 + i);
-        id.append_attribute("r:id") = slide_rids[i].c_str();
-    }
-    auto size = pres.append_child("p:sldSz");
-    set_num(size, "cx", emu(slide_w));
-    set_num(size, "cy", emu(slide_h));
-    auto notes_size = pres.append_child("p:notesSz");
-    notes_size.append_attribute("cx") = 6858000;
-    notes_size.append_attribute("cy") = 9144000;
-    section_list(pres, doc);
-    package.add("ppt/presentation.xml", xml_bytes(pres_doc), type_of("presentation.main"));
-
-    package.add("docProps/core.xml", core_props_xml(doc.info), "application/vnd.openxmlformats-package.core-properties+xml");
-    package.add("docProps/app.xml", app_props_xml(doc.pages.size(), notes_count),
-                "application/vnd.openxmlformats-officedocument.extended-properties+xml");
-    return zip_package(package.finish(), doc.info.timestamp);
-}
+std::string write_pptx(const Document& doc) { return PresentationBuilder(doc).build(); }
 
 }  // namespace ks

@@ -207,112 +207,126 @@ void ShapeTree::item(const PositionedItem& positioned, double dx, double dy) {
         [&](const auto& it) {
             using T = std::decay_t<decltype(it)>;
             if constexpr (std::is_same_v<T, Shape>) {
-                if (it.kind == Shape::Kind::Line) {
-                    auto cxn = tree_.append_child("p:cxnSp");
-                    auto nv = cxn.append_child("p:nvCxnSpPr");
-                    auto c = nv.append_child("p:cNvPr");
-                    c.append_attribute("id") = next_id_;
-                    c.append_attribute("name") = ("Line " + std::to_string(next_id_)).c_str();
-                    ++next_id_;
-                    nv.append_child("p:cNvCxnSpPr");
-                    nv.append_child("p:nvPr");
-                    auto sp_pr = cxn.append_child("p:spPr");
-                    xfrm(sp_pr, "a:xfrm", x + std::min(0.0, it.w), y + std::min(0.0, it.h), std::abs(it.w),
-                         std::abs(it.h));
-                    auto xf = sp_pr.child("a:xfrm");
-                    if (it.w < 0) xf.append_attribute("flipH") = 1;
-                    if (it.h < 0) xf.append_attribute("flipV") = 1;
-                    preset(sp_pr, "line");
-                    line_props(sp_pr, it.stroke, it.stroke_width);
-                    return;
-                }
-                auto sp = shape(it.kind == Shape::Kind::Path ? "Freeform" : "Rectangle", false);
-                auto sp_pr = sp.append_child("p:spPr");
-                if (it.kind == Shape::Kind::Path) {
-                    Bounds b;
-                    for (const auto& op : it.path)
-                        for (int k = 0; k < points_of(op.kind); ++k) b.add(op.p[k]);
-                    if (b.x0 > b.x1) b = {0, 0, 0, 0};
-                    xfrm(sp_pr, "a:xfrm", x + b.x0, y + b.y0, b.x1 - b.x0, b.y1 - b.y0);
-                    auto geom = sp_pr.append_child("a:custGeom");
-                    for (const char* n : {"a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"}) geom.append_child(n);
-                    auto rect = geom.append_child("a:rect");
-                    for (const char* n : {"l", "t", "r", "b"}) rect.append_attribute(n) = n;
-                    auto path = geom.append_child("a:pathLst").append_child("a:path");
-                    set_num(path, "w", emu(b.x1 - b.x0));
-                    set_num(path, "h", emu(b.y1 - b.y0));
-                    for (const auto& op : it.path) {
-                        const char* name = op.kind == PathOp::Kind::MoveTo    ? "a:moveTo"
-                                           : op.kind == PathOp::Kind::LineTo  ? "a:lnTo"
-                                           : op.kind == PathOp::Kind::CurveTo ? "a:cubicBezTo"
-                                                                              : "a:close";
-                        auto node = path.append_child(name);
-                        for (int k = 0; k < points_of(op.kind); ++k) {
-                            auto pt = node.append_child("a:pt");
-                            set_num(pt, "x", emu(op.p[k].x - b.x0));
-                            set_num(pt, "y", emu(op.p[k].y - b.y0));
-                        }
-                    }
-                } else {
-                    xfrm(sp_pr, "a:xfrm", x, y, it.w, it.h);
-                    preset(sp_pr, it.corner_radius > 0 ? "roundRect" : "rect");
-                    if (it.corner_radius > 0) {
-                        double share = it.corner_radius / std::max(0.01, std::min(it.w, it.h));
-                        auto gd = sp_pr.child("a:prstGeom").child("a:avLst").append_child("a:gd");
-                        gd.append_attribute("name") = "adj";
-                        gd.append_attribute("fmla") =
-                            ("val " + std::to_string(std::llround(std::min(0.5, share) * 100000))).c_str();
-                    }
-                }
-                if (it.fill) solid_fill(sp_pr, *it.fill);
-                else sp_pr.append_child("a:noFill");
-                line_props(sp_pr, it.stroke, it.stroke_width);
+                if (it.kind == Shape::Kind::Line) line_item(it, x, y);
+                else shape_item(it, x, y);
             } else if constexpr (std::is_same_v<T, ImageItem>) {
                 StructImage image;
                 image.path = it.path;
                 image.format = it.format;
                 picture(image, x, y, it.w, it.h, "Picture");
             } else if constexpr (std::is_same_v<T, GlyphRun>) {
-                StructElement e;
-                e.kind = StructKind::Text;
-                StructLine line;
-                line.x = x, line.w = it.width, line.h = it.size * 1.2, line.top = y - it.size, line.baseline = y;
-                StructRun run;
-                run.text = it.text;
-                run.size = it.size;
-                run.color = it.color;
-                run.x = x;
-                if (it.font) run.family = it.font->family, run.bold = it.font->bold, run.italic = it.font->italic;
-                line.runs.push_back(std::move(run));
-                StructParagraph p;
-                p.lines.push_back(std::move(line));
-                e.paragraphs.push_back(std::move(p));
-                e.x = x, e.y = y - it.size, e.w = it.width, e.h = it.size * 1.2;
-                Frame none;
-                text_element(e, none);
+                run_item(it, x, y);
             } else if constexpr (std::is_same_v<T, Group>) {
-                // A clipped picture (fit="cover" outside the structure): the
-                // picture cropped to the group's frame.
-                if (!it.frame) return;
-                const Frame& f = *it.frame;
-                if (it.clip && f.items.size() == 1) {
-                    if (const auto* im = std::get_if<ImageItem>(&f.items[0].item)) {
-                        StructImage image;
-                        image.path = im->path;
-                        image.format = im->format;
-                        const double ix = f.items[0].pos.x, iy = f.items[0].pos.y;
-                        image.crop_left = std::max(0.0, -ix / im->w);
-                        image.crop_top = std::max(0.0, -iy / im->h);
-                        image.crop_right = std::max(0.0, (ix + im->w - f.width) / im->w);
-                        image.crop_bottom = std::max(0.0, (iy + im->h - f.height) / im->h);
-                        picture(image, x, y, f.width * it.transform.a, f.height * it.transform.d, "Picture");
-                        return;
-                    }
-                }
-                for (const auto& inner : f.items) item(inner, x + it.transform.e, y + it.transform.f);
+                group_item(it, x, y);
             }
         },
         positioned.item);
+}
+
+void ShapeTree::line_item(const Shape& it, double x, double y) {
+    auto cxn = tree_.append_child("p:cxnSp");
+    auto nv = cxn.append_child("p:nvCxnSpPr");
+    auto c = nv.append_child("p:cNvPr");
+    c.append_attribute("id") = next_id_;
+    c.append_attribute("name") = ("Line " + std::to_string(next_id_)).c_str();
+    ++next_id_;
+    nv.append_child("p:cNvCxnSpPr");
+    nv.append_child("p:nvPr");
+    auto sp_pr = cxn.append_child("p:spPr");
+    xfrm(sp_pr, "a:xfrm", x + std::min(0.0, it.w), y + std::min(0.0, it.h), std::abs(it.w), std::abs(it.h));
+    auto xf = sp_pr.child("a:xfrm");
+    if (it.w < 0) xf.append_attribute("flipH") = 1;
+    if (it.h < 0) xf.append_attribute("flipV") = 1;
+    preset(sp_pr, "line");
+    line_props(sp_pr, it.stroke, it.stroke_width);
+}
+
+void ShapeTree::shape_item(const Shape& it, double x, double y) {
+    auto sp = shape(it.kind == Shape::Kind::Path ? "Freeform" : "Rectangle", false);
+    auto sp_pr = sp.append_child("p:spPr");
+    if (it.kind == Shape::Kind::Path) {
+        path_geometry(sp_pr, it, x, y);
+    } else {
+        xfrm(sp_pr, "a:xfrm", x, y, it.w, it.h);
+        preset(sp_pr, it.corner_radius > 0 ? "roundRect" : "rect");
+        if (it.corner_radius > 0) {
+            double share = it.corner_radius / std::max(0.01, std::min(it.w, it.h));
+            auto gd = sp_pr.child("a:prstGeom").child("a:avLst").append_child("a:gd");
+            gd.append_attribute("name") = "adj";
+            gd.append_attribute("fmla") = ("val " + std::to_string(std::llround(std::min(0.5, share) * 100000))).c_str();
+        }
+    }
+    if (it.fill) solid_fill(sp_pr, *it.fill);
+    else sp_pr.append_child("a:noFill");
+    line_props(sp_pr, it.stroke, it.stroke_width);
+}
+
+// A path as a free-form shape over the bounds of its points.
+void ShapeTree::path_geometry(pugi::xml_node sp_pr, const Shape& it, double x, double y) {
+    Bounds b;
+    for (const auto& op : it.path)
+        for (int k = 0; k < points_of(op.kind); ++k) b.add(op.p[k]);
+    if (b.x0 > b.x1) b = {0, 0, 0, 0};
+    xfrm(sp_pr, "a:xfrm", x + b.x0, y + b.y0, b.x1 - b.x0, b.y1 - b.y0);
+    auto geom = sp_pr.append_child("a:custGeom");
+    for (const char* n : {"a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"}) geom.append_child(n);
+    auto rect = geom.append_child("a:rect");
+    for (const char* n : {"l", "t", "r", "b"}) rect.append_attribute(n) = n;
+    auto path = geom.append_child("a:pathLst").append_child("a:path");
+    set_num(path, "w", emu(b.x1 - b.x0));
+    set_num(path, "h", emu(b.y1 - b.y0));
+    for (const auto& op : it.path) {
+        const char* name = op.kind == PathOp::Kind::MoveTo    ? "a:moveTo"
+                           : op.kind == PathOp::Kind::LineTo  ? "a:lnTo"
+                           : op.kind == PathOp::Kind::CurveTo ? "a:cubicBezTo"
+                                                              : "a:close";
+        auto node = path.append_child(name);
+        for (int k = 0; k < points_of(op.kind); ++k) {
+            auto pt = node.append_child("a:pt");
+            set_num(pt, "x", emu(op.p[k].x - b.x0));
+            set_num(pt, "y", emu(op.p[k].y - b.y0));
+        }
+    }
+}
+
+// Text that is in no structure element: a one-line text box on its baseline.
+void ShapeTree::run_item(const GlyphRun& it, double x, double y) {
+    StructLine line;
+    line.x = x, line.w = it.width, line.h = it.size * 1.2, line.top = y - it.size, line.baseline = y;
+    StructRun run;
+    run.text = it.text;
+    run.size = it.size;
+    run.color = it.color;
+    run.x = x;
+    if (it.font) run.family = it.font->family, run.bold = it.font->bold, run.italic = it.font->italic;
+    line.runs.push_back(std::move(run));
+    StructElement e;
+    e.kind = StructKind::Text;
+    e.paragraphs.emplace_back().lines.push_back(std::move(line));
+    e.x = x, e.y = y - it.size, e.w = it.width, e.h = it.size * 1.2;
+    text_element(e, Frame{});
+}
+
+// A clipped picture (fit="cover" outside the structure) as the picture
+// cropped to the group's frame; anything else item by item.
+void ShapeTree::group_item(const Group& it, double x, double y) {
+    if (!it.frame) return;
+    const Frame& f = *it.frame;
+    if (it.clip && f.items.size() == 1) {
+        if (const auto* im = std::get_if<ImageItem>(&f.items[0].item)) {
+            StructImage image;
+            image.path = im->path;
+            image.format = im->format;
+            const double ix = f.items[0].pos.x, iy = f.items[0].pos.y;
+            image.crop_left = std::max(0.0, -ix / im->w);
+            image.crop_top = std::max(0.0, -iy / im->h);
+            image.crop_right = std::max(0.0, (ix + im->w - f.width) / im->w);
+            image.crop_bottom = std::max(0.0, (iy + im->h - f.height) / im->h);
+            picture(image, x, y, f.width * it.transform.a, f.height * it.transform.d, "Picture");
+            return;
+        }
+    }
+    for (const auto& inner : f.items) item(inner, x + it.transform.e, y + it.transform.f);
 }
 
 void ShapeTree::table(const StructElement& e, const Frame& frame) {

@@ -41,6 +41,11 @@ public:
 private:
     pugi::xml_node shape(const char* name, bool text_box);
     void link(pugi::xml_node rpr, const std::string& target);
+    void line_item(const Shape& shape, double x, double y);
+    void shape_item(const Shape& shape, double x, double y);
+    void path_geometry(pugi::xml_node sp_pr, const Shape& shape, double x, double y);
+    void run_item(const GlyphRun& run, double x, double y);
+    void group_item(const Group& group, double x, double y);
     TextContext context(const Frame* frame);
     int next_id_ = 2;
     pugi::xml_node tree_;
