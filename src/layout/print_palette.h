@@ -20,6 +20,7 @@ constexpr Color kAccent{0.09, 0.23, 0.45, 1};
 constexpr Color kConfidential{0.72, 0.09, 0.09, 1};
 constexpr Color kCodeFill{0.95, 0.95, 0.96, 1};
 constexpr Color kHeaderFill{0.90, 0.92, 0.95, 1};
+constexpr Color kStripe{0.97, 0.97, 0.98, 1};
 
 constexpr double kFurnitureSize = 8.5;  // header/footer text, points
 constexpr double kNoteSpacing = 20;  // ruled lines (about 7 mm, like a notebook)

@@ -1,7 +1,8 @@
 #pragma once
-// A table of the outline handout's report column, as strips: its caption,
-// its header rows (repeated above any row that opens a new page) and one
-// strip per body row. Columns are as wide as their content asks, never
+// A table of the outline handout's report column, laid out by the slides'
+// own table code (table_layout) and cut into strips: its caption lines, its
+// header rows (repeated above any row that opens a new page) and one strip
+// per body row (rows a merged cell spans stay one strip). Columns are never
 // narrower than their longest word; text wraps inside its cell.
 #include <vector>
 
@@ -18,6 +19,10 @@ struct ReportTableStyle {
 };
 
 std::vector<Strip> layout_report_table(const Table& table, const ReportTableStyle& style, const TextEngine& text);
+
+// The widths the report gives table_layout: every column at least as wide as
+// its longest word, the rest shared by share_column_widths.
+std::vector<double> report_column_widths(const Table& table, const TextStyle& cell, double avail, const TextEngine& text);
 
 // Column widths for `avail` points: the natural widths when they fit; else
 // each column gets its minimum (its longest word) and the rest is shared in

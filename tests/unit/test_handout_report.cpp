@@ -82,22 +82,33 @@ TEST(ReportTable, LongestWordKeepsAPhraseWhole) {
 TEST(ReportTable, LabelColumnIsNeverNarrowerThanItsLongestWordAndCellsStayInTheirColumn) {
     const TextEngine& text = test::engine();
     const Table t = wide_table(4);
-    const std::vector<Strip> strips = layout_report_table(t, table_style(360), text);
-    ASSERT_EQ(strips.size(), 5u);
-    // Column edges from the header row: the x of each header cell's text.
-    const auto head = runs_of(strips[0].items);
-    ASSERT_EQ(head.size(), 3u);
-    const double label_w = head[1].x - head[0].x;
-    const double longest =
-        longest_word_width(plain_text("セキュリティインシデント対応"), table_style(360).cell, text);
-    EXPECT_GE(label_w, longest) << "label column " << label_w << " pt for a word of " << longest << " pt";
-    // No cell's text reaches into the next column (the numbers are right-aligned in theirs).
-    for (std::size_t r = 1; r < strips.size(); ++r)
+    const ReportTableStyle style = table_style(360);
+    // The widths the report hands table_layout, scaled as the table spans the column.
+    std::vector<double> w = report_column_widths(t, style.cell, 360, text);
+    ASSERT_EQ(w.size(), 3u);
+    double sum = 0;
+    for (double x : w) sum += x;
+    for (double& x : w) x *= 360 / sum;
+    const double longest = longest_word_width(plain_text("セキュリティインシデント対応"), style.cell, text);
+    EXPECT_GE(w[0], longest) << "label column " << w[0] << " pt for a word of " << longest << " pt";
+    const std::vector<Strip> strips = layout_report_table(t, style, text);
+    ASSERT_EQ(strips.size(), 5u);  // the header row and four body rows
+    EXPECT_TRUE(strips[0].keep_with_next);
+    // Every run of text lies inside one column: none reaches into the next.
+    const double edges[] = {0, w[0], w[0] + w[1], 360};
+    std::size_t runs = 0;
+    for (std::size_t r = 0; r < strips.size(); ++r)
         for (const TextRun& run : runs_of(strips[r].items)) {
-            const int col = run.x < head[1].x - 3.5 ? 0 : run.x < head[2].x - 3.5 ? 1 : 2;
-            const double limit = col == 0 ? head[1].x - 3 : col == 1 ? head[2].x - 3 : 360;
-            EXPECT_LE(run.right, limit + 0.01) << "row " << r << " '" << run.text << "'";
+            int col = 0;
+            while (col < 2 && run.x >= edges[col + 1] - 0.01) ++col;
+            EXPECT_LE(run.right, edges[col + 1] + 0.01) << "row " << r << " '" << run.text << "'";
+            ++runs;
         }
+    EXPECT_GE(runs, 15u);
+    // The label is whole on one line.
+    std::size_t whole = 0;
+    for (const TextRun& run : runs_of(strips[2].items)) whole += run.text == "セキュリティインシデント対応";
+    EXPECT_EQ(whole, 1u);
 }
 
 TEST(ReportPages, ATableBrokenAcrossPagesRepeatsItsHeaderRow) {
