@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <string_view>
 
 #include "image/image_file.h"
 #include "layout/table_layout.h"
@@ -59,10 +60,10 @@ private:
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
                                      line.overfull, paragraph_ + line.segment});
             result_.overfull = result_.overfull || line.overfull;
-            // A word wider than the column (a long URL) is not broken
-            // silently: fitting shrinks to keep it whole, else reports it.
-            if (line.split_word && !result_.overfull) result_.split_word = line.text;
-            result_.overfull = result_.overfull || line.split_word;
+            // A token wider than the column with no break point of its own
+            // (a 40-digit number) is torn at its last fitting character, never
+            // a reason to shrink the slide; reported as a warning.
+            if (line.split_word && result_.split_word.empty()) result_.split_word = line.text;
         }
         result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
         paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
@@ -532,6 +533,11 @@ private:
                             end = k;  // break after the space
                             break;
                         }
+                    // No space: a URL or path breaks after '/' or before ? & = #.
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
+                        if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
+                                                std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
+                            end = k;
                     if (end == std::u32string::npos) {
                         // No space to break at: the word stays whole, too wide for the box.
                         end = std::max(line.find(U' ', fit), start + 1);

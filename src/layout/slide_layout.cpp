@@ -1,5 +1,6 @@
 #include "layout/slide_layout.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -226,6 +227,7 @@ private:
             if (fits() || size <= box.min_size) break;
             size = std::max(box.min_size, size - 1);
         }
+        if (box.style.heading && fits()) prefer_whole_words(box, content, style, size, block);
         // Below min-size only as a last resort, with a warning: a title drawn
         // over the body or off its box is never acceptable.
         while (!fits() && size > kLastResortSize) {
@@ -272,6 +274,26 @@ private:
         s = expand_template(s, deck_, slide_, index_);
         s = replace_all(s, "\x01", "{page}");
         return replace_all(s, "\x02", "{section}");
+    }
+
+    // A heading broken inside a word (セキュリティインシ|デント, a URL at
+    // '/') is set a step or more smaller, down to min-size, when that keeps
+    // every word whole; otherwise it stays as it was.
+    void prefer_whole_words(const BoxSpec& box, const RichText& content, TextStyle& style, double& size,
+                            TextBlock& block) const {
+        auto broken = [](const TextBlock& b) {
+            return std::any_of(b.lines.begin(), b.lines.end(), [](const TextLine& l) { return l.inside_word; });
+        };
+        if (!broken(block)) return;
+        for (double s = size - 1; s >= box.min_size - 1e-9; s -= 1) {
+            TextStyle smaller = style;
+            smaller.size = s;
+            TextBlock b = text_.set(content, smaller, box.w);
+            if (b.height <= box.h + 0.01 && !b.overfull() && !broken(b)) {
+                style = smaller, size = s, block = std::move(b);
+                return;
+            }
+        }
     }
 
     // The image of an image-text slide, as large as its box allows.
@@ -324,8 +346,8 @@ private:
             diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + buf, {}});
         }
         report_missing(result.missing);
-        if (overflow && !result.split_word.empty()) report_long_word(box, result.split_word);
-        else if (overflow) report_overflow(box, slide_.where, result.height);
+        if (!result.split_word.empty()) report_torn_word(box, result.split_word);
+        if (overflow) report_overflow(box, slide_.where, result.height);
         out.boxes.push_back(std::move(dump));
     }
 
@@ -390,17 +412,19 @@ private:
                      {"shorten the item or break the long word; a single item must fit one slide"});
     }
 
-    // A word (a URL, a long number) wider than the box even at min-size
-    // would have to be broken inside: located, never broken silently.
-    void report_long_word(const BoxSpec& box, const std::string& line) {
+    // A token with no break point of its own (a 40-digit number, a hash)
+    // wider than the box is torn at its last fitting character: the slide is
+    // not shrunk for it, and the author is told. URLs and paths break at
+    // '/', '?', '&' … and never come here.
+    void report_torn_word(const BoxSpec& box, const std::string& line) {
         std::string shown;  // the line, at most 60 characters of it
         std::size_t i = 0;
         for (int n = 0; i < line.size() && n < 60; ++n) utf8_append(shown, utf8_next(line, i));
         if (i < line.size()) shown += "…";
-        diags_.error(slide_.where,
-                     "slide '" + slide_.id + "': a word is wider than the " + box.role + " box even at " +
-                         std::to_string(static_cast<int>(box.min_size)) + " pt: '" + shown + "'",
-                     {"shorten it (for a URL, link a shorter address) or put spaces or '/' breaks in it"});
+        diags_.warning(slide_.where,
+                       "slide '" + slide_.id + "': a word with no break point is wider than the " + box.role +
+                           " box; it is broken at the end of the line '" + shown + "'",
+                       {"put a space, '/' or '-' in it, or shorten it"});
     }
 
     static constexpr double kLastResortSize = 8;
