@@ -11,7 +11,7 @@
 
 #include "diag/source_map.h"
 #include "image/image_file.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
 #include "util/read_file.h"

@@ -7,26 +7,11 @@
 
 #include "frame/frame.h"
 #include "model/deck.h"
+#include "style/text_style.h"
 
 namespace ks {
 
 class FontContext;
-
-enum class Align { Left, Center, Right, Justify };
-
-struct TextStyle {
-    std::string family = "BIZ UDPGothic";
-    std::string mono_family = "BIZ UDGothic";
-    double size = 24;
-    double line_height = 1.45;  // baseline-to-baseline, multiple of size
-    bool bold = false;          // whole text bold
-    Color color;
-    Color emphasis_color;       // colour of <b> spans
-    Align align = Align::Left;
-    bool heading = false;       // phrase-boundary breaks, balanced lines
-    bool prefer_phrases = true; // body text: break between phrases when the line stays full
-    double jl_spacing_em = 0.25;
-};
 
 struct PositionedRun {
     Point origin;  // baseline origin relative to the text block's top-left

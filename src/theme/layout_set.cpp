@@ -10,7 +10,7 @@
 #include "image/image_file.h"
 #include "util/edit_distance.h"
 #include "util/read_file.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 namespace ks {
 

@@ -8,7 +8,7 @@
 
 #include "diag/diagnostics.h"
 #include "frame/frame.h"
-#include "text/text_engine.h"
+#include "style/text_style.h"
 
 namespace ks {
 

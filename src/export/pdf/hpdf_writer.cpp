@@ -3,8 +3,6 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
-#include <png.h>
-#include <cairo.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,12 +20,10 @@
 #include "export/pdf/hpdf_document.h"
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
-#include "image/image_file.h"
-#include "image/jpeg_image.h"
-#include "image/svg_image.h"
+#include "image/image_store.h"
 #include "util/c_handle.h"
 #include "util/hash.h"
-#include "util/read_file.h"
+#include "util/overloaded.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -38,13 +34,6 @@ using hpdf::LoadedFont;
 using hpdf::RgbaPixels;
 using hpdf::rgba_from_premultiplied_argb;
 
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
 // The file ID hashes what the document shows (util/hash.h's Hash128):
@@ -54,24 +43,14 @@ using IdHash = Hash128;
 class ImageCache {
 public:
     ImageCache(hpdf::Document& doc, bool gray) : doc_(doc), gray_(gray) {}
-    // Null when the file cannot be read (the caller warns). `print_px` is
-    // the width in pixels an SVG is rasterised at (ignored for PNG/JPEG).
-    HPDF_Image get(const std::string& path, int print_px) {
-        auto bytes_it = files_.find(path);
-        if (bytes_it == files_.end()) bytes_it = files_.emplace(path, read_file(path)).first;
-        const auto& bytes = bytes_it->second;
-        if (!bytes) return nullptr;
-        ImageFormat format = sniff_image_format(*bytes);
-        std::string key = format == ImageFormat::Svg ? path + "@" + std::to_string(print_px) : path;
-        if (auto it = images_.find(key); it != images_.end()) return it->second;
+    // Null when the file cannot be used (the caller warns). Pixels come from
+    // the image service (image/image_store.h): read and decoded once per
+    // build, an SVG rasterised there for every exporter.
+    HPDF_Image get(const std::string& path) {
+        if (auto it = images_.find(path); it != images_.end()) return it->second;
         HPDF_Image img = nullptr;
-        switch (format) {
-            case ImageFormat::Png: img = load_png(path); break;
-            case ImageFormat::Jpeg: img = load_jpeg(path, *bytes); break;
-            case ImageFormat::Svg: img = load_svg(path, *bytes, print_px); break;
-            case ImageFormat::Unknown: break;
-        }
-        images_[key] = img;
+        if (auto stored = ImageStore::shared().get(path)) img = embed(path, *stored);
+        images_[path] = img;
         return img;
     }
 
@@ -83,6 +62,18 @@ public:
     }
 
 private:
+    // A JPEG as the file's own bytes (DCTDecode), not re-encoded; in
+    // grayscale, and for PNG and SVG, the decoded pixels.
+    HPDF_Image embed(const std::string& path, const StoredImage& image) {
+        if (image.format == ImageFormat::Jpeg && !gray_) {
+            HPDF_Image img = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(image.jpeg.data()),
+                                                       static_cast<HPDF_UINT>(image.jpeg.size()));
+            doc_.check("embedding JPEG image " + path);
+            return img;
+        }
+        return embed_rgba(path, image.pixels.rgba.data(), image.pixels.width, image.pixels.height);
+    }
+
     // Pixels as RGBA rows, embedded as DeviceRGB (or gray) plus a soft mask
     // when any pixel is not opaque.
     HPDF_Image embed_rgba(const std::string& path, const std::uint8_t* rgba, unsigned width, unsigned height) {
@@ -112,58 +103,8 @@ private:
         return img;
     }
 
-    HPDF_Image load_png(const std::string& path) {
-        png_image pi{};
-        pi.version = PNG_IMAGE_VERSION;
-        if (!png_image_begin_read_from_file(&pi, path.c_str())) return nullptr;
-        pi.format = PNG_FORMAT_RGBA;
-        std::vector<png_byte> rgba(PNG_IMAGE_SIZE(pi));
-        if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
-            png_image_free(&pi);
-            return nullptr;
-        }
-        return embed_rgba(path, rgba.data(), pi.width, pi.height);
-    }
-
-    // The file's own bytes (DCTDecode), not re-encoded; in grayscale the
-    // pixels are decoded and embedded as luminance instead.
-    HPDF_Image load_jpeg(const std::string& path, const std::string& bytes) {
-        if (!gray_) {
-            HPDF_Image img = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                       static_cast<HPDF_UINT>(bytes.size()));
-            doc_.check("embedding JPEG image " + path);
-            return img;
-        }
-        std::string problem;
-        auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
-        if (!pixels) return nullptr;
-        std::vector<std::uint8_t> rgba(std::size_t(pixels->width) * pixels->height * 4, 255);
-        for (std::size_t i = 0, n = std::size_t(pixels->width) * pixels->height; i < n; ++i)
-            for (int c = 0; c < 3; ++c) rgba[i * 4 + c] = pixels->rgb[i * 3 + c];
-        return embed_rgba(path, rgba.data(), pixels->width, pixels->height);
-    }
-
-    // libharu draws no SVG: rendered by librsvg at `width_px` (300 dpi or
-    // more at its printed size), aspect kept.
-    HPDF_Image load_svg(const std::string& path, const std::string& bytes, int width_px) {
-        std::string problem;
-        auto svg = SvgImage::parse(bytes, problem);
-        if (!svg) return nullptr;
-        int w = std::max(1, width_px);
-        int h = std::max(1, static_cast<int>(std::lround(w * svg->height() / svg->width())));
-        UniqueCPtr<cairo_surface_t, cairo_surface_destroy> surface(
-            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-        UniqueCPtr<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
-        if (!svg->render(cr.get(), 0, 0, w, h)) return nullptr;
-        cairo_surface_flush(surface.get());
-        const RgbaPixels px = rgba_from_premultiplied_argb(cairo_image_surface_get_data(surface.get()),
-                                                           cairo_image_surface_get_stride(surface.get()), w, h);
-        return embed_rgba(path, px.rgba.data(), px.width, px.height);
-    }
-
     hpdf::Document& doc_;
     bool gray_;
-    std::map<std::string, std::optional<std::string>> files_;
     std::map<std::string, HPDF_Image> images_;
 };
 
@@ -365,12 +306,7 @@ private:
     }
 
     void draw(Point p, const ImageItem& im) {
-        // An SVG is rasterised at 300 dpi of the size it is printed at.
-        HPDF_TransMatrix m = HPDF_Page_GetTransMatrix(page_);
-        double scale = std::sqrt(std::abs(m.a * m.d - m.b * m.c));
-        double printed_w = im.w * (scale > 0 ? scale : 1);
-        int print_px = static_cast<int>(std::clamp(std::ceil(printed_w / 72.0 * 300.0), 16.0, 6000.0));
-        HPDF_Image img = st_.images.get(im.path, print_px);
+        HPDF_Image img = st_.images.get(im.path);
         if (!img) {
             if (st_.warned_images.insert(im.path).second)
                 st_.diags.warning({}, "handout: cannot read image '" + im.path + "'; left blank");

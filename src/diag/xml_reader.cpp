@@ -1,4 +1,4 @@
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 #include <algorithm>
 #include <cctype>
