@@ -135,9 +135,7 @@ private:
     }
 
     void add(const Table& table) {
-        TableStyle ts{style_at(size_ * spec_.table_scale), spec_.table_header_fill, spec_.table_header_text,
-                      spec_.table_stripe, spec_.table_rule, spec_.muted_color};
-        TableLayout t = layout_table(table, spec_.w, ts, text_);
+        TableLayout t = layout_table(table, spec_.w, table_style(spec_, table_cell_size(spec_, size_)), text_);
         if (t.caption) place_text(t.caption->block, t.caption->x, y_ + t.caption->y);
         for (const auto& step : t.paint) {
             if (step.cell < 0) {
@@ -146,9 +144,29 @@ private:
             }
             const TableCellLayout& cell = t.cells[static_cast<std::size_t>(step.cell)];
             place_text(cell.text.block, cell.text.x, y_ + cell.text.y);
-            result_.cells.push_back({cell.row, cell.col, cell.x, y_ + cell.y, cell.w, cell.h, cell.plain});
+            result_.cells.push_back(dump_cell(cell, y_));
         }
         y_ += t.height;
+    }
+
+    // The record of a cell moved down by `dy`, with the box its lines take.
+    static DumpCell dump_cell(const TableCellLayout& cell, double dy) {
+        DumpCell d{cell.row, cell.col, cell.x, cell.y + dy, cell.w, cell.h, cell.plain};
+        d.colspan = cell.colspan, d.rowspan = cell.rowspan;
+        d.size = cell.size;
+        d.header = cell.header, d.total = cell.total;
+        const TextBlock& b = cell.text.block;
+        double left = 0, right = 0;
+        bool any = false;
+        for (const auto& line : b.lines) {
+            if (line.text.empty()) continue;
+            left = any ? std::min(left, line.x) : line.x;
+            right = any ? std::max(right, line.x + line.width) : line.x + line.width;
+            any = true;
+        }
+        d.text_dx = cell.text.x + left - cell.x, d.text_w = right - left;
+        d.text_dy = cell.text.y - cell.y, d.text_h = b.height;
+        return d;
     }
 
     void add(const Image& image) {
