@@ -41,7 +41,9 @@ bool is_unit(std::u32string_view u) {
 struct Parsed {
     bool numeric = false;
     std::size_t point = 0;  // code point index of the decimal point (or digits' end) in the trimmed text
+    std::size_t unit = 0;   // code point index where the unit starts in the trimmed text
     std::size_t lead = 0;   // code points trimmed from the front
+    std::size_t end = 0;    // code point index of the end of the trimmed text in the whole
 };
 
 Parsed parse(const std::u32string& all) {
@@ -49,7 +51,7 @@ Parsed parse(const std::u32string& all) {
     std::size_t b = 0, e = all.size();
     while (b < e && is_space(all[b])) ++b;
     while (e > b && is_space(all[e - 1])) --e;
-    p.lead = b;
+    p.lead = b, p.end = e;
     std::u32string_view t(all.data() + b, e - b);
     std::size_t i = 0;
     if (i < t.size() && std::u32string_view(U"+-−±△▲▼＋－").find(t[i]) != std::u32string_view::npos) ++i;
@@ -63,20 +65,29 @@ Parsed parse(const std::u32string& all) {
     p.numeric = true;
     // A trailing separator ("12." is rare) is not a decimal point.
     p.point = point != std::u32string_view::npos && point + 1 < i ? point : i;
+    p.unit = i;
     return p;
+}
+
+std::string encode(const std::u32string& t, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) utf8_append(out, t[k]);
+    return out;
 }
 
 }  // namespace
 
 bool is_numeric_cell(const std::string& text) { return parse(utf8_to_u32(text)).numeric; }
 
-std::optional<std::size_t> decimal_point(const std::string& text) {
+std::optional<NumberParts> number_parts(const std::string& text) {
     std::u32string t = utf8_to_u32(text);
     Parsed p = parse(t);
     if (!p.numeric) return std::nullopt;
-    std::size_t bytes = 0;
-    for (std::size_t k = 0; k < p.lead + p.point; ++k) bytes += utf8_encode(t[k]).size();
-    return bytes;
+    NumberParts parts;
+    parts.point = encode(t, 0, p.lead + p.point).size();
+    parts.unit = encode(t, p.lead + p.unit, p.end);
+    if (!parts.unit.empty() && parts.unit.front() == ' ') parts.unit.erase(0, 1);  // "1.2 GB" and "1.2GB" share "GB"
+    return parts;
 }
 
 bool is_placeholder_cell(const std::string& text) {

@@ -21,11 +21,15 @@ namespace ks {
 // "1.2 GB", "1.5倍". Not numbers: "", "Q1", "約10", "2025年度下期予算額".
 bool is_numeric_cell(const std::string& text);
 
-// Where a number's decimal point stands: the byte offset in `text` of its
-// decimal separator (. or ．), else of the end of its digits (what follows is
-// its unit). Columns line their numbers up on this point. Nothing when
-// `text` is not a number.
-std::optional<std::size_t> decimal_point(const std::string& text);
+// Where a number's decimal point stands and what unit follows it.
+struct NumberParts {
+    std::size_t point = 0;  // byte offset in the text of its decimal separator (. or ．), else of its digits' end
+    std::string unit;       // what follows the digits ("%", "GB", "件", "/月"; "" for none)
+};
+
+// The parts of `text` when it is a number (is_numeric_cell), else nothing.
+// A column lines up the decimal points of its numbers that share a unit.
+std::optional<NumberParts> number_parts(const std::string& text);
 
 // A cell that does not decide a column's alignment: empty or a dash placeholder (-, —, ―, ー).
 bool is_placeholder_cell(const std::string& text);

@@ -60,6 +60,7 @@ struct CellMeasure {
     double natural = 0;
     double word = 0;
     double tail = -1;  // < 0: not a number
+    std::string unit;  // a number's unit: decimal points line up among numbers of one unit
 };
 
 class Measurer {
@@ -84,9 +85,11 @@ public:
         }
         m.word = std::min(m.word, m.natural);
         if (numbers)
-            if (auto point = decimal_point(plain))
+            if (auto parts = number_parts(plain)) {
                 m.tail = std::max(0.0, text_.natural_width(plain_text(plain), style) -
-                                           text_.natural_width(plain_text(plain.substr(0, *point)), style));
+                                           text_.natural_width(plain_text(plain.substr(0, parts->point)), style));
+                m.unit = parts->unit;
+            }
         return cache_.emplace(key, m).first->second;
     }
 
@@ -111,19 +114,44 @@ void spread(std::vector<double>& v, int col, int span, double need) {
     for (auto it = first; it != last; ++it) *it = have > 0 ? *it * need / have : need / span;
 }
 
-// Widths summing to `total`. When everything fits on one line, the spare
-// width is shared in proportion to each column's content; when not, every
-// column keeps its longest word and the rest is shared in proportion to what
-// each still needs (the CSS automatic table rule).
-std::vector<double> share_width(const std::vector<double>& natural, const std::vector<double>& word, double total) {
-    double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
-    double min_sum = std::accumulate(word.begin(), word.end(), 0.0);
-    std::vector<double> widths(natural.size());
-    for (std::size_t c = 0; c < natural.size(); ++c) {
-        if (sum <= total) widths[c] = sum > 0 ? natural[c] * total / sum : total / natural.size();
-        else if (min_sum < total) widths[c] = word[c] + (natural[c] - word[c]) * (total - min_sum) / (sum - min_sum);
-        else widths[c] = word[c] * total / min_sum;  // even the words do not fit: fitting shrinks the table
+// Widths for `columns` (indices) sharing `total`: each keeps its longest
+// word and the rest goes in proportion to what each still needs (the CSS
+// automatic table rule); when even the words do not fit, in proportion to
+// them (fitting then shrinks the table).
+void share_by_need(const std::vector<double>& natural, const std::vector<double>& word,
+                   const std::vector<std::size_t>& columns, double total, std::vector<double>& widths) {
+    double sum = 0, min_sum = 0;
+    for (std::size_t c : columns) sum += natural[c], min_sum += word[c];
+    for (std::size_t c : columns) {
+        if (min_sum < total && sum > min_sum) widths[c] = word[c] + (natural[c] - word[c]) * (total - min_sum) / (sum - min_sum);
+        else widths[c] = min_sum > 0 ? word[c] * total / min_sum : total / columns.size();
     }
+}
+
+// Widths summing to `total`. When everything fits on one line, the spare
+// width is shared in proportion to each column's content. When not, the
+// columns narrower than an even share keep their one-line width (a label
+// column stays on one line) and the others share the rest by need; should
+// their words not fit that way, every column shares by need.
+std::vector<double> share_width(const std::vector<double>& natural, const std::vector<double>& word, double total) {
+    const std::size_t n = natural.size();
+    double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
+    std::vector<double> widths(n);
+    if (sum <= total) {
+        for (std::size_t c = 0; c < n; ++c) widths[c] = sum > 0 ? natural[c] * total / sum : total / n;
+        return widths;
+    }
+    std::vector<std::size_t> narrow, wide, all(n);
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    double kept = 0, wide_words = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+        bool fits_share = natural[c] <= total / n;
+        (fits_share ? narrow : wide).push_back(c);
+        if (fits_share) widths[c] = natural[c], kept += natural[c];
+        else wide_words += word[c];
+    }
+    if (!wide.empty() && wide_words <= total - kept) share_by_need(natural, word, wide, total - kept, widths);
+    else share_by_need(natural, word, all, total, widths);
     return widths;
 }
 
@@ -204,7 +232,7 @@ private:
     // each number column, then the widths the table gets.
     void size_columns(const std::vector<TableRow>& rows, const TableGrid& grid) {
         std::vector<double> natural(columns_, 0), word(columns_, 0);
-        tails_.assign(columns_, 0);
+        tails_.clear();
         for (int pass = 0; pass < 2; ++pass)  // single cells first, then the merged ones get what they lack
             for (const GridCell& g : grid.cells) {
                 if ((g.colspan > 1) != (pass == 1)) continue;
@@ -213,7 +241,10 @@ private:
                 const CellMeasure& m = measurer_.measure(row.cells[g.index].text, cell_style(row, Align::Left), numbers);
                 spread(natural, g.col, g.colspan, m.natural + 2 * pad_x_);
                 spread(word, g.col, g.colspan, m.word + 2 * pad_x_);
-                if (numbers) tails_[static_cast<std::size_t>(g.col)] = std::max(tails_[static_cast<std::size_t>(g.col)], m.tail);
+                if (numbers && m.tail >= 0) {
+                    double& tail = tails_[{g.col, m.unit}];
+                    tail = std::max(tail, m.tail);
+                }
             }
         for (std::size_t c = 0; c < columns_; ++c) word[c] = std::min(word[c], natural[c]);
         std::vector<double> widths = share_width(natural, word, width_);
@@ -240,7 +271,8 @@ private:
             double inset = 0;  // numbers end short of the padding so their decimal points line up
             if (align == Align::Right && numeric_column(row, g)) {
                 const CellMeasure& m = measurer_.measure(cell.text, cs, true);
-                if (m.tail >= 0) inset = std::clamp(tails_[static_cast<std::size_t>(g.col)] - m.tail, 0.0, std::max(0.0, inner - m.natural));
+                if (m.tail >= 0)
+                    inset = std::clamp(tails_[{g.col, m.unit}] - m.tail, 0.0, std::max(0.0, inner - m.natural));
             }
             TableCellLayout laid;
             laid.row = static_cast<int>(g.row);
@@ -360,7 +392,8 @@ private:
     std::size_t columns_ = 0;
     double pad_x_ = 0, pad_y_ = 0;
     std::vector<Align> aligns_;
-    std::vector<double> tails_, col_x_, row_h_;
+    std::map<std::pair<int, std::string>, double> tails_;  // widest decimal tail per column and unit
+    std::vector<double> col_x_, row_h_;
 };
 
 }  // namespace
@@ -399,12 +432,13 @@ std::shared_ptr<const std::vector<TableRow>> table_sizing_rows(const std::vector
     Measurer measurer(text);
     TableGrid grid = table_grid(rows);
     // Per kind of row (header, body, total), column and span: the cell with
-    // the widest text, the one with the longest word, the widest decimal tail.
+    // the widest text, the one with the longest word, the widest decimal
+    // tail of each unit.
     struct Best {
         double value = -1;
         std::size_t cell = 0;
     };
-    std::map<std::tuple<int, int, int, int>, Best> best;
+    std::map<std::tuple<int, int, int, int, std::string>, Best> best;
     for (std::size_t k = 0; k < grid.cells.size(); ++k) {
         const GridCell& g = grid.cells[k];
         const TableRow& row = rows[g.row];
@@ -414,7 +448,7 @@ std::shared_ptr<const std::vector<TableRow>> table_sizing_rows(const std::vector
         int kind = row.header ? 0 : row.total ? 2 : 1;
         double values[3] = {m.natural, m.word, m.tail};
         for (int what = 0; what < 3; ++what) {
-            Best& b = best[{kind, g.col, g.colspan, what}];
+            Best& b = best[{kind, g.col, g.colspan, what, what == 2 ? m.unit : std::string()}];
             if (values[what] > b.value) b = {values[what], k};
         }
     }

@@ -74,7 +74,7 @@ std::vector<PositionedItem> table_items(const TableLayout& layout);
 
 // The few cells of `rows` that decide column widths and decimal alignment
 // (per column: the widest, the one with the longest word, the one with the
-// widest part after its decimal point), as rows to put in
+// widest part after its decimal point for each unit), as rows to put in
 // Table::sizing_rows. Measured in `style`; widths scale with the size.
 std::shared_ptr<const std::vector<TableRow>> table_sizing_rows(const std::vector<TableRow>& rows,
                                                                const TextStyle& style, const TextEngine& text);

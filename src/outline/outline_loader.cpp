@@ -469,7 +469,8 @@ private:
             TableRow row;
             row.where = pos(child);
             row.header = std::string(child.attribute("header").value()) == "true";
-            row.total = std::string(child.attribute("total").value()) == "true";
+            if (auto total = child.attribute("total"))
+                row.total = keyword(child, "total", total.value(), {"true", "false"}).value_or("") == "true";
             for (auto cell : element_children(child)) {
                 if (std::string(cell.name()) != "cell") {
                     unknown_element(cell, {"cell"});
