@@ -282,6 +282,7 @@ private:
             laid.header = row.header;
             laid.total = row.total;
             laid.size = cs.size;
+            laid.align = align;
             laid.text.block = text_.set(cell.text, cs, inner - inset);
             laid.text.x = pad_x_;
             laid.plain = joined_lines(laid.text.block);

@@ -44,6 +44,7 @@ struct TableCellLayout {
     bool header = false, total = false;
     double x = 0, y = 0, w = 0, h = 0;
     double size = 0;    // the size its text is drawn at
+    Align align = Align::Left;  // how its lines are set
     PlacedText text;
     std::string plain;  // the lines shown, joined by "\n"
 };
