@@ -168,9 +168,7 @@ private:
     }
 
     void add(const Table& table) {
-        TableStyle ts{style_at(size_ * spec_.table_scale), spec_.table_header_fill, spec_.table_header_text,
-                      spec_.table_stripe, spec_.table_rule, spec_.muted_color};
-        TableLayout t = layout_table(table, spec_.w, ts, text_);
+        TableLayout t = layout_table(table, spec_.w, table_style(spec_, table_cell_size(spec_, size_)), text_);
         if (t.caption) {
             const std::size_t caption_item = result_.items.size();
             record(StructKind::Caption, caption_item, {place_text(t.caption->block, t.caption->x, y_ + t.caption->y)});
@@ -184,33 +182,49 @@ private:
             }
             const TableCellLayout& cell = t.cells[static_cast<std::size_t>(step.cell)];
             cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y));
-            result_.cells.push_back({cell.row, cell.col, cell.x, y_ + cell.y, cell.w, cell.h, cell.plain});
+            result_.cells.push_back(dump_cell(cell, y_));
         }
-        record_table(table, t, table_item, std::move(cells));
+        record_table(t, table_item, std::move(cells));
         y_ += t.height;
     }
 
+    // The record of a cell moved down by `dy`, with the box its lines take.
+    static DumpCell dump_cell(const TableCellLayout& cell, double dy) {
+        DumpCell d{cell.row, cell.col, cell.x, cell.y + dy, cell.w, cell.h, cell.plain};
+        d.colspan = cell.colspan, d.rowspan = cell.rowspan;
+        d.size = cell.size;
+        d.header = cell.header, d.total = cell.total;
+        const TextBlock& b = cell.text.block;
+        double left = 0, right = 0;
+        bool any = false;
+        for (const auto& line : b.lines) {
+            if (line.text.empty()) continue;
+            left = any ? std::min(left, line.x) : line.x;
+            right = any ? std::max(right, line.x + line.width) : line.x + line.width;
+            any = true;
+        }
+        d.text_dx = cell.text.x + left - cell.x, d.text_w = right - left;
+        d.text_dy = cell.text.y - cell.y, d.text_h = b.height;
+        return d;
+    }
+
     // The table's cells as one structure element: grid, headers, alignment.
-    void record_table(const Table& table, const TableLayout& t, std::size_t first_item, std::vector<StructParagraph> cells) {
-        const std::vector<TableRow>& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
-        const std::vector<CellAlign> aligns = resolve_column_alignment(table, sizing, t.column_widths.size());
-        std::vector<double> tops, heights;
+    void record_table(const TableLayout& t, std::size_t first_item, std::vector<StructParagraph> cells) {
         for (std::size_t k = 0; k < cells.size() && k < t.cells.size(); ++k) {
             const TableCellLayout& cell = t.cells[k];
             StructParagraph& p = cells[k];
             p.row = cell.row, p.col = cell.col;
+            p.row_span = cell.rowspan, p.col_span = cell.colspan;
             p.x = cell.x, p.y = y_ + cell.y, p.w = cell.w, p.h = cell.h;
-            p.header = cell.row >= 0 && cell.row < static_cast<int>(table.rows.size()) && table.rows[cell.row].header;
-            const CellAlign a = cell.col < static_cast<int>(aligns.size()) ? aligns[cell.col] : CellAlign::Left;
-            p.align = a == CellAlign::Right ? StructAlign::Right : a == CellAlign::Center ? StructAlign::Center
-                                                                                       : StructAlign::Left;
-            const auto r = static_cast<std::size_t>(std::max(0, cell.row));
-            if (r >= heights.size()) tops.resize(r + 1, p.y), heights.resize(r + 1, 0);
-            tops[r] = std::min(tops[r], p.y);
-            heights[r] = std::max(heights[r], cell.h);
+            p.header = cell.header;
+            p.align = cell.align == Align::Right    ? StructAlign::Right
+                      : cell.align == Align::Center ? StructAlign::Center
+                                                    : StructAlign::Left;
         }
+        std::vector<double> heights;
+        for (std::size_t r = 0; r + 1 < t.row_y.size(); ++r) heights.push_back(t.row_y[r + 1] - t.row_y[r]);
         StructElement& e = record(StructKind::Table, first_item, std::move(cells));
-        e.x = 0, e.y = tops.empty() ? y_ : tops.front(), e.w = spec_.w;
+        e.x = 0, e.y = y_ + (t.row_y.empty() ? t.height : t.row_y.front()), e.w = spec_.w;
         e.h = std::accumulate(heights.begin(), heights.end(), 0.0);
         e.table_rows = static_cast<int>(heights.size());
         e.table_cols = static_cast<int>(t.column_widths.size());

@@ -6,6 +6,8 @@
 #include "layout/body_layout.h"
 #include "layout/numeric_cell.h"
 #include "layout/slide_layout.h"
+#include "layout/table_layout.h"
+#include "model/table_grid.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -15,7 +17,7 @@ namespace {
 // item (or one child of an item), a table row, an image.
 struct Atom {
     std::size_t block = 0;  // index of the source block
-    Block content;          // Paragraph, Image, List of one item, Table of one row
+    Block content;          // Paragraph, Image, List of one item, Table of one row (or of rows merged cells join)
     int item = -1;          // list: the top-level item it comes from
     int child_list = -1;    // list: for a carried child, which child list of the item
     std::vector<TableRow> header;  // table: header rows repeated on every piece
@@ -57,7 +59,8 @@ void append(Piece& p, const Atom& a) {
     }
     if (const auto* table = std::get_if<Table>(&a.content)) {
         if (same) {
-            std::get<Table>(p.blocks.back()).rows.push_back(table->rows.front());
+            auto& rows = std::get<Table>(p.blocks.back()).rows;
+            rows.insert(rows.end(), table->rows.begin(), table->rows.end());
             return;
         }
         Table t = *table;
@@ -86,9 +89,7 @@ Table without_rows(const Table& table) {
 // Auto alignment decided over the whole table, so every piece of a continued
 // table aligns a column the same way (pieces are sized from a few rows only).
 std::vector<CellAlign> resolved_aligns(const Table& table) {
-    std::size_t columns = 0;
-    for (const auto& r : table.rows) columns = std::max(columns, r.cells.size());
-    return resolve_column_alignment(table, table.rows, columns);
+    return resolve_column_alignment(table, table.rows, table_grid(table.rows).columns);
 }
 
 // Whole items, rows, paragraphs and images, in order.
@@ -113,9 +114,11 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
             Table shell = without_rows(*table);  // align, widths and caption go with every piece
             shell.align = resolved_aligns(*table);
             shell.sizing_rows = all_rows;
-            for (; r < table->rows.size(); ++r) {
+            for (std::size_t end = r; r < table->rows.size(); r = end) {
+                end = merged_block_end(table->rows, r);  // merged cells hold their rows together
                 Table one = shell;
-                one.rows = {table->rows[r]};
+                one.rows.assign(table->rows.begin() + static_cast<std::ptrdiff_t>(r),
+                                table->rows.begin() + static_cast<std::ptrdiff_t>(end));
                 out.push_back({b, std::move(one), -1, -1, header, table->rows[r].where});
             }
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
@@ -180,8 +183,8 @@ private:
     // Every piece of a continued table is laid out with the whole table's
     // column widths. Measuring all rows for every trial piece would make
     // pagination quadratic in rows; a column's natural width is its widest
-    // cell, and widths scale with the text size, so two rows (the widest
-    // header cell and the widest body cell of each column) size it the same.
+    // cell, and widths scale with the text size, so a few cells per column
+    // (table_sizing_rows) size it the same.
     void shrink_sizing_rows(std::vector<Atom>& atoms) const {
         std::shared_ptr<const std::vector<TableRow>> from, reduced;
         for (auto& atom : atoms) {
@@ -189,30 +192,10 @@ private:
             if (!table || !table->sizing_rows) continue;
             if (table->sizing_rows != from) {
                 from = table->sizing_rows;
-                reduced = widest_cells(*from);
+                reduced = table_sizing_rows(*from, box_.style, text_);
             }
             table->sizing_rows = reduced;
         }
-    }
-
-    std::shared_ptr<const std::vector<TableRow>> widest_cells(const std::vector<TableRow>& rows) const {
-        TableRow header{true, {}, {}}, body{false, {}, {}};
-        std::vector<double> header_w, body_w;
-        for (const auto& row : rows) {
-            TextStyle style = box_.style;
-            style.bold = row.header;
-            auto& cells = row.header ? header.cells : body.cells;
-            auto& widths = row.header ? header_w : body_w;
-            for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                double w = text_.natural_width(row.cells[c].text, style);
-                if (c >= cells.size()) cells.resize(c + 1), widths.resize(c + 1, -1);
-                if (w > widths[c]) widths[c] = w, cells[c] = row.cells[c];
-            }
-        }
-        auto out = std::make_shared<std::vector<TableRow>>();
-        if (!header.cells.empty()) out->push_back(std::move(header));
-        if (!body.cells.empty()) out->push_back(std::move(body));
-        return out;
     }
 
     // Smaller atoms for one that does not fit a box of its own: an item's

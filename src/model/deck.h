@@ -53,12 +53,15 @@ struct Paragraph {
 struct TableCell {
     RichText text;
     SourcePosition where;
+    int colspan = 1, rowspan = 1;  // merged cells (colspan="", rowspan="")
+    int column = -1;  // grid column it starts at, set by the loader; -1: the next free one (model/table_grid.h)
 };
 
 struct TableRow {
     bool header = false;
     std::vector<TableCell> cells;
     SourcePosition where;
+    bool total = false;  // <row total="true">: set bold with a rule above
 };
 
 // Horizontal alignment of a table column; Auto: right when the column holds
