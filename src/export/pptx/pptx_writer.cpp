@@ -22,7 +22,7 @@ std::string type_of(const char* what) { return std::string(kTypeBase) + what + "
 
 // A section's id: a GUID made from its place and name, so it is stable.
 std::string section_guid(std::size_t index, const std::string& name) {
-    const std::uint64_t h = fnv1a64(std::to_string(index) + "\x1F" + name);  // util/hash.h
+    const std::uint64_t h = fnv1a64(std::to_string(index) + "\x1F" + name);
     char buf[40];
     std::snprintf(buf, sizeof buf, "{%08X-%04X-4%03X-8%03X-%012llX}", static_cast<unsigned>(h >> 32),
                   static_cast<unsigned>((h >> 16) & 0xFFFF), static_cast<unsigned>(h & 0xFFF),
