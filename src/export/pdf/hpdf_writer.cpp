@@ -32,7 +32,6 @@ namespace {
 
 using hpdf::LoadedFont;
 using hpdf::RgbaPixels;
-using hpdf::rgba_from_premultiplied_argb;
 
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
