@@ -1,7 +1,9 @@
 #include "layout/paginate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
+#include <optional>
 #include <set>
 
 #include "layout/body_layout.h"
@@ -209,8 +211,9 @@ public:
     Run run(const Slide& slide) const {
         auto atoms = coarse_atoms(slide);
         shrink_sizing_rows(atoms);
-        std::size_t count = pack(atoms, lowest_, box_.h).size();
-        if (count < 2) return {pack(atoms, lowest_, box_.h).pieces, lowest_};
+        Packed at_floor = pack(atoms, lowest_, box_.h);
+        std::size_t count = at_floor.size();
+        if (count < 2) return {std::move(at_floor.pieces), lowest_};
         double size = largest_size_for(atoms, count);
         return {balanced(atoms, size, count).pieces, size};
     }
@@ -223,26 +226,74 @@ private:
         Packed out;
         Piece current;
         std::vector<Atom> current_atoms;
+        // Laying out the whole piece for every atom made packing quadratic
+        // in a piece's length: while the piece is far from the cap, an atom
+        // is added on an upper bound of its height (its own height plus the
+        // largest gap), and the piece is laid out for real near the cap.
+        double current_h = 0;    // height of `current`; an upper bound while `estimated`
+        bool estimated = false;  // some atom was added on the bound
+        bool exact = false;      // the piece is re-packed atom by atom (a bound proved wrong)
+        // The most an atom adds beyond its own height: the gap before it (a
+        // big number may open a grid row).
+        const double body = drawn_body_size(box_, size);
+        auto slack = [&](const Atom& a) {
+            double gap = std::holds_alternative<FigureNumber>(a.content) ? 0.8 : std::max(box_.paragraph_gap, box_.item_gap);
+            return body * gap + 1;
+        };
         auto close = [&] {
             if (current.empty()) return;
             out.pieces.push_back(std::move(current));
             out.atoms.push_back(std::move(current_atoms));
             current = {};
             current_atoms.clear();
+            current_h = 0;
+            estimated = exact = false;
+        };
+        // A piece grown on bounds is checked once as laid out; should it not
+        // fit after all (a wider number column reflowed its items), its atoms
+        // go back to be packed exactly. False when they went back.
+        auto holds = [&](Atom& pending) {
+            if (!estimated || fits(current.blocks, size, cap)) return true;
+            queue.push_front(std::move(pending));
+            for (auto it = current_atoms.rbegin(); it != current_atoms.rend(); ++it) queue.push_front(std::move(*it));
+            current = {};
+            current_atoms.clear();
+            current_h = 0;
+            estimated = false;
+            exact = true;
+            return false;
         };
         while (!queue.empty()) {
             Atom atom = std::move(queue.front());
             queue.pop_front();
-            Piece trial = current;
-            append(trial, atom);
-            if (fits(trial.blocks, size, cap)) {
-                current = std::move(trial);
-                current_atoms.push_back(std::move(atom));
-                continue;
-            }
             Piece alone;
             append(alone, atom);
-            if (!fits(alone.blocks, size)) {
+            BodyResult own = measure(alone.blocks, size);
+            const bool alone_fits = own.height <= box_.h + 0.01 && !own.overfull && !own.image_squeezed &&
+                                    !too_many_figures(alone.blocks);
+            if (!current.empty() && !exact && alone_fits && !std::holds_alternative<Image>(atom.content) &&
+                current_h + own.height + slack(atom) <= cap) {
+                append(current, atom);
+                if (too_many_figures(current.blocks)) {  // undo: the bound does not know this rule
+                    current = piece_of(current_atoms);
+                } else {
+                    current_h += own.height + slack(atom);
+                    current_atoms.push_back(std::move(atom));
+                    estimated = true;
+                    continue;
+                }
+            }
+            Piece trial = current;
+            append(trial, atom);
+            if (auto h = height_if_fits(trial.blocks, size, cap)) {
+                current = std::move(trial);
+                current_atoms.push_back(std::move(atom));
+                current_h = *h;
+                estimated = false;  // laid out for real: the piece holds as it is
+                continue;
+            }
+            if (!holds(atom)) continue;
+            if (!alone_fits) {
                 auto parts = refine(atom, size, cap);
                 if (parts.size() > 1) {
                     queue.insert(queue.begin(), parts.begin(), parts.end());
@@ -258,9 +309,51 @@ private:
             close();
             current = std::move(alone);
             current_atoms.push_back(std::move(atom));
+            current_h = own.height;
+        }
+        if (!current.empty() && estimated && !fits(current.blocks, size, cap)) {
+            // The last piece, grown on bounds, does not hold: pack its atoms exactly.
+            Packed rest = pack_exactly(current_atoms, size, cap);
+            current = {};
+            for (std::size_t k = 0; k < rest.size(); ++k) {
+                out.pieces.push_back(std::move(rest.pieces[k]));
+                out.atoms.push_back(std::move(rest.atoms[k]));
+            }
         }
         close();
         return out;
+    }
+
+    // Packing with every atom laid out in its piece (the bound-free path).
+    Packed pack_exactly(const std::vector<Atom>& atoms, double size, double cap) const {
+        Packed out;
+        Piece current;
+        std::vector<Atom> current_atoms;
+        for (const Atom& atom : atoms) {
+            Piece trial = current;
+            append(trial, atom);
+            if (current.empty() || fits(trial.blocks, size, cap)) {
+                current = std::move(trial);
+                current_atoms.push_back(atom);
+                continue;
+            }
+            out.pieces.push_back(std::move(current));
+            out.atoms.push_back(std::move(current_atoms));
+            current = piece_of({atom});
+            current_atoms = {atom};
+        }
+        if (!current.empty()) {
+            out.pieces.push_back(std::move(current));
+            out.atoms.push_back(std::move(current_atoms));
+        }
+        return out;
+    }
+
+    std::optional<double> height_if_fits(const std::vector<Block>& blocks, double size, double cap) const {
+        if (too_many_figures(blocks)) return std::nullopt;
+        BodyResult r = measure(blocks, size);
+        if (r.height > cap + 0.01 || r.overfull || r.image_squeezed) return std::nullopt;
+        return r.height;
     }
 
     // Body lines of a piece at `size`, or -1 when it does not fit the box.
@@ -317,7 +410,10 @@ private:
     // height cap (to a point) at which greedy packing still needs no more.
     Packed balanced(const std::vector<Atom>& atoms, double size, std::size_t count) const {
         auto best = pack(atoms, size, box_.h);
-        double hi = box_.h, lo = hi / static_cast<double>(count) * 0.5;
+        // The cap is at least about the average piece: search from a little below it.
+        double total = 0;
+        for (const auto& piece : best.pieces) total += measure(piece.blocks, size).height;
+        double hi = box_.h, lo = std::min(hi, total / static_cast<double>(count)) * 0.9;
         while (hi - lo > 1) {
             double mid = (lo + hi) / 2;
             auto pieces = pack(atoms, size, mid);

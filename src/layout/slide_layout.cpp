@@ -60,7 +60,13 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     std::string s = tpl;
     s = replace_all(s, "{title}", deck.meta.title);
     s = replace_all(s, "{subtitle}", deck.meta.subtitle);
-    s = replace_all(s, "{date}", iso_to_japanese_date(deck.meta.date));
+    // The date once: not again in a meta line when the slide's title or
+    // subtitle (the cover's falls back to the deck's) already shows it.
+    std::string date = iso_to_japanese_date(deck.meta.date);
+    std::string shown = slide.title.plain() + "\n" + slide.subtitle.plain();
+    if (index == 0 && slide.subtitle.empty()) shown += "\n" + deck.meta.subtitle;
+    if (!date.empty() && shown.find(date) != std::string::npos) date.clear();
+    s = replace_all(s, "{date}", date);
     s = replace_all(s, "{author}", deck.meta.author);
     s = replace_all(s, "{confidentiality}", deck.meta.confidentiality);
     s = replace_all(s, "{section}", slide.section);
