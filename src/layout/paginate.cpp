@@ -222,107 +222,132 @@ private:
     // Greedy: atoms in order into pieces at most `cap` tall (a single atom
     // taller than the cap gets a piece of its own, up to the whole box).
     Packed pack(const std::vector<Atom>& atoms, double size, double cap) const {
-        std::deque<Atom> queue(atoms.begin(), atoms.end());
-        Packed out;
-        Piece current;
-        std::vector<Atom> current_atoms;
-        // Laying out the whole piece for every atom made packing quadratic
-        // in a piece's length: while the piece is far from the cap, an atom
-        // is added on an upper bound of its height (its own height plus the
-        // largest gap), and the piece is laid out for real near the cap.
-        double current_h = 0;    // height of `current`; an upper bound while `estimated`
-        bool estimated = false;  // some atom was added on the bound
-        bool exact = false;      // the piece is re-packed atom by atom (a bound proved wrong)
-        // The most an atom adds beyond its own height: the gap before it (a
-        // big number may open a grid row).
-        const double body = drawn_body_size(box_, size);
-        auto slack = [&](const Atom& a) {
-            double gap = std::holds_alternative<FigureNumber>(a.content) ? 0.8 : std::max(box_.paragraph_gap, box_.item_gap);
-            return body * gap + 1;
-        };
-        auto close = [&] {
-            if (current.empty()) return;
-            out.pieces.push_back(std::move(current));
-            out.atoms.push_back(std::move(current_atoms));
-            current = {};
-            current_atoms.clear();
-            current_h = 0;
-            estimated = exact = false;
-        };
-        // A piece grown on bounds is checked once as laid out; should it not
-        // fit after all (a wider number column reflowed its items), its atoms
-        // go back to be packed exactly. False when they went back.
-        auto holds = [&](Atom& pending) {
-            if (!estimated || fits(current.blocks, size, cap)) return true;
-            queue.push_front(std::move(pending));
-            for (auto it = current_atoms.rbegin(); it != current_atoms.rend(); ++it) queue.push_front(std::move(*it));
-            current = {};
-            current_atoms.clear();
-            current_h = 0;
-            estimated = false;
-            exact = true;
-            return false;
-        };
-        while (!queue.empty()) {
-            Atom atom = std::move(queue.front());
-            queue.pop_front();
-            Piece alone;
-            append(alone, atom);
-            BodyResult own = measure(alone.blocks, size);
-            const bool alone_fits = own.height <= box_.h + 0.01 && !own.overfull && !own.image_squeezed &&
-                                    !too_many_figures(alone.blocks);
-            if (!current.empty() && !exact && alone_fits && !std::holds_alternative<Image>(atom.content) &&
-                current_h + own.height + slack(atom) <= cap) {
-                append(current, atom);
-                if (too_many_figures(current.blocks)) {  // undo: the bound does not know this rule
-                    current = piece_of(current_atoms);
-                } else {
-                    current_h += own.height + slack(atom);
-                    current_atoms.push_back(std::move(atom));
-                    estimated = true;
-                    continue;
+        return Packer(*this, atoms, size, cap).run();
+    }
+
+    // One greedy packing. Laying out the whole piece for every atom made
+    // packing quadratic in a piece's length: while the piece is far from the
+    // cap, an atom is added on an upper bound of its height (its own height
+    // plus the largest gap before it), and the piece is laid out for real
+    // near the cap.
+    class Packer {
+    public:
+        Packer(const Paginator& p, const std::vector<Atom>& atoms, double size, double cap)
+            : p_(p), queue_(atoms.begin(), atoms.end()), size_(size), cap_(cap),
+              body_(drawn_body_size(p.box_, size)) {}
+
+        Packed run() {
+            while (!queue_.empty()) {
+                Atom atom = std::move(queue_.front());
+                queue_.pop_front();
+                step(std::move(atom));
+            }
+            if (!current_.empty() && estimated_ && !p_.fits(current_.blocks, size_, cap_)) {
+                // The last piece, grown on bounds, does not hold: pack its atoms exactly.
+                Packed rest = p_.pack_exactly(current_atoms_, size_, cap_);
+                current_ = {};
+                for (std::size_t k = 0; k < rest.size(); ++k) {
+                    out_.pieces.push_back(std::move(rest.pieces[k]));
+                    out_.atoms.push_back(std::move(rest.atoms[k]));
                 }
             }
-            Piece trial = current;
+            close();
+            return std::move(out_);
+        }
+
+    private:
+        void step(Atom atom) {
+            Piece alone;
+            append(alone, atom);
+            BodyResult own = p_.measure(alone.blocks, size_);
+            const bool alone_fits = own.height <= p_.box_.h + 0.01 && !own.overfull && !own.image_squeezed &&
+                                    !too_many_figures(alone.blocks);
+            if (alone_fits && add_on_bound(atom, own.height)) return;
+            Piece trial = current_;
             append(trial, atom);
-            if (auto h = height_if_fits(trial.blocks, size, cap)) {
-                current = std::move(trial);
-                current_atoms.push_back(std::move(atom));
-                current_h = *h;
-                estimated = false;  // laid out for real: the piece holds as it is
-                continue;
+            if (auto h = p_.height_if_fits(trial.blocks, size_, cap_)) {
+                current_ = std::move(trial);
+                current_atoms_.push_back(std::move(atom));
+                current_h_ = *h;
+                estimated_ = false;  // laid out for real: the piece holds as it is
+                return;
             }
-            if (!holds(atom)) continue;
+            if (!holds(atom)) return;
             if (!alone_fits) {
-                auto parts = refine(atom, size, cap);
+                auto parts = p_.refine(atom, size_, cap_);
                 if (parts.size() > 1) {
-                    queue.insert(queue.begin(), parts.begin(), parts.end());
-                    continue;
+                    queue_.insert(queue_.begin(), parts.begin(), parts.end());
+                    return;
                 }
                 // Unbreakable: a slide of its own; final layout shrinks it or reports it.
                 close();
-                current = std::move(alone);
-                current_atoms.push_back(std::move(atom));
+                start(std::move(alone), std::move(atom), own.height);
                 close();
-                continue;
+                return;
             }
             close();
-            current = std::move(alone);
-            current_atoms.push_back(std::move(atom));
-            current_h = own.height;
+            start(std::move(alone), std::move(atom), own.height);
         }
-        if (!current.empty() && estimated && !fits(current.blocks, size, cap)) {
-            // The last piece, grown on bounds, does not hold: pack its atoms exactly.
-            Packed rest = pack_exactly(current_atoms, size, cap);
-            current = {};
-            for (std::size_t k = 0; k < rest.size(); ++k) {
-                out.pieces.push_back(std::move(rest.pieces[k]));
-                out.atoms.push_back(std::move(rest.atoms[k]));
-            }
+
+        // Adds `atom` without laying out the piece when its bound stays under the cap.
+        bool add_on_bound(Atom& atom, double own_h) {
+            if (current_.empty() || exact_ || std::holds_alternative<Image>(atom.content)) return false;
+            double gap = std::holds_alternative<FigureNumber>(atom.content)
+                             ? 0.8  // a big number may open a grid row
+                             : std::max(p_.box_.paragraph_gap, p_.box_.item_gap);
+            double bound = own_h + body_ * gap + 1;
+            if (current_h_ + bound > cap_) return false;
+            Piece grown = current_;
+            append(grown, atom);
+            if (too_many_figures(grown.blocks)) return false;  // the bound does not know this rule
+            current_ = std::move(grown);
+            current_atoms_.push_back(std::move(atom));
+            current_h_ += bound;
+            estimated_ = true;
+            return true;
         }
-        close();
-        return out;
-    }
+
+        // A piece grown on bounds is checked once as laid out; should it not
+        // fit after all (a wider number column reflowed its items), its atoms
+        // go back to be packed exactly. False when they went back.
+        bool holds(Atom& pending) {
+            if (!estimated_ || p_.fits(current_.blocks, size_, cap_)) return true;
+            queue_.push_front(std::move(pending));
+            for (auto it = current_atoms_.rbegin(); it != current_atoms_.rend(); ++it) queue_.push_front(std::move(*it));
+            current_ = {};
+            current_atoms_.clear();
+            current_h_ = 0;
+            estimated_ = false;
+            exact_ = true;
+            return false;
+        }
+
+        void start(Piece piece, Atom atom, double h) {
+            current_ = std::move(piece);
+            current_atoms_.push_back(std::move(atom));
+            current_h_ = h;
+        }
+
+        void close() {
+            if (current_.empty()) return;
+            out_.pieces.push_back(std::move(current_));
+            out_.atoms.push_back(std::move(current_atoms_));
+            current_ = {};
+            current_atoms_.clear();
+            current_h_ = 0;
+            estimated_ = exact_ = false;
+        }
+
+        const Paginator& p_;
+        std::deque<Atom> queue_;
+        double size_, cap_, body_;
+        Packed out_;
+        Piece current_;
+        std::vector<Atom> current_atoms_;
+        double current_h_ = 0;    // height of `current_`; an upper bound while `estimated_`
+        bool estimated_ = false;  // some atom was added on its bound
+        bool exact_ = false;      // the piece is re-packed atom by atom (a bound proved wrong)
+    };
 
     // Packing with every atom laid out in its piece (the bound-free path).
     Packed pack_exactly(const std::vector<Atom>& atoms, double size, double cap) const {
