@@ -166,6 +166,31 @@ bool too_many_figures(const std::vector<Block>& blocks) {
     return false;
 }
 
+// Characters (table cells count as a few) a run would lay out in one packing.
+std::size_t text_weight(const List& list) {
+    std::size_t w = 0;
+    for (const auto& item : list.items) {
+        w += item.text.plain().size();
+        for (const auto& child : item.children) w += text_weight(child);
+    }
+    return w;
+}
+
+bool too_heavy_to_search(const std::vector<Atom>& atoms) {
+    constexpr std::size_t kSearchableWeight = 40000;
+    std::size_t w = 0;
+    for (const auto& a : atoms) {
+        if (const auto* p = std::get_if<Paragraph>(&a.content)) w += p->text.plain().size();
+        else if (const auto* l = std::get_if<List>(&a.content)) w += text_weight(*l);
+        else if (const auto* t = std::get_if<Table>(&a.content))
+            for (const auto& r : t->rows) w += 4 * r.cells.size();
+        else if (const auto* pre = std::get_if<Pre>(&a.content))
+            for (const auto& line : pre->lines) w += line.size();
+        if (w > kSearchableWeight) return true;
+    }
+    return false;
+}
+
 // Pieces as packed, with the atoms each was built from (so atoms can move
 // between neighbours).
 struct Packed {
@@ -214,6 +239,13 @@ public:
         Packed at_floor = pack(atoms, lowest_, box_.h);
         std::size_t count = at_floor.size();
         if (count < 2) return {std::move(at_floor.pieces), lowest_};
+        if (too_heavy_to_search(atoms)) {
+            // Searching sizes and caps repacks the run a dozen times: for a
+            // slide of tens of thousands of characters, the floor's packing
+            // stands, with only its last piece evened out.
+            even_out(at_floor, lowest_, count - 1);
+            return {std::move(at_floor.pieces), lowest_};
+        }
         double size = largest_size_for(atoms, count);
         return {balanced(atoms, size, count).pieces, size};
     }
@@ -392,8 +424,8 @@ private:
     // Evens out neighbours by lines where the height cap could not (atoms
     // of equal height in rows, big numbers): the last atom of a piece moves
     // to the next piece while that still fits and brings the two closer.
-    void even_out(Packed& packed, double size) const {
-        for (std::size_t k = packed.size(); k-- > 1;) {
+    void even_out(Packed& packed, double size, std::size_t from = 1) const {
+        for (std::size_t k = packed.size(); k-- > std::max<std::size_t>(from, 1);) {
             for (;;) {
                 auto& before = packed.atoms[k - 1];
                 auto& after = packed.atoms[k];
@@ -754,9 +786,14 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
             ids.push_back(s.id);
             out.slides.push_back(std::move(s));
         }
-        // Sizes as drawn: the floors it did not fit at, the size the run is set at.
+        // Sizes as drawn: the floors it did not fit at, the size the run is
+        // set at (the first and last pieces show what kinds of text it holds).
+        const std::size_t first = out.slides.size() - pieces.size();
         auto drawn_at = [&](double size) {
-            return format_size(main_drawn_size(*box, size, paginator.measure(body.blocks, size).lines));
+            auto lines = paginator.measure(out.slides[first].blocks, size).lines;
+            auto last = paginator.measure(out.slides.back().blocks, size).lines;
+            lines.insert(lines.end(), last.begin(), last.end());
+            return format_size(main_drawn_size(*box, size, lines));
         };
         const std::string floor = drawn_at(paginator.lowest()), drawn = drawn_at(run.size);
         diags.warning(slide.where,
