@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
     build->add_option("--depfile", options.depfile, "also write a Makefile-syntax depfile to FILE");
     build->add_flag("--no-cache", options.no_cache, "make every output anew (same bytes as an incremental build)");
     build->add_option("--report", options.report, "also write the change report (JSON) to FILE");
+    build->add_flag("--pptx", options.pptx, "also write slides.pptx (editable PowerPoint)");
     };
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
     add_build_options(build);
