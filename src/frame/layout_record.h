@@ -17,6 +17,9 @@ struct DumpLine {
     double size = 0;
     bool overfull = false;
     int paragraph = 0;  // lines of one paragraph (item, cell, …) share this number within a box
+    // What the line is, for its floor: text, nested, cell, code, caption,
+    // value (a big number), number (agenda), heading (a title-like box).
+    std::string kind = "text";
 };
 
 struct DumpImage {

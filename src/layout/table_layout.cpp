@@ -399,11 +399,6 @@ private:
 
 }  // namespace
 
-double table_cell_size(const BoxSpec& spec, double body_size) {
-    // The floor for cells is the body's min-size at the table's scale.
-    return std::max(body_size, spec.min_size) * spec.table_scale;
-}
-
 TableStyle table_style(const BoxSpec& spec, double cell_size) {
     TextStyle s = spec.style;
     s.size = cell_size;

@@ -23,9 +23,6 @@ struct TableStyle {
     Color header_fill, header_text, stripe, rule, caption_color;
 };
 
-// The cell text size of a table in a body box fitted at `body_size`: the
-// box's table scale, never below the box's floor for cells.
-double table_cell_size(const BoxSpec& spec, double body_size);
 
 // The style of tables in a body box with cells set at `cell_size`.
 TableStyle table_style(const BoxSpec& spec, double cell_size);

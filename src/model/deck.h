@@ -105,6 +105,9 @@ struct FigureNumber {
     std::string label;
     RichText note;
     SourcePosition where;
+    // On a piece of a row of big numbers continued over several slides: every
+    // value of the whole row, so each piece gets the same grid and size.
+    std::shared_ptr<const std::vector<std::string>> group_values;
 };
 
 // A code block: lines kept verbatim (tabs expanded), set in the mono font.
@@ -149,6 +152,7 @@ struct Slide {
     RichText notes;      // speaker notes, paragraphs separated by "\n\n"
     std::string section; // title of the enclosing <section>, if any
     std::string continues;  // on a continuation slide: the id of the slide it continues
+    double fit_size = 0;    // set by fitting on every slide of a run: the body size all its pieces share
     SourcePosition where;
 };
 

@@ -47,6 +47,7 @@ std::string layout_dump_json(const Document& slides) {
                 jl["size"] = r2(l.size);
                 jl["overfull"] = l.overfull;
                 jl["paragraph"] = l.paragraph;
+                jl["kind"] = l.kind;
                 jb["lines"].push_back(std::move(jl));
             }
             // Images, table cells and columns only where there are some, so older dumps stay as they were.
