@@ -11,6 +11,7 @@
 
 #include "app/change_report.h"
 #include "app/depfile.h"
+#include "app/input_root.h"
 #include "cache/render_key.h"
 #include "app/layout_choice.h"
 #include "app/progress.h"
@@ -36,8 +37,7 @@ namespace {
 
 // --quiet prints problems only: notes (what fitting did) are left out.
 void print_diagnostics(const Diagnostics& diags, std::ostream& err, bool quiet) {
-    for (const auto& d : diags.items())
-        if (!quiet || d.severity != Severity::Note) err << format_diagnostic(d);
+    err << format_diagnostics(diags, quiet);
 }
 
 // Every diagnostic, then the error and warning counts.
@@ -123,6 +123,8 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     auto layouts_file = layouts_file_for(options.layouts, deck ? *deck : Deck{}, diags);
     auto set = layouts_file ? load_layout_set(*layouts_file, diags) : std::nullopt;
     if (deck && set) check_layout_names(*deck, *set, diags);
+    if (deck && !options.depfile.empty()) check_depfile_names(*deck, diags);
+    if (deck && !options.root.empty()) check_image_root(*deck, options.root, diags);
     if (result && deck) *result = describe_build(options, *deck, set ? &*set : nullptr);
     if (!deck || !set || diags.has_errors()) {
         print_summary(diags, err, options.quiet);
@@ -183,6 +185,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
 
     if (!options.write_outputs) {
+        if (!options.out_dir.empty()) err << folder_state_note(options.out_dir);  // check -o OUT
         (void)layout_dump_json(slides_doc);  // what --dump-layout would write must be writable too
         print_summary(diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";
@@ -220,7 +223,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
             throw OutputConflict(options.report + ": error: the change report would overwrite an output of the build; "
                                  "choose another file name");
     }
-    OutputFolder out(options.out_dir);
+    OutputFolder out(options.out_dir, options.recover);
     fs::path out_dir(options.out_dir);
     // Incremental: an output whose key (cache/render_key.h) is the one the
     // previous build recorded, and which is still on disk as written, is

@@ -24,6 +24,7 @@ struct PreviewState {
     std::vector<std::size_t> changed;  // slides whose PNG changed in the latest build
     std::string handout_hash;          // empty: no handout.pdf
     std::string slides_pdf_hash;       // empty: no slides.pdf
+    bool mid_commit = false;           // OUT holds an unfinished commit (a mix until the next build)
 };
 
 // The state as the JSON served at /api/deck.
