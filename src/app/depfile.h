@@ -7,6 +7,7 @@
 #include "app/build.h"
 #include "app/build_result.h"
 #include "diag/diagnostics.h"
+#include "app/output_names.h"
 #include "model/deck.h"
 #include "theme/layout_set.h"
 
@@ -15,10 +16,13 @@ namespace ks {
 // Every image of the deck, in columns too, in order.
 void for_each_image(const Deck& deck, const std::function<void(const Image&)>& visit);
 
-// Inputs (outline, layout set and its logos when `set` is given, referenced
-// images, every file in the fonts folder), outputs and per-slide summaries of
-// a build of `deck`.
-BuildResult describe_build(const BuildOptions& options, const Deck& deck, const LayoutSet* set = nullptr);
+// The inputs of a build of `deck`: outline, layout set and its logos when
+// `set` is given, referenced images, every file in the fonts folder.
+BuildResult describe_inputs(const BuildOptions& options, const Deck& deck, const LayoutSet* set = nullptr);
+
+// Adds the outputs (OutputNames, the layout dump) and per-slide summaries of
+// a build of `deck` (after fitting) to `described`.
+void describe_outputs(const BuildOptions& options, const Deck& deck, const OutputNames& names, BuildResult& described);
 
 // "out1 out2 ...: in1 in2 ..." plus an empty rule per input (like gcc -MP),
 // each path escaped by make_escape. Throws std::runtime_error when a path

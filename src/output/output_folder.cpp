@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "util/hash.h"
 #include "util/parallel.h"
 
 #include <fcntl.h>
@@ -185,17 +186,10 @@ void read_blocks(int fd, const fs::path& path, Take take) {
 }  // namespace
 
 OwnedFile hash_file(const fs::path& path) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
-    if (fd.get() < 0) throw_errno("read", path);
+    FileHash bytes = hash_file_bytes(path);
     OwnedFile f;
-    f.hash = 0xcbf29ce484222325ULL;
-    read_blocks(fd.get(), path, [&](const char* data, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) {
-            f.hash ^= static_cast<unsigned char>(data[i]);
-            f.hash *= 0x100000001b3ULL;
-        }
-        f.size += n;
-    });
+    f.size = bytes.size;
+    f.hash = bytes.hash;
     return f;
 }
 

@@ -144,7 +144,7 @@ private:
     bool replace_unowned_ = false;                        // --recover
 };
 
-// FNV-1a 64 of a file's bytes (and its size); throws on a read error.
+// util/hash.h's hash of a file's bytes (and its size); throws on a read error.
 OwnedFile hash_file(const std::filesystem::path& path);
 
 // Called after each commit step: KAMISHIBAI_TEST_CRASH_AT=N kills the

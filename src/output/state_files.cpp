@@ -1,5 +1,7 @@
 #include "output/state_files.h"
 
+#include "util/hash.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -11,12 +13,6 @@ constexpr std::string_view kManifestHeader = "kamishibai-manifest 2";
 constexpr std::string_view kManifestHeaderV1 = "kamishibai-manifest 1";
 constexpr std::string_view kJournalHeader = "kamishibai-journal 1";
 constexpr std::string_view kTmpPrefix = ".kamishibai/tmp/";
-
-std::string hex64(std::uint64_t v) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
 
 std::vector<std::string> split_tabs(std::string_view line) {
     std::vector<std::string> out;
@@ -65,15 +61,6 @@ std::string unescape_field(const std::string& s) {
         out += c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
     }
     return out;
-}
-
-std::uint64_t fnv_text(std::string_view text) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }
 
 // Strict parse of a hex or decimal field: the whole field, nothing else.
@@ -153,7 +140,7 @@ std::optional<StateProblem> parse_manifest(std::string_view text, Manifest& out)
         auto f = split_tabs(lines[i]);
         if (!v1 && f.size() == 2 && f[0] == "end") {
             std::uint64_t sum = 0;
-            intact = parse_u64(f[1], 16, sum) && sum == fnv_text(sum_text) && i + 1 == lines.size();
+            intact = parse_u64(f[1], 16, sum) && sum == fnv1a64(sum_text) && i + 1 == lines.size();
             break;
         }
         sum_text += std::string(lines[i]) + "\n";
@@ -173,7 +160,7 @@ std::optional<StateProblem> parse_manifest(std::string_view text, Manifest& out)
 std::string manifest_text(const std::map<std::string, OwnedFile>& files) {
     std::string text = std::string(kManifestHeader) + "\n";
     for (const auto& [name, f] : files) text += owned_fields(f) + "\t" + name + "\n";
-    text += "end\t" + hex64(fnv_text(text)) + "\n";
+    text += "end\t" + hex64(fnv1a64(text)) + "\n";
     return text;
 }
 
