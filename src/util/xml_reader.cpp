@@ -211,7 +211,8 @@ bool XmlReader::parse(pugi::xml_document& doc, unsigned options) {
             diags_.error(map_.at(static_cast<std::ptrdiff_t>(open.back().at)),
                          "malformed XML in the " + what_ + ": <" + open.back().name + "> is closed by </" + closer +
                              "> at line " + std::to_string(closed.line) + ":" + std::to_string(closed.column),
-                         {"make the start and end tags the same name (one of them is mistyped)"});
+                         {"correct the mistyped tag name, or close <" + open.back().name + "> before </" + closer +
+                          ">"});
             return false;
         }
     }
