@@ -70,6 +70,21 @@ int run_command(const ks::BuildOptions& options, const ks::WatchOptions* watch) 
     }
 }
 
+// "kamishibai bulid": says which command was meant; true when argv[1] is
+// no command at all.
+bool unknown_command(CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return false;
+    std::vector<std::string> commands;
+    for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+    std::string word = argv[1];
+    if (std::find(commands.begin(), commands.end(), word) != commands.end()) return false;
+    std::string meant = ks::closest_match(word, commands);
+    std::cerr << "kamishibai: unknown command \"" << word << "\""
+              << (meant.empty() ? "" : "; did you mean \"" + meant + "\"?")
+              << " (commands: build, watch, check; see kamishibai --help)\n";
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,19 +161,7 @@ int main(int argc, char** argv) {
     check->add_option("-o,--output", options.out_dir,
                       "also say whether this output folder is settled (after a kill it holds a mix until the next build)");
 
-    // "kamishibai bulid": name the command that was meant.
-    if (argc > 1 && argv[1][0] != '-') {
-        std::vector<std::string> commands;
-        for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
-        std::string word = argv[1];
-        if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
-            std::string meant = ks::closest_match(word, commands);
-            std::cerr << "kamishibai: unknown command \"" << word << "\""
-                      << (meant.empty() ? "" : "; did you mean \"" + meant + "\"?")
-                      << " (commands: build, watch, check; see kamishibai --help)\n";
-            return ks::kExitUsage;
-        }
-    }
+    if (unknown_command(app, argc, argv)) return ks::kExitUsage;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
