@@ -145,6 +145,7 @@ int main(int argc, char** argv) {
     build->add_flag("--recover", options.recover,
                     "set aside a damaged or foreign journal/manifest in OUT/.kamishibai and replace the files "
                     "where outputs go");
+    build->add_flag("--pptx", options.pptx, "also write slides.pptx (editable PowerPoint)");
     };
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
     add_build_options(build);

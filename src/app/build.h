@@ -32,6 +32,7 @@ struct BuildOptions {
     std::string report;       // empty: none; else the change report as JSON
     bool recover = false;     // set foreign or damaged output-folder state aside; replace files where outputs go
     std::string root;         // empty: images anywhere; else images must be inside this folder
+    bool pptx = false;        // also write slides.pptx
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

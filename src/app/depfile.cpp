@@ -70,6 +70,7 @@ void describe_outputs(const BuildOptions& options, const Deck& deck, const Outpu
         const Slide& s = deck.slides[i];
         r.slides.push_back({i, s.id, s.title.plain(), s.notes.plain(), names.slide_png(i)});
     }
+    if (options.pptx) r.outputs.push_back((out / OutputNames::kSlidesPptx).string());
     if (!options.dump_layout.empty()) r.outputs.push_back(options.dump_layout);
 }
 

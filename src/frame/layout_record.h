@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "frame/structure.h"
+
 namespace ks {
 
 struct DumpLine {
@@ -52,6 +54,7 @@ struct LayoutRecord {
     std::string layout;
     std::string continues;  // id of the slide this one continues, if any
     std::vector<DumpBox> boxes;
+    SlideStructure structure;  // what the slide says, for exporters that need more than ink
 };
 
 }  // namespace ks

@@ -4,9 +4,12 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <string_view>
 
 #include "image/image_file.h"
 #include "layout/table_layout.h"
+#include "layout/numeric_cell.h"
+#include "layout/structure_recording.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -45,8 +48,11 @@ private:
         return s;
     }
 
-    // Places a text block at (x, y_) and records its lines.
-    void place_text(const TextBlock& block, double x, double y) {
+    // Places a text block at (x, y_) and records its lines; returns them as
+    // a paragraph of the slide's structure.
+    StructParagraph place_text(const TextBlock& block, double x, double y) {
+        const std::size_t first_item = result_.items.size();
+        StructParagraph para = struct_paragraph(block, x, y, spec_.style.mono_family, {});
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
             double size = line.runs.empty() ? 0 : line.runs.front().run.size;
@@ -54,24 +60,45 @@ private:
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
                                      line.overfull, paragraph_ + line.segment});
             result_.overfull = result_.overfull || line.overfull;
-            // A word wider than the column (a long URL) is not broken
-            // silently: fitting shrinks to keep it whole, else reports it.
-            if (line.split_word && !result_.overfull) result_.split_word = line.text;
-            result_.overfull = result_.overfull || line.split_word;
+            // A token wider than the column with no break point of its own
+            // (a 40-digit number) is torn at its last fitting character, never
+            // a reason to shrink the slide; reported as a warning.
+            if (line.split_word && result_.split_word.empty()) result_.split_word = line.text;
         }
         result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
         paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
+        para.items = {first_item, result_.items.size()};
+        return para;
+    }
+
+    // Records a structure element of `kind` drawn by the items from `first_item` on.
+    StructElement& record(StructKind kind, std::size_t first_item, std::vector<StructParagraph> paragraphs) {
+        StructElement e;
+        e.kind = kind;
+        e.paragraphs = std::move(paragraphs);
+        e.items = {first_item, result_.items.size()};
+        fit_element_to_lines(e);
+        result_.elements.push_back(std::move(e));
+        return result_.elements.back();
     }
 
     void add(const Paragraph& p) {
+        const std::size_t first_item = result_.items.size();
         auto block = text_.set(p.text, style_at(size_), spec_.w);
-        place_text(block, 0, y_);
+        StructParagraph para = place_text(block, 0, y_);
+        para.align = struct_align(spec_.style.align);
+        record(StructKind::Text, first_item, {std::move(para)});
         y_ += block.height;
     }
 
-    void add(const List& list) { add_list(list, 0); }
+    void add(const List& list) {
+        const std::size_t first_item = result_.items.size();
+        std::vector<StructParagraph> items;
+        add_list(list, 0, items);
+        record(StructKind::List, first_item, std::move(items)).ordered = list.ordered;
+    }
 
-    void add_list(const List& list, int level) {
+    void add_list(const List& list, int level, std::vector<StructParagraph>& out) {
         double size = size_ * (level == 0 ? 1.0 : level == 1 ? 0.9 : 0.85);
         double indent = spec_.indent * (size / spec_.style.size) * level;
         // Numbers sit right-aligned in a column as wide as the widest one, then a gap.
@@ -89,18 +116,24 @@ private:
             if (item.text.empty() && !item.children.empty()) {
                 // Carrier of children continued from an earlier slide: no marker, no line.
                 ++number;
-                for (const auto& child : item.children) add_list(child, level + 1);
+                for (const auto& child : item.children) add_list(child, level + 1, out);
                 continue;
             }
             if (i > 0 || level > 0) y_ += spec_.item_gap * size;
             auto style = style_at(size);
             auto block = text_.set(item.text, style, spec_.w - x);
             double first_baseline = block.lines.empty() ? size : block.lines.front().baseline;
+            const int shown_number = list.ordered ? number : 0;
             if (list.ordered) add_number(number++, indent, marker_box - size * 0.45, y_ + first_baseline, size);
             else add_bullet(level, indent, y_ + first_baseline, size);
-            place_text(block, x, y_);
+            StructParagraph para = place_text(block, x, y_);
+            para.level = level;
+            para.number = shown_number;
+            para.marker_x = indent;
+            para.align = struct_align(style.align);
+            out.push_back(std::move(para));
             y_ += block.height;
-            for (const auto& child : item.children) add_list(child, level + 1);
+            for (const auto& child : item.children) add_list(child, level + 1, out);
         }
     }
 
@@ -138,17 +171,51 @@ private:
         TableStyle ts{style_at(size_ * spec_.table_scale), spec_.table_header_fill, spec_.table_header_text,
                       spec_.table_stripe, spec_.table_rule, spec_.muted_color};
         TableLayout t = layout_table(table, spec_.w, ts, text_);
-        if (t.caption) place_text(t.caption->block, t.caption->x, y_ + t.caption->y);
+        if (t.caption) {
+            const std::size_t caption_item = result_.items.size();
+            record(StructKind::Caption, caption_item, {place_text(t.caption->block, t.caption->x, y_ + t.caption->y)});
+        }
+        const std::size_t table_item = result_.items.size();
+        std::vector<StructParagraph> cells;
         for (const auto& step : t.paint) {
             if (step.cell < 0) {
                 result_.items.push_back({{step.shape.pos.x, y_ + step.shape.pos.y}, step.shape.item});
                 continue;
             }
             const TableCellLayout& cell = t.cells[static_cast<std::size_t>(step.cell)];
-            place_text(cell.text.block, cell.text.x, y_ + cell.text.y);
+            cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y));
             result_.cells.push_back({cell.row, cell.col, cell.x, y_ + cell.y, cell.w, cell.h, cell.plain});
         }
+        record_table(table, t, table_item, std::move(cells));
         y_ += t.height;
+    }
+
+    // The table's cells as one structure element: grid, headers, alignment.
+    void record_table(const Table& table, const TableLayout& t, std::size_t first_item, std::vector<StructParagraph> cells) {
+        const std::vector<TableRow>& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
+        const std::vector<CellAlign> aligns = resolve_column_alignment(table, sizing, t.column_widths.size());
+        std::vector<double> tops, heights;
+        for (std::size_t k = 0; k < cells.size() && k < t.cells.size(); ++k) {
+            const TableCellLayout& cell = t.cells[k];
+            StructParagraph& p = cells[k];
+            p.row = cell.row, p.col = cell.col;
+            p.x = cell.x, p.y = y_ + cell.y, p.w = cell.w, p.h = cell.h;
+            p.header = cell.row >= 0 && cell.row < static_cast<int>(table.rows.size()) && table.rows[cell.row].header;
+            const CellAlign a = cell.col < static_cast<int>(aligns.size()) ? aligns[cell.col] : CellAlign::Left;
+            p.align = a == CellAlign::Right ? StructAlign::Right : a == CellAlign::Center ? StructAlign::Center
+                                                                                       : StructAlign::Left;
+            const auto r = static_cast<std::size_t>(std::max(0, cell.row));
+            if (r >= heights.size()) tops.resize(r + 1, p.y), heights.resize(r + 1, 0);
+            tops[r] = std::min(tops[r], p.y);
+            heights[r] = std::max(heights[r], cell.h);
+        }
+        StructElement& e = record(StructKind::Table, first_item, std::move(cells));
+        e.x = 0, e.y = tops.empty() ? y_ : tops.front(), e.w = spec_.w;
+        e.h = std::accumulate(heights.begin(), heights.end(), 0.0);
+        e.table_rows = static_cast<int>(heights.size());
+        e.table_cols = static_cast<int>(t.column_widths.size());
+        e.col_widths = t.column_widths;
+        e.row_heights = std::move(heights);
     }
 
     void add(const Image& image) {
@@ -165,6 +232,13 @@ private:
             caption_h = caption.height + size_ * 0.3;
         }
         double space_h = std::max(1.0, spec_.h - caption_h);  // the whole box, less the caption
+        const std::size_t image_item = result_.items.size();
+        auto figure = [&](double x, double y, double w, double h) -> StructElement& {
+            StructElement& e = record(StructKind::Figure, image_item, {});
+            e.x = x, e.y = y, e.w = w, e.h = h;
+            e.image = {size ? image.resolved : "", image.src, image.alt, size ? size->format : ImageFormat::Unknown};
+            return e;
+        };
         if (!size) {
             diags_.warning(image.where, "cannot read image '" + image.src + "'; a placeholder is drawn",
                            {"give the path of a readable PNG, JPEG or SVG file, relative to the outline"});
@@ -175,7 +249,8 @@ private:
             result_.items.push_back({{0, y_}, box});
             auto label = text_.set(plain_text(image.alt.empty() ? image.src : image.alt), style_at(size_ * 0.8),
                                    avail_w - size_);
-            place_text(label, size_ * 0.5, y_ + size_ * 0.5);
+            StructParagraph text = place_text(label, size_ * 0.5, y_ + size_ * 0.5);
+            figure(0, y_, box.w, box.h).paragraphs.push_back(std::move(text));
             y_ += box.h;
             place_caption(caption, caption_h);
             return;
@@ -202,11 +277,15 @@ private:
             double x = (spec_.w - box_w) / 2;
             result_.items.push_back({{x, y_}, Group{std::move(sub), {}, true}});
             result_.images.push_back({x, y_, box_w, box_h, image.src});
+            StructImage& picture = figure(x, y_, box_w, box_h).image;
+            picture.crop_left = picture.crop_right = (iw - box_w) / 2 / iw;
+            picture.crop_top = picture.crop_bottom = (ih - box_h) / 2 / ih;
             y_ += box_h;
         } else {
             double x = (spec_.w - w) / 2;
             result_.items.push_back({{x, y_}, ImageItem{image.resolved, w, h, size->format}});
             result_.images.push_back({x, y_, w, h, image.src});
+            figure(x, y_, w, h);
             y_ += h;
         }
         place_caption(caption, caption_h);
@@ -230,7 +309,10 @@ private:
     void place_caption(const TextBlock& caption, double caption_h) {
         if (caption.lines.empty()) return;
         y_ += caption_h - caption.height;
-        place_text(caption, 0, y_);
+        const std::size_t caption_item = result_.items.size();
+        StructParagraph text = place_text(caption, 0, y_);
+        text.align = StructAlign::Center;
+        record(StructKind::Caption, caption_item, {std::move(text)});
         y_ += caption.height;
     }
 
@@ -253,7 +335,12 @@ private:
                 result_.items.push_back({{x, top}, band});
                 if (!col.heading.empty()) {
                     auto block = text_.set(col.heading, heading_style(), widths[c] - size_ * 1.2);
-                    place_text(block, x + size_ * 0.6, top + (head_h - block.height) / 2);
+                    const std::size_t heading_item = result_.items.size() - 1;  // the band is its own
+                    StructParagraph text = place_text(block, x + size_ * 0.6, top + (head_h - block.height) / 2);
+                    text.header = true;
+                    text.align = struct_align(heading_style().align);
+                    StructElement& e = record(StructKind::Heading, heading_item, {std::move(text)});
+                    e.x = x, e.y = top, e.w = widths[c], e.h = head_h;
                 }
             }
             BoxSpec sub = spec_;
@@ -264,6 +351,10 @@ private:
             BodyResult r = inner.run(col.blocks, paragraph_);
             paragraph = std::max(paragraph, r.paragraphs);
             double dx = x, dy = top + body_top;
+            for (auto& e : r.elements) {
+                shift_element(e, dx, dy, result_.items.size());
+                result_.elements.push_back(std::move(e));
+            }
             for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item});
             for (auto l : r.lines) {
                 l.x += dx, l.y += dy, l.baseline += dy;
@@ -317,13 +408,15 @@ private:
         double size = size_ * 1.15;
         double bar = std::max(3.0, size * 0.12), inset = size * 0.9;
         double top = y_;
+        const std::size_t quote_item = result_.items.size();
+        std::vector<StructParagraph> paragraphs;
         TextStyle qs = style_at(size);
         qs.line_height = 1.5;
         qs.align = Align::Left;
         for (std::size_t k = 0; k < quote.paragraphs.size(); ++k) {
             if (k > 0) y_ += size * 0.4;
             auto block = text_.set(quote.paragraphs[k], qs, spec_.w - inset);
-            place_text(block, inset, y_);
+            paragraphs.push_back(place_text(block, inset, y_));
             y_ += block.height;
         }
         Shape rule;
@@ -337,9 +430,13 @@ private:
             cs.align = Align::Right;
             y_ += size_ * 0.4;
             auto block = text_.set(plain_text("― " + quote.cite), cs, spec_.w - inset);
-            place_text(block, inset, y_);
+            paragraphs.push_back(place_text(block, inset, y_));
+            paragraphs.back().align = StructAlign::Right;
             y_ += block.height;
         }
+        StructElement& e = record(StructKind::Quote, quote_item, std::move(paragraphs));
+        e.cite = !quote.cite.empty();
+        e.x = 0, e.y = top, e.w = spec_.w, e.h = y_ - top;
     }
 
     void add(const FigureNumber& f) { add_figure_row({&f}); }
@@ -366,15 +463,17 @@ private:
         for (std::size_t k = 0; k < row.size(); ++k) {
             const FigureNumber& f = *row[k];
             double x = k * (cell_w + gap), y = top;
+            const std::size_t figure_item = result_.items.size();
+            std::vector<StructParagraph> parts;
             auto value = text_.set(plain_text(f.value), vs, cell_w);
-            place_text(value, x, y);
+            parts.push_back(place_text(value, x, y));
             y += value.height;
             TextStyle ls = style_at(size_);
             ls.bold = true;
             ls.align = vs.align;
             if (!f.label.empty()) {
                 auto label = text_.set(plain_text(f.label), ls, cell_w);
-                place_text(label, x, y);
+                parts.push_back(place_text(label, x, y));
                 y += label.height;
             }
             if (!f.note.empty()) {
@@ -383,9 +482,12 @@ private:
                 ns.align = vs.align;
                 y += size_ * 0.2;
                 auto note = text_.set(f.note, ns, cell_w);
-                place_text(note, x, y);
+                parts.push_back(place_text(note, x, y));
                 y += note.height;
             }
+            for (auto& part : parts) part.align = struct_align(vs.align);
+            StructElement& e = record(StructKind::BigNumber, figure_item, std::move(parts));
+            e.x = x, e.y = top, e.w = cell_w, e.h = y - top;
             tallest = std::max(tallest, y - top);
         }
         y_ = top + tallest;
@@ -409,9 +511,12 @@ private:
         double top = y_;
         y_ += pad;
         std::size_t first_item = result_.items.size();  // the background goes under the text
+        std::vector<StructParagraph> code_lines;
         for (const std::string& source : pre.lines) {
             std::u32string line = utf8_to_u32(source);
             std::size_t start = 0;
+            StructParagraph& para = code_lines.emplace_back();
+            para.items.begin = result_.items.size();
             do {
                 std::size_t end = line.size();
                 bool wraps = false;
@@ -428,6 +533,11 @@ private:
                             end = k;  // break after the space
                             break;
                         }
+                    // No space: a URL or path breaks after '/' or before ? & = #.
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
+                        if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
+                                                std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
+                            end = k;
                     if (end == std::u32string::npos) {
                         // No space to break at: the word stays whole, too wide for the box.
                         end = std::max(line.find(U' ', fit), start + 1);
@@ -441,7 +551,7 @@ private:
                                      {"code breaks only at spaces; break the line by hand or shorten it"});
                     }
                 }
-                place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where);
+                place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where, para);
                 if (wraps && end < line.size()) {
                     TextStyle mark = ms;
                     mark.color = mark.emphasis_color = spec_.muted_color;
@@ -453,6 +563,7 @@ private:
                 }
                 start = end;
             } while (start < line.size());
+            para.items.end = result_.items.size();
             ++paragraph_;
         }
         y_ += pad;
@@ -462,6 +573,9 @@ private:
         bg.fill = spec_.code_fill;
         bg.corner_radius = 4;
         result_.items.insert(result_.items.begin() + static_cast<std::ptrdiff_t>(first_item), {{0, top}, bg});
+        for (auto& para : code_lines) para.items.begin += 1, para.items.end += 1;  // after the band
+        StructElement& e = record(StructKind::Code, first_item, std::move(code_lines));
+        e.x = 0, e.y = top, e.w = spec_.w, e.h = y_ - top;
     }
 
     static RichText code_text(const std::string& s, const SourcePosition& where) {
@@ -474,15 +588,25 @@ private:
     // One visual line of code at y_; leading spaces become an indent so they
     // are kept whatever the line breaker does with spaces at a line start.
     void place_code_line(const std::u32string& text, const TextStyle& ms, double pad, double line_h,
-                         const SourcePosition& where) {
+                         const SourcePosition& where, StructParagraph& para) {
         std::size_t lead = 0;
         while (lead < text.size() && text[lead] == U' ') ++lead;
         std::string rest;
         for (std::size_t i = lead; i < text.size(); ++i) rest += utf8_encode(text[i]);
         while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        StructLine blank;
+        blank.x = pad, blank.top = y_, blank.h = line_h, blank.baseline = y_ + line_h * 0.8;
+        if (rest.empty()) para.lines.push_back(std::move(blank));
         if (!rest.empty()) {
             double indent = lead * char_width(U' ', ms);
             auto block = text_.set(code_text(rest, where), ms, 1e6);
+            StructParagraph set = struct_paragraph(block, pad + indent, y_, spec_.style.mono_family, {});
+            for (auto& l : set.lines) {
+                if (lead > 0 && !l.runs.empty()) l.runs.front().text.insert(0, std::string(lead, ' '));
+                l.x = pad, l.h = line_h;
+                if (lead > 0 && !l.runs.empty()) l.runs.front().x = pad;
+                para.lines.push_back(std::move(l));
+            }
             for (const auto& line : block.lines) {
                 for (const auto& pr : line.runs)
                     result_.items.push_back({{pad + indent + pr.origin.x, y_ + pr.origin.y}, pr.run});
@@ -512,6 +636,9 @@ private:
 
     // The deck's sections as a numbered list; the current one bold in the accent colour on a tint.
     void add(const Agenda& agenda) {
+        const std::size_t agenda_item = result_.items.size();
+        const double agenda_top = y_;
+        std::vector<StructParagraph> entries;
         for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
             if (k > 0) y_ += size_ * 0.45;
             bool current = static_cast<int>(k) == agenda.current;
@@ -541,11 +668,20 @@ private:
             auto number = text_.set(plain_text(num), ns, num_w);
             double first_baseline = title.lines.empty() ? size_ : title.lines.front().baseline;
             double num_baseline = number.lines.empty() ? size_ : number.lines.front().baseline;
-            place_text(number, size_ * 0.5, y_ + pad + first_baseline - num_baseline);
+            StructParagraph shown = place_text(number, size_ * 0.5, y_ + pad + first_baseline - num_baseline);
             --paragraph_;  // the number and its title are one paragraph
-            place_text(title, num_w, y_ + pad);
+            StructParagraph entry = place_text(title, num_w, y_ + pad);
+            entry.number = static_cast<int>(k) + 1;
+            entry.marker_x = size_ * 0.5;
+            entry.items.begin = shown.items.begin;
+            if (!entry.lines.empty() && !shown.lines.empty())
+                entry.lines.front().runs.insert(entry.lines.front().runs.begin(), shown.lines.front().runs.begin(),
+                                                shown.lines.front().runs.end());
+            entries.push_back(std::move(entry));
             y_ += title.height + 2 * pad;
         }
+        StructElement& e = record(StructKind::Agenda, agenda_item, std::move(entries));
+        e.x = 0, e.y = agenda_top, e.w = spec_.w, e.h = y_ - agenda_top;
     }
 
     const BoxSpec& spec_;

@@ -155,6 +155,7 @@ struct DeckMeta {
     std::string date;  // ISO yyyy-mm-dd when given
     std::string author;
     std::string confidentiality;
+    SourcePosition title_where;  // the <title> element, for messages about the title
 };
 
 struct Section {

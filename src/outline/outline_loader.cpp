@@ -152,7 +152,7 @@ private:
         for (auto child : element_children(n)) {
             std::string name = child.name();
             check_attributes(child, {});
-            if (name == "title") meta.title = plain_text_of(child);
+            if (name == "title") meta.title = plain_text_of(child), meta.title_where = pos(child);
             else if (name == "subtitle") meta.subtitle = plain_text_of(child);
             else if (name == "author") meta.author = plain_text_of(child);
             else if (name == "confidentiality") meta.confidentiality = plain_text_of(child);

@@ -40,7 +40,8 @@ struct TextLine {
     double baseline = 0;
     double width = 0;
     bool overfull = false;
-    bool split_word = false;  // broken inside a word wider than the line (a URL, a long number)
+    bool split_word = false;  // torn inside a token wider than the line with no break point of its own
+    bool inside_word = false; // ends inside a word (a long URL at a '/', a katakana word, or torn)
     int segment = 0;    // which hard line (between <br/>s) this line belongs to
     std::vector<PositionedRun> runs;
 };

@@ -7,6 +7,8 @@
 
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include "image/image_file.h"
 #include "image/jpeg_image.h"
@@ -24,10 +26,44 @@ CairoPainter::CairoPainter() : font_options_(cairo_font_options_create()) {
 
 CairoPainter::~CairoPainter() = default;
 
+namespace {
+
+// A colour font (Noto Color Emoji's bitmaps) draws in colour only when its
+// glyphs are loaded with FT_LOAD_COLOR, which a font face made from a
+// fontconfig pattern does not ask for (it draws nothing): such faces are
+// opened through FreeType. Null for any other face. The FreeType library
+// lives as long as the process, since Cairo may release a face (and so call
+// FT_Done_Face) after every painter is gone.
+cairo_font_face_t* color_font_face(const std::string& file, int index) {
+    static FT_Library library = [] {
+        FT_Library l = nullptr;
+        return FT_Init_FreeType(&l) == 0 ? l : nullptr;
+    }();
+    if (!library) return nullptr;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, file.c_str(), index, &face) != 0) return nullptr;
+    if (!FT_HAS_COLOR(face)) {
+        FT_Done_Face(face);
+        return nullptr;
+    }
+    cairo_font_face_t* cf = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_COLOR);
+    static const cairo_user_data_key_t kFaceKey{};
+    if (cairo_font_face_set_user_data(cf, &kFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); }) !=
+        CAIRO_STATUS_SUCCESS) {
+        cairo_font_face_destroy(cf);
+        FT_Done_Face(face);
+        return nullptr;
+    }
+    return cf;
+}
+
+}  // namespace
+
 cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
     std::string key = font.file + "#" + std::to_string(font.index);
     std::lock_guard lock(mutex_);
     auto& slot = faces_[key];
+    if (!slot) slot.reset(color_font_face(font.file, font.index));
     if (!slot) {
         UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
         FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(font.file.c_str()));

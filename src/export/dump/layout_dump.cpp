@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/dump/structure_dump.h"
+
 namespace ks {
 
 // Two decimals: stable across runs, precise enough for any check.
@@ -58,6 +60,7 @@ std::string layout_dump_json(const Document& slides) {
                 jb["columns"].push_back({{"x", r2(c.x)}, {"y", r2(c.y)}, {"w", r2(c.w)}, {"h", r2(c.h)}});
             js["boxes"].push_back(std::move(jb));
         }
+        js["structure"] = structure_json(s.structure);
         root["slides"].push_back(std::move(js));
     }
     return root.dump(1) + "\n";

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
@@ -35,6 +36,8 @@ namespace ks {
 namespace {
 
 using hpdf::LoadedFont;
+using hpdf::RgbaPixels;
+using hpdf::rgba_from_premultiplied_argb;
 
 template <class... F>
 struct Overloaded : F... {
@@ -71,6 +74,13 @@ public:
         }
         images_[key] = img;
         return img;
+    }
+
+    // A colour glyph's bitmap (hpdf_color_glyphs.h), embedded once per font
+    // file and glyph however often it is shown.
+    HPDF_Image glyph(const std::string& key, const RgbaPixels& px) {
+        if (auto it = images_.find(key); it != images_.end()) return it->second;
+        return images_[key] = embed_rgba(key, px.rgba.data(), px.width, px.height);
     }
 
 private:
@@ -147,23 +157,9 @@ private:
         UniqueCPtr<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
         if (!svg->render(cr.get(), 0, 0, w, h)) return nullptr;
         cairo_surface_flush(surface.get());
-        const unsigned char* data = cairo_image_surface_get_data(surface.get());
-        int stride = cairo_image_surface_get_stride(surface.get());
-        std::vector<std::uint8_t> rgba(std::size_t(w) * h * 4);
-        for (int y = 0; y < h; ++y) {
-            const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
-            for (int x = 0; x < w; ++x) {
-                std::uint32_t px = row[x];
-                unsigned a = px >> 24;
-                std::uint8_t* out = &rgba[(std::size_t(y) * w + x) * 4];
-                for (int c = 0; c < 3; ++c) {
-                    unsigned v = (px >> (16 - 8 * c)) & 0xff;  // premultiplied
-                    out[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
-                }
-                out[3] = static_cast<std::uint8_t>(a);
-            }
-        }
-        return embed_rgba(path, rgba.data(), w, h);
+        const RgbaPixels px = rgba_from_premultiplied_argb(cairo_image_surface_get_data(surface.get()),
+                                                           cairo_image_surface_get_stride(surface.get()), w, h);
+        return embed_rgba(path, px.rgba.data(), px.width, px.height);
     }
 
     hpdf::Document& doc_;
@@ -428,6 +424,10 @@ private:
     void draw(Point p, const GlyphRun& r) {
         if (r.glyphs.empty() || !r.font) return;
         const LoadedFont& f = st_.fonts.get(*r.font);
+        if (f.color_bitmaps) {
+            draw_color_glyphs(f, r, p);
+            return;
+        }
         if (!f.font && st_.warned_fonts.insert(r.font->file).second)
             st_.diags.warning({}, "handout: libharu cannot embed font '" + r.font->file + "' (" + f.load_error +
                                       "); its text is drawn as outlines and is not searchable");
@@ -447,6 +447,39 @@ private:
         end_text();
         if (actual) raw("EMC\n");
         HPDF_Page_GRestore(page_);
+    }
+
+    // A run in a colour bitmap font (emoji): each glyph as an image of its
+    // bitmap where the frame puts it, inside the run's /ActualText so text
+    // extraction still gives the characters.
+    void draw_color_glyphs(const LoadedFont& f, const GlyphRun& r, Point p) {
+        HPDF_Page_GSave(page_);
+        const bool actual = begin_actual_text(r);
+        for (const Glyph& g : r.glyphs) {
+            if (g.id == kNoInkGlyph || g.id == kMissingGlyph) continue;
+            auto bitmap = hpdf::load_color_glyph(f.face.get(), g.id);
+            if (!bitmap) continue;
+            HPDF_Image img = st_.images.glyph(r.font->file + "#" + std::to_string(r.font->index) + ":" +
+                                                  std::to_string(g.id), bitmap->pixels);
+            const double x = p.x + g.x + bitmap->left * r.size, top = p.y + g.y_offset + bitmap->top * r.size;
+            const double w = bitmap->width * r.size, h = bitmap->height * r.size;
+            // The CTM is y-down: a negative height draws the image upright.
+            HPDF_Page_DrawImage(page_, img, x, top + h, w, -h);
+        }
+        show_hidden_stand_in(r, p);
+        if (actual) raw("EMC\n");
+        HPDF_Page_GRestore(page_);
+    }
+
+    // Text extractors read /ActualText only over text they see drawn: one
+    // invisible character of an embedded face stands in for the images.
+    void show_hidden_stand_in(const GlyphRun& r, Point p) {
+        const auto [font, cp] = st_.fonts.text_stand_in();
+        if (!font) return;
+        std::string utf8;
+        utf8_append(utf8, cp);
+        show(*font, r, {p.x + r.glyphs.front().x, p.y}, utf8, HPDF_INVISIBLE);
+        end_text();
     }
 
     // Pending real text: consecutive simple clusters shown with one text
