@@ -40,7 +40,9 @@ for i in $(seq 1 100); do
   set +e
   if [ $((i % 5)) -eq 0 ]; then
     # A real SIGKILL at a random moment instead of a crash point.
-    run "$NEW" -o "$TMP/out" & pid=$!
+    # The binary itself, not the run() function: a subshell killed would leave
+    # kamishibai running on into the next check.
+    "$KS" build "$NEW" --scale 0.25 -q -j 2 --handout 1 -o "$TMP/out" & pid=$!
     sleep "0.$((RANDOM % 40))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   else
     KAMISHIBAI_TEST_CRASH_AT=$at run "$NEW" -o "$TMP/out"; rc=$?
