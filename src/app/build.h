@@ -31,6 +31,7 @@ struct BuildOptions {
     bool no_cache = false;    // make every output anew (the result is the same bytes)
     std::string report;       // empty: none; else the change report as JSON
     bool pptx = false;        // also write slides.pptx
+    bool reuse_unchanged = true;  // stop early when nothing changed since the last build (app/input_stamps.h)
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };
