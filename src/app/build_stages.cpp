@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/depfile.h"
+#include "app/input_root.h"
 #include "app/layout_choice.h"
 #include "app/slides_document.h"
 #include "handout/handout_imposer.h"
@@ -40,6 +41,8 @@ Loaded load_stage(const BuildOptions& options, Diagnostics& diags) {
     }
     if (loaded.set) ImageStore::shared().set_bound(pixel_bound(loaded.set->width, loaded.set->height, options.png_scale));
     if (loaded.deck && loaded.set) check_layout_names(*loaded.deck, *loaded.set, diags);
+    if (loaded.deck && !options.depfile.empty()) check_depfile_names(*loaded.deck, diags);
+    if (loaded.deck && !options.root.empty()) check_image_root(*loaded.deck, options.root, diags);
     if (loaded.deck) loaded.described = describe_inputs(options, *loaded.deck, loaded.set ? &*loaded.set : nullptr);
     return loaded;
 }

@@ -43,7 +43,7 @@ std::string invocation(const BuildOptions& o) {
     s << "program " << stamp("/proc/self/exe") << "\ncwd " << fs::current_path(ec).string() << "\nenv "
       << env("KAMISHIBAI_DATA_DIR") << "\t" << env("SOURCE_DATE_EPOCH") << "\t" << env("FONTCONFIG_FILE") << "\t"
       << env("FONTCONFIG_PATH") << "\noptions " << o.outline << "\t" << o.out_dir << "\t" << o.layouts << "\t"
-      << o.fonts_dir << "\t" << o.png_scale << "\t" << o.max_image_pixels << "\t" << o.strict << "\t" << o.pptx
+      << o.fonts_dir << "\t" << o.png_scale << "\t" << o.max_image_pixels << "\t" << o.strict << "\t" << o.pptx << "\t" << o.root
       << "\nhandout " << o.handout.style << "\t" << o.handout.order << "\t" << o.handout.paper << "\t"
       << o.handout.orientation << "\t" << o.handout.grayscale << "\t" << o.handout.font_family << "\t"
       << o.handout.mono_family << "\nstyles";
@@ -63,7 +63,7 @@ std::string fingerprint(const BuildOptions& options, const std::vector<std::stri
 
 // Builds that write elsewhere too (or are asked to redo everything) always run.
 bool eligible(const BuildOptions& o) {
-    return o.write_outputs && !o.no_cache && o.dump_layout.empty() && o.depfile.empty() && o.report.empty() &&
+    return o.write_outputs && !o.no_cache && !o.recover && o.dump_layout.empty() && o.depfile.empty() && o.report.empty() &&
            o.reuse_unchanged;
 }
 

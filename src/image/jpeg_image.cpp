@@ -53,6 +53,11 @@ std::optional<JpegHeader> read_jpeg_header(const std::string& bytes, std::string
                                        : "JPEG data is truncated (the file ends inside its header)";
         return std::nullopt;
     }
+    if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK) {
+        // A print file: whole and valid, but not a colour space kamishibai draws.
+        problem = "the JPEG uses the CMYK colour space, which is unsupported; save it as an RGB (sRGB) JPEG or PNG";
+        return std::nullopt;
+    }
     return JpegHeader{w, h, colorspace == TJCS_GRAY};
 }
 

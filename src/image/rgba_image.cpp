@@ -7,7 +7,9 @@ namespace ks {
 
 PixelBound pixel_bound(double slide_width_pt, double slide_height_pt, double png_scale) {
     const double per_pt = std::max(png_scale, 300.0 / 72.0);
-    return {static_cast<int>(std::ceil(slide_width_pt * per_pt)), static_cast<int>(std::ceil(slide_height_pt * per_pt))};
+    // Rounded up, but 960 pt at 300/72 px is 4000 px, not 4001.
+    auto px = [&](double pt) { return static_cast<int>(std::ceil(pt * per_pt - 1e-6)); };
+    return {px(slide_width_pt), px(slide_height_pt)};
 }
 
 int reduction_factor(int width, int height, PixelBound bound) {
@@ -18,7 +20,7 @@ int reduction_factor(int width, int height, PixelBound bound) {
     return std::max(1, static_cast<int>(std::floor(1 / need)));
 }
 
-RowReducer::RowReducer(int width, int height, int k) : width_(width), height_(height), k_(std::max(1, k)) {
+RowReducer::RowReducer(int width, int height, int k) : width_(width), k_(std::max(1, k)) {
     out_.width = (width + k_ - 1) / k_;
     out_.height = (height + k_ - 1) / k_;
     out_.rgba.reserve(std::size_t(out_.width) * out_.height * 4);

@@ -33,7 +33,7 @@ public:
 
 private:
     void emit();
-    int width_, height_, k_, rows_in_block_ = 0;
+    int width_, k_, rows_in_block_ = 0;
     RgbaImage out_;
     std::vector<std::uint64_t> sum_;  // per output pixel: r*a, g*a, b*a, a, count
 };

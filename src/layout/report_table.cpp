@@ -103,8 +103,13 @@ Band* band_at(std::vector<Band>& bands, double y, bool line) {
 std::vector<Strip> layout_report_table(const Table& t, const ReportTableStyle& style, const TextEngine& text) {
     // Until table_layout keeps every column at least as wide as its longest
     // word, the report hands it widths that do (one place to drop later).
+    // (Those widths count cells, not grid columns: a table with merged cells
+    // gets table_layout's own widths, which keep the longest words.)
     Table sized = t;
-    if (sized.widths.empty()) sized.widths = report_column_widths(t, style.cell, style.width, text);
+    bool merged = false;
+    for (const auto& row : t.rows)
+        for (const auto& cell : row.cells) merged = merged || cell.colspan > 1 || cell.rowspan > 1;
+    if (sized.widths.empty() && !merged) sized.widths = report_column_widths(t, style.cell, style.width, text);
     const TableStyle look{style.cell, print::kHeaderFill, print::kText, print::kStripe, print::kRule, print::kMuted};
     const TableLayout tl = layout_table(sized, style.width, look, text);
 

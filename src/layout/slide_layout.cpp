@@ -6,6 +6,7 @@
 
 #include "layout/body_layout.h"
 #include "layout/structure_recording.h"
+#include "layout/text_sizes.h"
 #include "util/utf8.h"
 #include "util/dates.h"
 #include "util/edit_distance.h"
@@ -61,7 +62,13 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     std::string s = tpl;
     s = replace_all(s, "{title}", deck.meta.title);
     s = replace_all(s, "{subtitle}", deck.meta.subtitle);
-    s = replace_all(s, "{date}", iso_to_japanese_date(deck.meta.date));
+    // The date once: not again in a meta line when the slide's title or
+    // subtitle (the cover's falls back to the deck's) already shows it.
+    std::string date = iso_to_japanese_date(deck.meta.date);
+    std::string shown = slide.title.plain() + "\n" + slide.subtitle.plain();
+    if (index == 0 && slide.subtitle.empty()) shown += "\n" + deck.meta.subtitle;
+    if (!date.empty() && shown.find(date) != std::string::npos) date.clear();
+    s = replace_all(s, "{date}", date);
     s = replace_all(s, "{author}", deck.meta.author);
     s = replace_all(s, "{confidentiality}", deck.meta.confidentiality);
     s = replace_all(s, "{section}", slide.section);
@@ -72,6 +79,8 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     for (;;) {
         if (!s.empty() && s.back() == ' ') s.pop_back();
         else if (s.size() >= 3 && s.compare(s.size() - 3, 3, ideographic_space) == 0) s.resize(s.size() - 3);
+        else if (!s.empty() && s.front() == ' ') s.erase(0, 1);
+        else if (s.compare(0, 3, ideographic_space) == 0) s.erase(0, 3);
         else return s;
     }
 }
@@ -306,21 +315,23 @@ private:
         bool overflow = r.height > box.h + 0.01 || r.image_squeezed;
         DumpBox dump = place(box, r, box.style.size, overflow);
         report_missing(r.missing);
-        if (overflow) report_overflow(box, slot_image_->where, r.height);
+        if (overflow) report_overflow(box, slot_image_->where, r.height, box.style.size, r);
         out.boxes.push_back(std::move(dump));
     }
 
     void draw_body(const BoxSpec& spec, SlideLayout& out) {
         if (body_.empty()) return;
         const BoxSpec box = layout_ ? body_box_for(*layout_, slide_).value_or(spec) : spec;
-        // Largest size (in 0.5 pt steps) between min-size and size that fits.
         auto attempt = [&](double size, Diagnostics& d) { return layout_body(body_, box, size, text_, d); };
         auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull && !r.image_squeezed; };
         Diagnostics d;
-        double size = box.style.size;
+        // A piece of a continued run is set at the run's size; any other body
+        // at the largest size (½ pt steps) down to its floors that fits.
+        double size = slide_.fit_size > 0 ? slide_.fit_size : box.style.size;
         BodyResult result = attempt(size, d);
-        if (!fits(result) && box.min_size < box.style.size) {
-            double lo = box.min_size, hi = box.style.size;  // lo: candidate, hi: known too big
+        const double lowest = lowest_fit_size(box);
+        if (!fits(result) && lowest < size) {
+            double lo = lowest, hi = size;  // lo: candidate, hi: known too big
             Diagnostics dl;
             BodyResult low = attempt(lo, dl);
             if (fits(low)) {
@@ -339,15 +350,13 @@ private:
         }
         diags_.append(d);
         bool overflow = !fits(result);
-        DumpBox dump = place(box, result, size, overflow);
-        if (size < box.style.size && !overflow) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, "body text shrank from %g to %g pt to fit", box.style.size, size);
-            diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + buf, {}});
-        }
+        std::string shrank = slide_.fit_size > 0 ? std::string() : describe_shrink(box, size, result.lines);
+        DumpBox dump = place(box, result, drawn_body_size(box, size), overflow);
+        if (!shrank.empty() && !overflow)
+            diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + shrank, {}});
         report_missing(result.missing);
         if (!result.split_word.empty()) report_torn_word(box, result.split_word);
-        if (overflow) report_overflow(box, slide_.where, result.height);
+        if (overflow) report_overflow(box, slide_.where, result.height, size, result);
         out.boxes.push_back(std::move(dump));
     }
 
@@ -402,12 +411,13 @@ private:
 
     // Pagination moves whatever can move to continuation slides; what is
     // left over is a single unbreakable thing, which is never clipped silently.
-    void report_overflow(const BoxSpec& box, const SourcePosition& where, double height) {
+    void report_overflow(const BoxSpec& box, const SourcePosition& where, double height, double size,
+                         const BodyResult& r) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f pt", std::max(0.0, height - box.h));
         diags_.error(where.known() ? where : slide_.where,
                      "slide '" + slide_.id + "': the " + box.role + " does not fit its box even at " +
-                         std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf +
+                         format_size(main_drawn_size(box, size, r.lines)) + " pt (" + buf +
                          " too tall, or a word wider than the box)",
                      {"shorten the item or break the long word; a single item must fit one slide"});
     }

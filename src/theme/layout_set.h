@@ -19,7 +19,15 @@ struct BoxSpec {
     std::string role;      // title, subtitle, body, image, caption, meta, footer, page-number, text
     double x = 0, y = 0, w = 0, h = 0;
     TextStyle style;
-    double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking)
+    double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking); the body text floor
+    // Floors of the smaller kinds of body text (points): nested list levels,
+    // table cells (and table captions), code, captions (image captions,
+    // cites, big-number notes). Fitting shrinks each kind with the body
+    // until it reaches its floor, then continues onto more slides.
+    double nested_min_size = 16;
+    double cell_min_size = 14;
+    double code_min_size = 14;
+    double caption_min_size = 14;
     VAlign valign = VAlign::Top;
     std::string text;      // template for footer/meta/text boxes: {title} {date} {page} …
     std::optional<Color> fill;
@@ -36,6 +44,16 @@ struct BoxSpec {
     double column_gap = 32;       // gutter between <column>s
     std::optional<Color> column_rule;  // a thin rule in the gutter, if set
     SourcePosition where;         // the <box> element, for font errors
+};
+
+// The readable floors on the 960 x 540 pt slide (1920 x 1080 px at the
+// default scale): no layout set sets text below them. A set with another
+// slide size scales them with its width.
+struct ReadableFloors {
+    static constexpr double kReferenceWidth = 960;
+    static constexpr double kBody = 18;     // body text
+    static constexpr double kNested = 16;   // nested list levels
+    static constexpr double kSmall = 14;    // table cells, code, captions, notes, chart labels
 };
 
 struct RectSpec {

@@ -10,6 +10,7 @@
 
 #include "export/cairo/png_writer.h"
 #include "util/dates.h"
+#include "util/output_file.h"
 
 namespace ks {
 
@@ -50,7 +51,13 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     const auto& slides = doc.pages;
     const DocumentInfo& info = doc.info;
     if (slides.empty()) throw std::runtime_error("no slides to write");
-    SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), slides[0]->width, slides[0]->height));
+    // Cairo writes through a stream into one descriptor: it never reopens the name.
+    OutputFile file(path);
+    auto write = [](void* closure, const unsigned char* data, unsigned int length) {
+        return static_cast<OutputFile*>(closure)->try_write(data, length) ? CAIRO_STATUS_SUCCESS
+                                                                         : CAIRO_STATUS_WRITE_ERROR;
+    };
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(write, &file, slides[0]->width, slides[0]->height));
     check(cairo_surface_status(surface.get()), "cannot create " + path);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
     if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
@@ -79,7 +86,9 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     }
     cr.reset();
     cairo_surface_finish(surface.get());
+    if (!file.error().empty()) throw std::runtime_error(file.error());
     check(cairo_surface_status(surface.get()), "cannot write " + path);
+    file.close();
 }
 
 }  // namespace ks

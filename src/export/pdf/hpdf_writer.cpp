@@ -21,6 +21,7 @@
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
 #include "image/image_store.h"
+#include "util/output_file.h"
 #include "util/c_handle.h"
 #include "util/hash.h"
 #include "util/overloaded.h"
@@ -32,7 +33,6 @@ namespace {
 
 using hpdf::LoadedFont;
 using hpdf::RgbaPixels;
-using hpdf::rgba_from_premultiplied_argb;
 
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
@@ -698,8 +698,25 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
 
     // /ActualText (marked content) is PDF 1.5; libharu would write 1.3.
     if (pdf->pdf_version < HPDF_VER_15) pdf->pdf_version = HPDF_VER_15;
-    HPDF_SaveToFile(pdf, path.c_str());
+    // libharu would reopen the name; it writes to memory and the bytes go
+    // into one descriptor instead.
+    OutputFile file(path);
+    HPDF_SaveToStream(pdf);
     doc.check("writing " + path);
+    HPDF_ResetStream(pdf);
+    const HPDF_UINT32 total = HPDF_GetStreamSize(pdf);
+    std::vector<HPDF_BYTE> buf(1 << 16);
+    for (HPDF_UINT32 done = 0; done < total;) {
+        HPDF_UINT32 n = std::min<HPDF_UINT32>(static_cast<HPDF_UINT32>(buf.size()), total - done);
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf.data(), &n);
+        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) {
+            doc.check("reading back " + path);
+            throw std::runtime_error("libharu: reading back " + path + " stopped early");
+        }
+        file.write(buf.data(), n);
+        done += n;
+    }
+    file.close();
 }
 
 }  // namespace ks
