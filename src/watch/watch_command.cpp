@@ -63,6 +63,11 @@ Wake wait_for_change(FileWatcher& watcher, StopSignals& stop) {
     }
 }
 
+bool events_pending(const FileWatcher& watcher) {
+    pollfd fd = {watcher.fd(), POLLIN, 0};
+    return ::poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
+}
+
 // The build's change report says which slides changed; their keys tell the
 // browser when to fetch an image again.
 PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, bool ok, const std::string& messages) {
@@ -141,6 +146,13 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
             code = kExitEnvironment;
         }
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        // A failed build whose inputs changed while it ran (the next save
+        // truncated the file it read) is superseded: wait for that save
+        // instead of showing its errors.
+        if (code != kExitOk && events_pending(watcher)) {
+            if (wait_for_change(watcher, stop) == Wake::Stop) break;
+            continue;
+        }
         err << messages.str();
         char line[160];
         if (code == kExitOk)
