@@ -278,7 +278,6 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     const std::vector<SideFile> sides = {
         plan.side_file(options.dump_layout, options.dump_layout.empty() ? "" : layout_dump_json(slides), "layout dump"),
         plan.side_file(options.depfile, options.depfile.empty() ? "" : depfile_text(described), "depfile")};
-    forget_inputs(options);
     run_exports(run, tasks, temps, plan.folder());
     print_time(run, "export", ms_since(phase));
     phase = Clock::now();

@@ -91,11 +91,6 @@ bool nothing_changed(const BuildOptions& options) {
     return stamp((record_path(options).parent_path() / "manifest").string()) == manifest && folder.intact();
 }
 
-void forget_inputs(const BuildOptions& options) {
-    std::error_code ec;
-    fs::remove(record_path(options), ec);
-}
-
 void record_inputs(const BuildOptions& options, const BuildResult& described,
                    std::chrono::system_clock::time_point started) {
     if (!eligible(options)) return;

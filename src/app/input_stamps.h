@@ -17,10 +17,10 @@ bool nothing_changed(const BuildOptions& options);
 
 // Records what this build read and how it was asked, once its outputs are
 // committed, unless an input was written since `started` (the build may have
-// read either version). forget_inputs() first, so a build interrupted in
-// between is never taken for unchanged.
+// read either version). The record names the manifest's stamp: a commit that
+// was interrupted before the record was replaced rewrote the manifest (or
+// the next run's recovery does), so a stale record never matches.
 void record_inputs(const BuildOptions& options, const BuildResult& described,
                    std::chrono::system_clock::time_point started);
-void forget_inputs(const BuildOptions& options);
 
 }  // namespace ks
