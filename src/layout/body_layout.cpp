@@ -202,6 +202,7 @@ private:
     void add(const Table& table) {
         // Cells at the drawn cell size: the table's own scale, never below the cell floor.
         TableLayout t = layout_table(table, spec_.w, table_style(spec_, sizes_.cell), text_);
+        result_.table_min_width = std::max(result_.table_min_width, t.min_width);
         if (t.caption) {
             const std::size_t caption_item = result_.items.size();
             record(StructKind::Caption, caption_item, {place_text(t.caption->block, t.caption->x, y_ + t.caption->y, "cell")});
