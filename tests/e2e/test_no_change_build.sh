@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 W=$TMP/w
 mkdir -p "$W"
-cp "$ROOT/tests/fixtures/decks/no_change.xml" "$W/deck.xml"
+cp "$ROOT/tests/fixtures/templates/no_change.xml" "$W/deck.xml"
 python3 - "$W/figure.png" <<'PY'
 import struct, sys, zlib
 w, h = 64, 36
