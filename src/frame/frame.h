@@ -73,6 +73,9 @@ struct GlyphRun {
     std::string text;      // UTF-8 text exactly as written
     std::vector<Glyph> glyphs;
     double width = 0;      // extent of the run including spacing
+    // A link on the whole run: an absolute http(s) URI, or "#slide-id" for a
+    // slide of the same deck (Document::anchors gives its page). Empty: none.
+    std::string link;
 };
 
 struct PathOp {
@@ -115,9 +118,21 @@ struct Group {
 
 using Item = std::variant<Group, GlyphRun, Shape, ImageItem>;
 
+// What an item is in the document's logical structure (tagged PDF): a
+// structure element with its role (P, H1, L, LI, Table, TR, TH, TD, Figure,
+// …), alt text for a Figure, and its parent element. Consecutive items with
+// the same tag form one element; items without a tag (the master's
+// furniture, backgrounds) are not content. Frame order is reading order.
+struct StructTag {
+    std::string role;
+    std::string alt;
+    std::shared_ptr<const StructTag> parent;
+};
+
 struct PositionedItem {
     Point pos;
     Item item;
+    std::shared_ptr<const StructTag> tag;  // null: not part of the structure
 };
 
 struct Frame {
@@ -126,7 +141,9 @@ struct Frame {
     std::vector<PositionedItem> items;
     LayoutRecord record;  // slides only: what layout placed, for the layout dump
 
-    void push(Point pos, Item item) { items.push_back({pos, std::move(item)}); }
+    void push(Point pos, Item item, std::shared_ptr<const StructTag> tag = nullptr) {
+        items.push_back({pos, std::move(item), std::move(tag)});
+    }
 };
 
 }  // namespace ks

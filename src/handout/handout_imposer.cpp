@@ -138,6 +138,7 @@ public:
         Document doc;
         for (Frame& f : pages_) doc.add_page(std::move(f));
         doc.outline = std::move(outline_);
+        doc.anchors = std::move(anchors_);
         return doc;
     }
 
@@ -219,6 +220,7 @@ private:
     void bookmark(std::size_t i) {
         if (!bookmarked_.insert(i).second) return;
         const std::size_t p = page_index();
+        anchors_.try_emplace(slide(i).record.id, p);  // internal links land where the slide first appears
         for (const OutlineEntry& e : slide_outline_)
             if (e.page == i) outline_.push_back({e.title, p, e.level});
     }
@@ -462,6 +464,8 @@ private:
             add_table(*t, pieces, rs, indent);
         } else if (const auto* im = std::get_if<Image>(&blk)) {
             add_image(*im, pieces, rs, indent);
+        } else if (const auto* chart = std::get_if<Chart>(&blk)) {
+            add_table(chart_as_table(*chart), pieces, rs, indent);  // the slide picture shows the chart
         } else if (const auto* cols = std::get_if<Columns>(&blk)) {
             // The columns one after another, each a block of its own.
             for (const Column& col : cols->columns) {
@@ -690,6 +694,7 @@ private:
     PageBox box_;
     std::vector<Frame> pages_;
     std::vector<OutlineEntry> outline_;
+    std::map<std::string, std::size_t> anchors_;  // slide id → handout page
     std::vector<std::string> page_section_;  // header right text per page
     std::map<std::size_t, const Section*> section_at_;
     std::set<std::size_t> bookmarked_;

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "image/image_file.h"
+#include "layout/chart_layout.h"
 #include "layout/numeric_cell.h"
 #include "util/utf8.h"
 
@@ -28,10 +29,15 @@ public:
                 while (i < blocks.size() && std::holds_alternative<FigureNumber>(blocks[i]))
                     row.push_back(&std::get<FigureNumber>(blocks[i++]));
                 --i;
+                std::size_t first = result_.items.size();
                 add_figure_row(row);
+                tag_from(first, make_tag("P"));
                 continue;
             }
+            std::size_t first = result_.items.size();
             std::visit([&](const auto& b) { add(b); }, blocks[i]);
+            if (const auto* image = std::get_if<Image>(&blocks[i])) tag_from(first, make_tag("Figure", nullptr, image->alt));
+            else if (std::string role = role_of(blocks[i]); !role.empty()) tag_from(first, make_tag(role));
         }
         result_.height = y_;
         result_.paragraphs = paragraph_;
@@ -39,6 +45,49 @@ public:
     }
 
 private:
+    // Structure (tagged PDF): the role of a whole block; lists, tables,
+    // images and charts tag their parts themselves, inside this element.
+    // Empty: the block tags itself (lists, tables, agendas, charts).
+    static std::string role_of(const Block& b) {
+        if (std::holds_alternative<Quote>(b)) return "BlockQuote";
+        if (std::holds_alternative<List>(b) || std::holds_alternative<Agenda>(b) || std::holds_alternative<Table>(b) ||
+            std::holds_alternative<Chart>(b))
+            return "";
+        if (std::holds_alternative<Columns>(b)) return "Div";
+        return "P";
+    }
+
+    static std::shared_ptr<const StructTag> make_tag(std::string role, std::shared_ptr<const StructTag> parent = nullptr,
+                                                     std::string alt = {}) {
+        return std::make_shared<const StructTag>(StructTag{std::move(role), std::move(alt), std::move(parent)});
+    }
+
+    // Items from `first` on that have no element yet belong to `tag`; the
+    // elements they do have get `tag` as their outermost parent.
+    void tag_from(std::size_t first, const std::shared_ptr<const StructTag>& tag) {
+        for (std::size_t i = first; i < result_.items.size(); ++i) {
+            auto& item = result_.items[i];
+            if (!item.tag) {
+                item.tag = tag;
+                continue;
+            }
+            if (item.tag == tag) continue;
+            item.tag = reparent(item.tag, tag);
+        }
+        reparented_.clear();
+    }
+
+    // `t` with `root` above its outermost element (each element copied once).
+    std::shared_ptr<const StructTag> reparent(const std::shared_ptr<const StructTag>& t,
+                                              const std::shared_ptr<const StructTag>& root) {
+        if (!t) return root;
+        if (t == root) return t;
+        if (auto it = reparented_.find(t.get()); it != reparented_.end()) return it->second;
+        auto copy = make_tag(t->role, t->parent ? reparent(t->parent, root) : root, t->alt);
+        reparented_[t.get()] = copy;
+        return copy;
+    }
+
     TextStyle style_at(double size) const {
         TextStyle s = spec_.style;
         s.size = size;
@@ -48,7 +97,18 @@ private:
     // Places a text block at (x, y_) and records its lines.
     void place_text(const TextBlock& block, double x, double y) {
         for (const auto& line : block.lines) {
-            for (const auto& pr : line.runs) result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
+            for (const auto& pr : line.runs) {
+                result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
+                if (!pr.run.link.empty() && spec_.link_underline && underline_links_) {  // link text underlined (layout set's <links>)
+                    Shape rule;
+                    rule.kind = Shape::Kind::Line;
+                    rule.w = pr.run.width;
+                    rule.h = 0;
+                    rule.stroke = pr.run.color;
+                    rule.stroke_width = std::max(0.75, pr.run.size * 0.06);
+                    result_.items.push_back({{x + pr.origin.x, y + pr.origin.y + pr.run.size * 0.12}, rule});
+                }
+            }
             double size = line.runs.empty() ? 0 : line.runs.front().run.size;
             double h = block.lines.size() ? block.height / block.lines.size() : 0;
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
@@ -71,7 +131,9 @@ private:
 
     void add(const List& list) { add_list(list, 0); }
 
-    void add_list(const List& list, int level) {
+    void add_list(const List& list, int level, std::shared_ptr<const StructTag> parent = nullptr) {
+        std::size_t list_first = result_.items.size();
+        auto list_tag = make_tag("L", parent);
         double size = size_ * (level == 0 ? 1.0 : level == 1 ? 0.9 : 0.85);
         double indent = spec_.indent * (size / spec_.style.size) * level;
         // Numbers sit right-aligned in a column as wide as the widest one, then a gap.
@@ -89,9 +151,12 @@ private:
             if (item.text.empty() && !item.children.empty()) {
                 // Carrier of children continued from an earlier slide: no marker, no line.
                 ++number;
-                for (const auto& child : item.children) add_list(child, level + 1);
+                auto li = make_tag("LI", list_tag);
+                for (const auto& child : item.children) add_list(child, level + 1, li);
                 continue;
             }
+            std::size_t item_first = result_.items.size();
+            auto li = make_tag("LI", list_tag);
             if (i > 0 || level > 0) y_ += spec_.item_gap * size;
             auto style = style_at(size);
             auto block = text_.set(item.text, style, spec_.w - x);
@@ -100,8 +165,10 @@ private:
             else add_bullet(level, indent, y_ + first_baseline, size);
             place_text(block, x, y_);
             y_ += block.height;
-            for (const auto& child : item.children) add_list(child, level + 1);
+            tag_from(item_first, li);
+            for (const auto& child : item.children) add_list(child, level + 1, li);
         }
+        tag_from(list_first, list_tag);
     }
 
     double number_width(int number, double size) const {
@@ -140,11 +207,20 @@ private:
         const auto& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
         std::size_t columns = 0;
         for (const auto& r : sizing) columns = std::max(columns, r.cells.size());
+        const std::size_t table_first = result_.items.size();
+        auto table_tag = make_tag("Table");
+        struct TagAtEnd {  // Table > Caption, TR > TH/TD, whatever path leaves
+            BodyBuilder& b;
+            std::size_t first;
+            std::shared_ptr<const StructTag> tag;
+            ~TagAtEnd() { b.tag_from(first, tag); }
+        } tag_at_end{*this, table_first, table_tag};
         if (!table.caption.empty()) {
             TextStyle cs = style_at(size);
             cs.color = spec_.muted_color;
             auto block = text_.set(table.caption, cs, spec_.w);
             place_text(block, 0, y_);
+            tag_from(table_first, make_tag("Caption", table_tag));
             y_ += block.height + size * 0.3;
         }
         if (columns == 0) return;
@@ -174,6 +250,8 @@ private:
         std::size_t body_row = 0;
         int table_row = 0;
         for (const auto& row : table.rows) {
+            const std::size_t row_first = result_.items.size();
+            auto row_tag = make_tag("TR", table_tag);
             std::vector<TextBlock> blocks;
             double row_h = 0;
             for (std::size_t c = 0; c < columns; ++c) {
@@ -194,7 +272,9 @@ private:
             }
             double x = 0;
             for (std::size_t c = 0; c < columns; ++c) {
+                const std::size_t cell_first = result_.items.size();
                 place_text(blocks[c], x + pad_x, y_ + pad_y);
+                tag_from(cell_first, make_tag(row.header ? "TH" : "TD", row_tag));
                 std::string text;
                 for (const auto& line : blocks[c].lines) text += (text.empty() ? "" : "\n") + line.text;
                 result_.cells.push_back({table_row, static_cast<int>(c), x, y_, widths[c], row_h, text});
@@ -208,6 +288,7 @@ private:
             rule.stroke = spec_.table_rule;
             rule.stroke_width = 0.75;
             result_.items.push_back({{0, y_ + row_h}, rule});
+            tag_from(row_first, row_tag);
             y_ += row_h;
         }
     }
@@ -313,6 +394,48 @@ private:
         diags_.error(image.where, buf, {"crop the image, or cut it into several images that each fit a slide"});
     }
 
+    // A chart is sized like an image: as wide as it may be (width="60%"),
+    // as high as the box allows up to 3:4 of its width, never below
+    // image-min of the box (then it moves on whole), its caption under it.
+    void add(const Chart& chart) {
+        double w = chart.width_fraction > 0 ? spec_.w * std::min(1.0, chart.width_fraction) : spec_.w;
+        TextBlock caption;
+        double caption_h = 0;
+        if (!chart.caption.empty()) {
+            TextStyle cs = style_at(std::max(kMinChartLabelSize, size_ * 0.75));
+            cs.color = spec_.muted_color;
+            cs.align = Align::Center;
+            caption = text_.set(plain_text(chart.caption), cs, spec_.w);
+            caption_h = caption.height + size_ * 0.3;
+        }
+        double natural = std::min(std::max(1.0, spec_.h - caption_h), w * 0.75);
+        double min_h = std::min(natural, spec_.image_min * spec_.h);
+        double left = spec_.h - y_ - caption_h;
+        double h = std::min(natural, std::max(left, min_h));
+        if (left < min_h - 0.01) result_.image_squeezed = true;
+        ChartStyle style;
+        style.text = style_at(size_ * 0.7);
+        style.text.color = style.text.emphasis_color = spec_.style.color;
+        style.paper = spec_.paper;
+        style.grid = spec_.table_rule;
+        style.axis = spec_.muted_color;
+        style.muted = spec_.muted_color;
+        style.palette = spec_.palette;
+        ChartDrawing drawing = layout_chart(chart, style, w, h, text_);
+        double x = (spec_.w - w) / 2;
+        auto figure = make_tag("Figure", nullptr, chart.alt);
+        for (auto& it : drawing.items)
+            result_.items.push_back({{it.pos.x + x, it.pos.y + y_}, std::move(it.item), figure});
+        offset_chart(drawing.record, x, y_);
+        result_.charts.push_back(std::move(drawing.record));
+        result_.missing.insert(result_.missing.end(), drawing.missing.begin(), drawing.missing.end());
+        ++paragraph_;
+        y_ += h;
+        std::size_t caption_first = result_.items.size();
+        place_caption(caption, caption_h);
+        tag_from(caption_first, make_tag("Caption", figure));
+    }
+
     void place_caption(const TextBlock& caption, double caption_h) {
         if (caption.lines.empty()) return;
         y_ += caption_h - caption.height;
@@ -350,7 +473,7 @@ private:
             BodyResult r = inner.run(col.blocks, paragraph_);
             paragraph = std::max(paragraph, r.paragraphs);
             double dx = x, dy = top + body_top;
-            for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item});
+            for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item, it.tag});
             for (auto l : r.lines) {
                 l.x += dx, l.y += dy, l.baseline += dy;
                 result_.lines.push_back(std::move(l));
@@ -362,6 +485,10 @@ private:
             for (auto cell : r.cells) {
                 cell.x += dx, cell.y += dy;
                 result_.cells.push_back(std::move(cell));
+            }
+            for (auto chart : r.charts) {
+                offset_chart(chart, dx, dy);
+                result_.charts.push_back(std::move(chart));
             }
             result_.missing.insert(result_.missing.end(), r.missing.begin(), r.missing.end());
             result_.overfull = result_.overfull || r.overfull;
@@ -597,15 +724,24 @@ private:
     }
 
     // The deck's sections as a numbered list; the current one bold in the accent colour on a tint.
+    // Each entry links to its section's first slide (drawn as the agenda
+    // always looks: not in the link colour, not underlined).
     void add(const Agenda& agenda) {
+        const std::size_t list_first = result_.items.size();
+        auto list_tag = make_tag("L");
         for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
             if (k > 0) y_ += size_ * 0.45;
+            const std::size_t item_first = result_.items.size();
             bool current = static_cast<int>(k) == agenda.current;
             TextStyle ts = style_at(size_);
             ts.align = Align::Left;
             if (current) ts.bold = true, ts.color = ts.emphasis_color = spec_.bullet_color;
+            ts.link_color = ts.color;
             double num_w = size_ * 2.2;
-            auto title = text_.set(plain_text(agenda.sections[k]), ts, spec_.w - num_w - size_ * 0.5);
+            RichText entry = plain_text(agenda.sections[k]);
+            if (k < agenda.targets.size() && !agenda.targets[k].empty()) entry.spans[0].href = "#" + agenda.targets[k];
+            underline_links_ = false;
+            auto title = text_.set(entry, ts, spec_.w - num_w - size_ * 0.5);
             double pad = size_ * 0.25;
             if (current) {
                 Shape tint;
@@ -630,8 +766,11 @@ private:
             place_text(number, size_ * 0.5, y_ + pad + first_baseline - num_baseline);
             --paragraph_;  // the number and its title are one paragraph
             place_text(title, num_w, y_ + pad);
+            underline_links_ = true;
+            tag_from(item_first, make_tag("LI", list_tag));
             y_ += title.height + 2 * pad;
         }
+        tag_from(list_first, list_tag);
     }
 
     const BoxSpec& spec_;
@@ -643,6 +782,8 @@ private:
     int paragraph_ = 0;
     bool last_block_ = false;
     mutable std::map<std::pair<char32_t, double>, double> widths_;
+    bool underline_links_ = true;
+    std::map<const StructTag*, std::shared_ptr<const StructTag>> reparented_;  // during one tag_from
 };
 
 }  // namespace

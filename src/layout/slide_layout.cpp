@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "layout/body_layout.h"
+#include "layout/chart_layout.h"
 #include "util/utf8.h"
 #include "util/dates.h"
 #include "util/edit_distance.h"
@@ -37,7 +38,7 @@ std::string layout_for_content(const Slide& slide, std::size_t index) {
         return "two-columns";
     }
     std::size_t images = count_of<Image>(slide);
-    if (images == 1 && n == 1) return "image";
+    if ((images == 1 || count_of<Chart>(slide) == 1) && n == 1) return "image";  // one picture or chart, large
     if (images == 1) {
         bool text_only = true;
         for (const auto& b : blocks) text_only = text_only && (std::holds_alternative<Image>(b) || is_text_block(b));
@@ -194,9 +195,14 @@ private:
         }
         bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
+        // Structure: the title is the slide's H1, subtitle and caption are
+        // paragraphs; template boxes (footer, page number) are furniture.
+        std::shared_ptr<const StructTag> tag;
+        if (box.text.empty() && (box.role == "title" || box.role == "subtitle" || box.role == "caption"))
+            tag = std::make_shared<const StructTag>(StructTag{box.role == "title" ? "H1" : "P", {}, nullptr});
         for (const auto& line : block.lines) {
-            for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
+            for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run, tag);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
                                   size * style.line_height, box.y + dy + line.baseline, size, line.overfull,
                                   line.segment});
@@ -265,8 +271,9 @@ private:
     // into the frame, its lines, images, cells and columns into the record.
     DumpBox place(const BoxSpec& box, BodyResult& r, double size, bool overflow) {
         const double dy = vertical_offset(box, r.height);
-        for (auto& item : r.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item));
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
+        for (auto& item : r.items)
+            frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item), std::move(item.tag));
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
         for (auto& line : r.lines) {
             line.x += box.x;
             line.y += box.y + dy;
@@ -285,6 +292,10 @@ private:
         }
         for (const auto& column : r.columns)
             dump.columns.push_back({box.x + column.x, box.y + dy + column.y, column.w, column.h});
+        for (auto& chart : r.charts) {
+            offset_chart(chart, box.x, box.y + dy);
+            dump.charts.push_back(std::move(chart));
+        }
         return dump;
     }
 

@@ -2,6 +2,7 @@
 // Sets rich text into lines of glyph runs. The only public face of the text
 // module: Pango is used inside and never leaks out.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct TextStyle {
     bool bold = false;          // whole text bold
     Color color;
     Color emphasis_color;       // colour of <b> spans
+    std::optional<Color> link_color;  // colour of link spans (<a>, URLs); unset: emphasis_color
     Align align = Align::Left;
     bool heading = false;       // phrase-boundary breaks, balanced lines
     bool prefer_phrases = true; // body text: break between phrases when the line stays full

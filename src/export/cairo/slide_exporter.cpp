@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "export/cairo/png_writer.h"
+#include "export/tagging/pdf_accessibility.h"
 #include "util/dates.h"
 
 namespace ks {
@@ -52,6 +53,25 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
     surface.reset();  // before the pixels it points to
 }
 
+// The alt text of every Figure element, in the order the painter opens them
+// (frame order, each element once): the structure tree's order.
+static std::vector<std::string> figure_alts(const Document& doc) {
+    std::vector<std::string> alts;
+    for (const auto& page : doc.pages) {
+        std::vector<const StructTag*> open;
+        for (const auto& item : page->items) {
+            std::vector<const StructTag*> chain;
+            for (const StructTag* t = item.tag.get(); t; t = t->parent.get()) chain.insert(chain.begin(), t);
+            std::size_t common = 0;
+            while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
+            for (std::size_t k = common; k < chain.size(); ++k)
+                if (chain[k]->role == "Figure") alts.push_back(chain[k]->alt);
+            open = std::move(chain);
+        }
+    }
+    return alts;
+}
+
 void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path) {
     const auto& slides = doc.pages;
     const DocumentInfo& info = doc.info;
@@ -68,6 +88,10 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     ContextPtr cr(cairo_create(surface.get()));
+    // Tagged PDF: the painter writes each slide's structure elements (Cairo
+    // 1.16 fails a page whose content sits in an element spanning it all, so
+    // the Document element and what Cairo cannot write are added afterwards,
+    // see export/tagging/pdf_accessibility.h).
     int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
     for (std::size_t i = 0; i < slides.size(); ++i) {
         const Frame& f = *slides[i];
@@ -79,13 +103,15 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
             parent[level + 1] = cairo_pdf_surface_add_outline(surface.get(), parent[level], o.title.c_str(),
                                                               link.c_str(), cairo_pdf_outline_flags_t(0));
         }
-        painter.paint(cr.get(), f, {true});
+        painter.paint(cr.get(), f, {true, true, &doc.anchors});
         cairo_show_page(cr.get());
         check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1) + " into " + path);
     }
     cr.reset();
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "cannot write " + path);
+    surface.reset();
+    add_pdf_accessibility(path, {info.lang, true, figure_alts(doc), true, doc.anchors});
 }
 
 }  // namespace ks
