@@ -22,6 +22,50 @@ std::string lower(std::string s) {
     return s;
 }
 
+// --handout 3,notes and the other handout words, parsed here once: each style
+// makes its own file. Returns false (after printing why) on a usage error.
+bool parse_handout_words(const std::string& spec, ks::BuildOptions& options) {
+    for (auto* word : {&options.handout.order, &options.handout.paper, &options.handout.orientation})
+        *word = lower(*word);
+    std::string message;
+    auto styles = ks::parse_handout_styles(lower(spec), message);
+    if (!styles) {
+        std::cerr << "kamishibai: " << message << "\n";
+        return false;
+    }
+    options.handout_styles = *styles;
+    ks::HandoutOptions rest = options.handout;  // paper, orientation and order are the handout layer's words
+    rest.style = std::string(ks::handout_style_name(styles->front()));
+    if (!ks::validate_handout_options(rest, message)) {
+        std::cerr << "kamishibai: " << message << "\n";
+        return false;
+    }
+    for (auto style : *styles)
+        if (options.handout.order == "vertical" && !ks::handout_style_is_grid(style))
+            std::cerr << "kamishibai: warning: --order vertical applies to handout styles 4, 6 and 9 only; "
+                         "ignored for style "
+                      << ks::handout_style_name(style) << "\n";
+    return true;
+}
+
+// The command, with environment and C-library failures reported at this edge.
+int run_command(const ks::BuildOptions& options, const ks::WatchOptions* watch) {
+    try {
+        if (watch) return ks::run_watch(options, *watch, std::cerr);
+        return ks::run_build(options, std::cerr);
+    } catch (const ks::OutputConflict& e) {
+        std::cerr << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
+        return ks::kExitInput;
+    } catch (const ks::CommitInterrupted& e) {
+        std::cerr << "kamishibai: error: " << e.what() << "\n";
+        return ks::kExitEnvironment;
+    } catch (const std::exception& e) {
+        std::cerr << "kamishibai: error: " << e.what() << "\n";
+        if (options.write_outputs) std::cerr << "kamishibai: nothing written; the previous output is unchanged\n";
+        return ks::kExitEnvironment;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,6 +82,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     ks::BuildOptions options;
+    std::string handout_spec = "3";
     auto add_common = [&](CLI::App* cmd) {
         cmd->add_option("OUTLINE", options.outline, "outline XML file")->required()->check(CLI::ExistingFile);
         cmd->add_option("--layouts", options.layouts, "layout set XML (default: layouts/briefing.xml)")
@@ -55,7 +100,7 @@ int main(int argc, char** argv) {
     add_common(build);
     build->add_option("-o,--output", options.out_dir, "output directory")->required();
     build->add_option("--dump-layout", options.dump_layout, "also write the layout dump (JSON) to FILE");
-    build->add_option("--handout", options.handout.style, "handout style(s): 1 2 3 4 6 9 notes outline, or several as 3,notes (default 3)");
+    build->add_option("--handout", handout_spec, "handout style(s): 1 2 3 4 6 9 notes outline, or several as 3,notes (default 3)");
     build->add_option("--order", options.handout.order, "order for 4/6/9 a page: horizontal | vertical");
     build->add_option("--paper", options.handout.paper, "handout paper: a4 | letter");
     build->add_option("--orientation", options.handout.orientation, "handout orientation: auto | portrait | landscape");
@@ -96,47 +141,12 @@ int main(int argc, char** argv) {
     }
     if (check->parsed()) options.write_outputs = false;
     if (options.verbose) options.timings = true;
-    std::string message;
-    for (auto* word : {&options.handout.style, &options.handout.order, &options.handout.paper,
-                       &options.handout.orientation})
-        *word = lower(*word);
-    // --handout 3,notes: every style is checked; each makes its own file.
-    for (const auto& style : ks::handout_styles(options.handout.style)) {
-        ks::HandoutOptions one = options.handout;
-        one.style = style;
-        if (options.write_outputs && !ks::validate_handout_options(one, message)) {
-            std::cerr << "kamishibai: " << message << "\n";
-            return ks::kExitUsage;
-        }
+    if (options.write_outputs && !parse_handout_words(handout_spec, options)) return ks::kExitUsage;
+    if (!watch->parsed()) return run_command(options, nullptr);
+    watch_options.serve = watch->count("--serve") > 0;
+    if (!ks::parse_serve_port(serve_port, watch_options.port)) {
+        std::cerr << "kamishibai: --serve: not a port number: " << serve_port << "\n";
+        return ks::kExitUsage;
     }
-    for (const auto& style : ks::handout_styles(options.handout.style))
-        if (options.write_outputs && options.handout.order == "vertical" && style != "4" && style != "6" &&
-            style != "9")
-            std::cerr << "kamishibai: warning: --order vertical applies to handout styles 4, 6 and 9 only; "
-                         "ignored for style "
-                      << style << "\n";
-    try {
-        if (watch->parsed()) {
-            watch_options.serve = watch->count("--serve") > 0;
-            if (!ks::parse_serve_port(serve_port, watch_options.port)) {
-                std::cerr << "kamishibai: --serve: not a port number: " << serve_port << "\n";
-                return ks::kExitUsage;
-            }
-            return ks::run_watch(options, watch_options, std::cerr);
-        }
-        return ks::run_build(options, std::cerr);
-    } catch (const ks::OutputConflict& e) {
-        std::cerr << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
-        return ks::kExitInput;
-    } catch (const ks::CommitInterrupted& e) {
-        std::cerr << "kamishibai: error: " << e.what() << "\n";
-        return ks::kExitEnvironment;
-    } catch (const std::exception& e) {
-        if (!options.write_outputs) {
-            std::cerr << "kamishibai: error: " << e.what() << "\n";
-            return ks::kExitEnvironment;
-        }
-        std::cerr << "kamishibai: error: " << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
-        return ks::kExitEnvironment;
-    }
+    return run_command(options, &watch_options);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/build_result.h"
+#include "app/output_names.h"
 #include "handout/handout_imposer.h"
 
 namespace ks {
@@ -16,7 +17,8 @@ struct BuildOptions {
     std::string dump_layout;  // empty: no dump
     std::string layouts;      // layout set file
     std::string fonts_dir;    // holds fonts.conf
-    HandoutOptions handout;
+    HandoutOptions handout;   // paper, orientation, order, grayscale (the style comes from handout_styles)
+    std::vector<HandoutStyle> handout_styles{HandoutStyle::Three};  // --handout, one file each
     double png_scale = 2.0;   // pixels per point: 960x540 pt -> 1920x1080 px
     unsigned threads = 0;     // 0: all cores
     std::uint64_t max_image_pixels = 50'000'000;  // per image
@@ -35,11 +37,6 @@ enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 
 // Runs the pipeline; prints diagnostics and a summary to `err`. When
 // `result` is given it receives what the build read and wrote (see BuildResult).
 int run_build(const BuildOptions& options, std::ostream& err, BuildResult* result = nullptr);
-
-// `--handout 3,notes`: the styles in order, each once.
-std::vector<std::string> handout_styles(const std::string& spec);
-// "handout.pdf" for a single style, else "handout-STYLE.pdf".
-std::string handout_file_name(const std::string& style, std::size_t style_count);
 
 // Default data locations under util/data_dir.h's data_dir():
 // $KAMISHIBAI_DATA_DIR, else <binary>/../share/kamishibai, else (build tree only) the checkout.

@@ -36,6 +36,8 @@ struct BuildResult {
     std::vector<std::string> inputs;   // outline, layout set, images, fonts.conf and font files
     std::vector<std::string> input_dirs;  // directories whose any change matters (the fonts folder)
     std::vector<std::string> outputs;  // every file the build writes
+    std::string slides_pdf;            // relative to the output folder (OutputNames)
+    std::vector<std::string> handouts; // relative, one per handout style
     std::vector<SlideSummary> slides;
     ChangeReport changes;              // what this build changed (after a successful build)
 };

@@ -6,23 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/output_names.h"
+
 namespace ks {
 namespace {
 
 std::string match_key(const std::string& id, std::size_t index) {
     return id.empty() ? "#" + std::to_string(index) : "=" + id;
-}
-
-// "slides/07.png" -> 6
-bool index_of(const std::string& png, std::size_t& index) {
-    const std::string prefix = "slides/";
-    if (png.rfind(prefix, 0) != 0) return false;
-    const char* digits = png.c_str() + prefix.size();
-    char* end = nullptr;
-    unsigned long n = std::strtoul(digits, &end, 10);
-    if (end == digits || std::string(end) != ".png" || n == 0) return false;
-    index = n - 1;
-    return true;
 }
 
 }  // namespace
@@ -38,10 +28,10 @@ ChangeReport compare_slides(const std::vector<SlideOutput>& now, const OutputFol
     std::map<std::string, Old> old;
     if (previous.cache_valid())
         for (const auto& [rel, f] : previous.manifest()) {
-            std::size_t index = 0;
+            auto index = OutputNames::slide_index(rel);
             auto nl = f.label.find('\n');
-            if (!index_of(rel, index) || nl == std::string::npos) continue;
-            Old o{index, f.label.substr(0, nl), f.label.substr(nl + 1), rel, f.key};
+            if (!index || nl == std::string::npos) continue;
+            Old o{*index, f.label.substr(0, nl), f.label.substr(nl + 1), rel, f.key};
             old[match_key(o.id, o.index)] = o;
         }
     ChangeReport report;

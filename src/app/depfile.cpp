@@ -6,7 +6,6 @@
 #include <set>
 
 #include "app/layout_choice.h"
-#include "export/cairo/slide_exporter.h"
 
 namespace fs = std::filesystem;
 
@@ -25,7 +24,7 @@ void add_images(const std::vector<Block>& blocks, const std::function<void(const
 
 }  // namespace
 
-BuildResult describe_build(const BuildOptions& options, const Deck& deck, const LayoutSet* set) {
+BuildResult describe_inputs(const BuildOptions& options, const Deck& deck, const LayoutSet* set) {
     BuildResult r;
     r.described = true;
     r.title = deck.meta.title;
@@ -56,19 +55,22 @@ BuildResult describe_build(const BuildOptions& options, const Deck& deck, const 
     std::sort(font_files.begin(), font_files.end());
     std::sort(r.input_dirs.begin() + 1, r.input_dirs.end());
     for (const auto& f : font_files) input(f);
+    return r;
+}
 
+void describe_outputs(const BuildOptions& options, const Deck& deck, const OutputNames& names, BuildResult& r) {
     fs::path out(options.out_dir);
+    r.outputs.clear();
+    r.slides.clear();
+    for (const auto& name : names.all()) r.outputs.push_back((out / name).string());
+    r.slides_pdf = OutputNames::kSlidesPdf;
+    r.handouts.clear();
+    for (std::size_t h = 0; h < names.handout_styles().size(); ++h) r.handouts.push_back(names.handout(h));
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Slide& s = deck.slides[i];
-        std::string png = "slides/" + slide_png_name(i, deck.slides.size());
-        r.outputs.push_back((out / png).string());
-        r.slides.push_back({i, s.id, s.title.plain(), s.notes.plain(), png});
+        r.slides.push_back({i, s.id, s.title.plain(), s.notes.plain(), names.slide_png(i)});
     }
-    r.outputs.push_back((out / "slides.pdf").string());
-    auto styles = handout_styles(options.handout.style);
-    for (const auto& style : styles) r.outputs.push_back((out / handout_file_name(style, styles.size())).string());
     if (!options.dump_layout.empty()) r.outputs.push_back(options.dump_layout);
-    return r;
 }
 
 std::string make_escape(const std::string& path) {

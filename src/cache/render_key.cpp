@@ -34,14 +34,6 @@ void optional_color(KeyHasher& h, const std::optional<Color>& c) {
 
 }  // namespace
 
-void KeyHasher::bytes(const void* data, std::size_t n) {
-    auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) {
-        h_ ^= p[i];
-        h_ *= 0x100000001b3ULL;
-    }
-}
-
 void KeyHasher::f64(double v) {
     if (v == 0) v = 0;  // one zero
     std::uint64_t bits;

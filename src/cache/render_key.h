@@ -18,23 +18,24 @@
 #include <unordered_map>
 
 #include "frame/document.h"
+#include "util/hash.h"
 
 namespace ks {
 
-// FNV-1a 64, fed with typed values.
+// The project's hash (util/hash.h), fed with typed values.
 class KeyHasher {
 public:
-    void bytes(const void* data, std::size_t n);
+    void bytes(const void* data, std::size_t n) { h_.update(data, n); }
     void u64(std::uint64_t v) { bytes(&v, sizeof v); }
     void f64(double v);  // -0.0 and 0.0 hash alike
     void str(const std::string& s) {
         u64(s.size());
         bytes(s.data(), s.size());
     }
-    std::uint64_t value() const { return h_; }
+    std::uint64_t value() const { return h_.value(); }
 
 private:
-    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+    Fnv1a64 h_;
 };
 
 // Hashes frames and documents, remembering sub-frames (the handout groups the

@@ -7,7 +7,7 @@
 
 #include "image/image_file.h"
 #include "layout/chart_layout.h"
-#include "layout/numeric_cell.h"
+#include "layout/table_layout.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -201,121 +201,34 @@ private:
         result_.items.push_back({{x + size * 0.12, centre_y - dot.h / 2}, dot});
     }
 
+    // Tagged as Table > Caption, TR > TH/TD (fills and rules in the Table).
     void add(const Table& table) {
-        double size = size_ * spec_.table_scale;
-        double pad_x = size * 0.6, pad_y = size * 0.4;
-        const auto& sizing = table.sizing_rows ? *table.sizing_rows : table.rows;
-        std::size_t columns = 0;
-        for (const auto& r : sizing) columns = std::max(columns, r.cells.size());
+        TableStyle ts{style_at(size_ * spec_.table_scale), spec_.table_header_fill, spec_.table_header_text,
+                      spec_.table_stripe, spec_.table_rule, spec_.muted_color};
+        TableLayout t = layout_table(table, spec_.w, ts, text_);
         const std::size_t table_first = result_.items.size();
         auto table_tag = make_tag("Table");
-        struct TagAtEnd {  // Table > Caption, TR > TH/TD, whatever path leaves
-            BodyBuilder& b;
-            std::size_t first;
-            std::shared_ptr<const StructTag> tag;
-            ~TagAtEnd() { b.tag_from(first, tag); }
-        } tag_at_end{*this, table_first, table_tag};
-        if (!table.caption.empty()) {
-            TextStyle cs = style_at(size);
-            cs.color = spec_.muted_color;
-            auto block = text_.set(table.caption, cs, spec_.w);
-            place_text(block, 0, y_);
+        if (t.caption) {
+            place_text(t.caption->block, t.caption->x, y_ + t.caption->y);
             tag_from(table_first, make_tag("Caption", table_tag));
-            y_ += block.height + size * 0.3;
         }
-        if (columns == 0) return;
-        std::vector<Align> aligns = column_aligns(table, sizing, columns);
-
-        auto cell_style = [&](bool header, std::size_t column = 0) {
-            TextStyle s = style_at(size);
-            s.line_height = 1.4;
-            s.align = column < aligns.size() ? aligns[column] : Align::Left;
-            if (header) {
-                s.bold = true;
-                s.color = s.emphasis_color = spec_.table_header_text;
+        std::map<int, std::shared_ptr<const StructTag>> rows;
+        for (const auto& step : t.paint) {
+            if (step.cell < 0) {
+                result_.items.push_back({{step.shape.pos.x, y_ + step.shape.pos.y}, step.shape.item, table_tag});
+                continue;
             }
-            return s;
-        };
-        // Natural column widths, then shrink the wide columns to fit.
-        std::vector<double> natural(columns, 0);
-        for (const auto& r : sizing)
-            for (std::size_t c = 0; c < r.cells.size(); ++c)
-                natural[c] = std::max(natural[c], text_.natural_width(r.cells[c].text, cell_style(r.header)) + 2 * pad_x);
-        std::vector<double> widths = fit_columns(natural, spec_.w);
-        if (table.widths.size() == columns) {
-            double sum = std::accumulate(table.widths.begin(), table.widths.end(), 0.0);
-            for (std::size_t c = 0; c < columns; ++c) widths[c] = spec_.w * table.widths[c] / sum;
+            const TableCellLayout& cell = t.cells[static_cast<std::size_t>(step.cell)];
+            auto& row_tag = rows[cell.row];
+            if (!row_tag) row_tag = make_tag("TR", table_tag);
+            const bool header = cell.row >= 0 && static_cast<std::size_t>(cell.row) < table.rows.size() &&
+                                table.rows[static_cast<std::size_t>(cell.row)].header;
+            const std::size_t cell_first = result_.items.size();
+            place_text(cell.text.block, cell.text.x, y_ + cell.text.y);
+            tag_from(cell_first, make_tag(header ? "TH" : "TD", row_tag));
+            result_.cells.push_back({cell.row, cell.col, cell.x, y_ + cell.y, cell.w, cell.h, cell.plain});
         }
-
-        std::size_t body_row = 0;
-        int table_row = 0;
-        for (const auto& row : table.rows) {
-            const std::size_t row_first = result_.items.size();
-            auto row_tag = make_tag("TR", table_tag);
-            std::vector<TextBlock> blocks;
-            double row_h = 0;
-            for (std::size_t c = 0; c < columns; ++c) {
-                RichText empty;
-                const RichText& t = c < row.cells.size() ? row.cells[c].text : empty;
-                blocks.push_back(text_.set(t, cell_style(row.header, c), widths[c] - 2 * pad_x));
-                row_h = std::max(row_h, blocks.back().height + 2 * pad_y);
-            }
-            std::optional<Color> fill;
-            if (row.header) fill = spec_.table_header_fill;
-            else if (body_row++ % 2 == 1) fill = spec_.table_stripe;
-            if (fill) {
-                Shape bg;
-                bg.w = spec_.w;
-                bg.h = row_h;
-                bg.fill = fill;
-                result_.items.push_back({{0, y_}, bg});
-            }
-            double x = 0;
-            for (std::size_t c = 0; c < columns; ++c) {
-                const std::size_t cell_first = result_.items.size();
-                place_text(blocks[c], x + pad_x, y_ + pad_y);
-                tag_from(cell_first, make_tag(row.header ? "TH" : "TD", row_tag));
-                std::string text;
-                for (const auto& line : blocks[c].lines) text += (text.empty() ? "" : "\n") + line.text;
-                result_.cells.push_back({table_row, static_cast<int>(c), x, y_, widths[c], row_h, text});
-                x += widths[c];
-            }
-            ++table_row;
-            Shape rule;
-            rule.kind = Shape::Kind::Line;
-            rule.w = spec_.w;
-            rule.h = 0;
-            rule.stroke = spec_.table_rule;
-            rule.stroke_width = 0.75;
-            result_.items.push_back({{0, y_ + row_h}, rule});
-            tag_from(row_first, row_tag);
-            y_ += row_h;
-        }
-    }
-
-    static std::vector<Align> column_aligns(const Table& table, const std::vector<TableRow>& rows, std::size_t columns) {
-        std::vector<Align> out;
-        for (CellAlign a : resolve_column_alignment(table, rows, columns))
-            out.push_back(a == CellAlign::Right ? Align::Right : a == CellAlign::Center ? Align::Center : Align::Left);
-        return out;
-    }
-
-    // Columns that fit keep their natural width; the rest share what is left
-    // in proportion to their natural width. The table spans the column.
-    static std::vector<double> fit_columns(const std::vector<double>& natural, double total) {
-        std::vector<double> widths = natural;
-        double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
-        if (sum <= total) {
-            // Give the spare width to the last column (usually the content column).
-            widths.back() += total - sum;
-            return widths;
-        }
-        double fair = total / natural.size();
-        double fixed = 0, flexible = 0;
-        for (double w : natural) (w <= fair ? fixed : flexible) += w;
-        for (auto& w : widths)
-            if (w > fair) w = (total - fixed) * w / flexible;
-        return widths;
+        y_ += t.height;
     }
 
     void add(const Image& image) {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "util/hash.h"
 #include "util/parallel.h"
 
 #include <fcntl.h>
@@ -104,12 +105,6 @@ Status lstat_of(const fs::path& p) {
     return s;
 }
 
-std::string hex64(std::uint64_t v) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 std::vector<std::string> split_tabs(const std::string& line) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -145,15 +140,6 @@ std::string unescape_field(const std::string& s) {
         out += c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
     }
     return out;
-}
-
-std::uint64_t fnv_text(const std::string& text) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }
 
 // Strict parse of a hex or decimal field: the whole field, nothing else.
@@ -237,24 +223,10 @@ fs::path create_unique_file(const fs::path& dir, const std::string& stem) {
 }
 
 OwnedFile hash_file(const fs::path& path) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
-    if (fd.get() < 0) throw_errno("read", path);
+    FileHash bytes = hash_file_bytes(path);
     OwnedFile f;
-    f.hash = 0xcbf29ce484222325ULL;
-    char buf[1 << 16];
-    for (;;) {
-        ssize_t n = ::read(fd.get(), buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw_errno("read", path);
-        }
-        if (n == 0) break;
-        for (ssize_t i = 0; i < n; ++i) {
-            f.hash ^= static_cast<unsigned char>(buf[i]);
-            f.hash *= 0x100000001b3ULL;
-        }
-        f.size += static_cast<std::uint64_t>(n);
-    }
+    f.size = bytes.size;
+    f.hash = bytes.hash;
     return f;
 }
 
@@ -354,7 +326,7 @@ void OutputFolder::read_manifest() {
         auto f = split_tabs(line);
         if (f.size() == 2 && f[0] == "end") {
             std::uint64_t sum = 0;
-            intact = parse_u64(f[1], 16, sum) && sum == fnv_text(text) && !std::getline(in, line);
+            intact = parse_u64(f[1], 16, sum) && sum == fnv1a64(text) && !std::getline(in, line);
             break;
         }
         text += line + "\n";
@@ -423,7 +395,7 @@ void OutputFolder::recover() {
 void OutputFolder::write_manifest(const std::map<std::string, OwnedFile>& files) {
     std::string text = std::string(kManifestHeader) + "\n";
     for (const auto& [name, f] : files) text += owned_fields(f) + "\t" + name + "\n";
-    text += "end\t" + hex64(fnv_text(text)) + "\n";
+    text += "end\t" + hex64(fnv1a64(text)) + "\n";
     replace_file(state_, state_ / "manifest", text);
     fsync_path(state_, true);
     crash_point();

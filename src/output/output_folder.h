@@ -124,7 +124,7 @@ private:
     bool committed_ = false;
 };
 
-// FNV-1a 64 of a file's bytes (and its size); throws on a read error.
+// util/hash.h's hash of a file's bytes (and its size); throws on a read error.
 OwnedFile hash_file(const std::filesystem::path& path);
 
 // Called after each commit step: KAMISHIBAI_TEST_CRASH_AT=N kills the

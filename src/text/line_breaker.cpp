@@ -115,6 +115,16 @@ std::size_t orphan_count(const std::vector<BreakCluster>& cl, std::size_t b, std
     return count;
 }
 
+// JLREQ 3.1.4 (Table 3): the blank kept between consecutive punctuation of
+// kinds ka and kc whose glyphs carry `blank` between them.
+double punctuation_blank(Punct ka, Punct kc, double blank, double em) {
+    if (ka == Punct::Closing && kc == Punct::Closing) return 0;            // 。」 」」 ）、
+    if (ka == Punct::Closing && kc == Punct::Opening) return 0.5 * em;     // 」「 、「 」（
+    if (ka == Punct::Opening && kc == Punct::Opening) return 0;            // 「（
+    if ((ka == Punct::Closing && kc == Punct::Dot) || (ka == Punct::Dot && kc == Punct::Opening)) return 0.25 * em;
+    return blank;
+}
+
 Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o) {
     Prepared p;
     p.clusters = &cl;
@@ -154,15 +164,8 @@ Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o)
             ((is_japanese_letter(a) && is_western_for_spacing(c)) ||
              (is_western_for_spacing(a) && is_japanese_letter(c))))
             g += o.jl_spacing_em * em;
-        // JLREQ 3.1.4 (Table 3): blank between consecutive punctuation.
-        const Punct ka = kind[j - 1], kc = kind[j];
         const double blank = p.trail[j - 1] + p.lead[j];
-        double target = blank;
-        if (ka == Punct::Closing && kc == Punct::Closing) target = 0;            // 。」 」」 ）、
-        else if (ka == Punct::Closing && kc == Punct::Opening) target = 0.5 * em;  // 」「 、「 」（
-        else if (ka == Punct::Opening && kc == Punct::Opening) target = 0;         // 「（
-        else if ((ka == Punct::Closing && kc == Punct::Dot) || (ka == Punct::Dot && kc == Punct::Opening))
-            target = 0.25 * em;
+        const double target = punctuation_blank(kind[j - 1], kind[j], blank, em);
         if (blank > target) g -= blank - target;
         p.gap[j] = g;
     }

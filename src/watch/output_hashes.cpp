@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "util/hash.h"
 #include "util/read_file.h"
 
 namespace fs = std::filesystem;
@@ -12,14 +13,7 @@ namespace ks {
 std::string file_hash(const fs::path& path) {
     auto bytes = read_file(path.string());
     if (!bytes) return {};
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : *bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return hex;
+    return hex64(fnv1a64(*bytes));
 }
 
 std::map<std::string, std::string> slide_png_hashes(const fs::path& out_dir) {

@@ -7,7 +7,7 @@
 
 namespace ks {
 
-// Hex FNV-1a 64 of the file's bytes; empty when it cannot be read.
+// Hex hash (util/hash.h) of the file's bytes; empty when it cannot be read.
 std::string file_hash(const std::filesystem::path& path);
 
 // relative path ("slides/01.png") -> hash, for every file under out/slides.

@@ -71,15 +71,22 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, boo
     for (const auto& s : good.slides) {
         char key[17];
         std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(s.key));
-        state.slides.push_back({s, s.key ? std::string(key) : file_hash(out_dir / s.png)});
+        state.slides.push_back({s.index, s.id, s.title, s.notes, s.png,
+                                s.key ? std::string(key) : file_hash(out_dir / s.png)});
     }
     if (ok) {
         for (const auto* list : {&good.changes.added, &good.changes.changed})
             for (const auto& c : *list) state.changed.push_back(c.index);
         std::sort(state.changed.begin(), state.changed.end());
     }
-    state.handout_hash = file_hash(out_dir / "handout.pdf");
-    state.slides_pdf_hash = file_hash(out_dir / "slides.pdf");
+    if (!good.handouts.empty()) {
+        state.handout_file = good.handouts.front();
+        state.handout_hash = file_hash(out_dir / state.handout_file);
+    }
+    if (!good.slides_pdf.empty()) {
+        state.slides_pdf_file = good.slides_pdf;
+        state.slides_pdf_hash = file_hash(out_dir / state.slides_pdf_file);
+    }
     return state;
 }
 

@@ -17,12 +17,6 @@ namespace ks {
 using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
 using ContextPtr = UniqueCPtr<cairo_t, cairo_destroy>;
 
-std::string slide_png_name(std::size_t index, std::size_t count) {
-    std::size_t digits = std::max<std::size_t>(2, std::to_string(count).size());
-    std::string n = std::to_string(index + 1);
-    return std::string(digits - n.size(), '0') + n + ".png";
-}
-
 static void check(cairo_status_t status, const std::string& what) {
     if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(what + ": " + cairo_status_to_string(status));
 }

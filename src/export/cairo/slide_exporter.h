@@ -22,6 +22,4 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
 // its bookmarks and metadata.
 void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path);
 
-std::string slide_png_name(std::size_t index, std::size_t count);
-
 }  // namespace ks

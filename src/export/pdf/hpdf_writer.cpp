@@ -25,6 +25,7 @@
 #include "image/jpeg_image.h"
 #include "image/svg_image.h"
 #include "util/c_handle.h"
+#include "util/hash.h"
 #include "util/read_file.h"
 #include "util/utf8.h"
 
@@ -43,18 +44,9 @@ Overloaded(F...) -> Overloaded<F...>;
 
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
-// 128-bit FNV-1a-style hash for the file ID (two 64-bit lanes): stable
-// across runs and machines, so the same input gives the same bytes.
-struct IdHash {
-    std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-    void add(std::string_view s) {
-        for (unsigned char c : s) {
-            a = (a ^ c) * 0x100000001b3ULL;
-            b = (b ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
-        }
-        a = (a ^ 0xff) * 0x100000001b3ULL;
-    }
-};
+// The file ID hashes what the document shows (util/hash.h's Hash128):
+// stable across runs and machines, so the same input gives the same bytes.
+using IdHash = Hash128;
 
 class ImageCache {
 public:
@@ -207,6 +199,31 @@ struct Cluster {
     std::u32string cps;                // visible code points (ignorables removed)
     bool has_non_bmp = false;
 };
+
+// The run's glyphs grouped into clusters (same byte range of the text).
+std::vector<Cluster> clusters_of(const GlyphRun& r) {
+    std::vector<Cluster> clusters;
+    for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+        const Glyph& g = r.glyphs[i];
+        if (!clusters.empty()) {
+            const Glyph& h = r.glyphs[clusters.back().first];
+            if (h.text_begin == g.text_begin && h.text_end == g.text_end) {
+                ++clusters.back().count;
+                continue;
+            }
+        }
+        Cluster c{i, 1, {}, false};
+        const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
+        const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
+        for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b))) {
+            if (hpdf::is_default_ignorable(cp)) continue;
+            c.cps.push_back(cp);
+            c.has_non_bmp = c.has_non_bmp || !hpdf::in_bmp(cp);
+        }
+        clusters.push_back(std::move(c));
+    }
+    return clusters;
+}
 
 class PageWriter {
 public:
@@ -457,162 +474,150 @@ private:
         // from glyph gaps (Japanese–Latin spacing would read as a space) and
         // get characters libharu cannot encode (outside the BMP).
         const bool actual = begin_actual_text(r);
-
-        // Group glyphs into clusters (same byte range of the text).
-        std::vector<Cluster> clusters;
-        for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
-            const Glyph& g = r.glyphs[i];
-            if (!clusters.empty()) {
-                const Glyph& h = r.glyphs[clusters.back().first];
-                if (h.text_begin == g.text_begin && h.text_end == g.text_end) {
-                    ++clusters.back().count;
-                    continue;
-                }
-            }
-            Cluster c{i, 1, {}, false};
-            const std::size_t b = std::min<std::size_t>(g.text_begin, r.text.size());
-            const std::size_t e = std::clamp<std::size_t>(g.text_end, b, r.text.size());
-            for (char32_t cp : utf8_to_u32(std::string_view(r.text).substr(b, e - b))) {
-                if (hpdf::is_default_ignorable(cp)) continue;
-                c.cps.push_back(cp);
-                c.has_non_bmp = c.has_non_bmp || !hpdf::in_bmp(cp);
-            }
-            clusters.push_back(std::move(c));
-        }
-
-        // Pending real text: consecutive simple clusters shown with one text
-        // matrix. Where the frame moves a glyph off the PDF's own advance
-        // (Japanese–Latin spacing, compressed punctuation) by less than half
-        // an em, the difference becomes character spacing (Tc) on the glyph
-        // before it: the glyph lands exactly where the frame says, and text
-        // extractors see one unbroken word instead of inventing a space.
-        // libharu accepts Tc only in [HPDF_MIN_CHARSPACE, HPDF_MAX_CHARSPACE]
-        // (-30..300, in text space): half an em of compressed punctuation at
-        // 72 pt is -36, so a larger gap starts a new text matrix instead
-        // (issue 7: "libharu error 0x1056" at large sizes).
-        struct PendingChar {
-            std::string utf8;
-            double tc = 0;
-        };
-        std::vector<PendingChar> pending;
-        Point pending_at{};
-        double pen = 0;  // x where the next glyph of `pending` would land
-        auto flush = [&] {
-            if (pending.empty()) return;
-            begin_text(f, r.size, HPDF_FILL);
-            set_text_matrix(r, pending_at);
-            double tc = 0;
-            std::string chunk;
-            for (std::size_t k = 0; k <= pending.size(); ++k) {
-                if (k == pending.size() || pending[k].tc != tc) {
-                    if (!chunk.empty()) {
-                        HPDF_Page_ShowText(page_, chunk.c_str());
-                        st_.hash.add(chunk);
-                        chunk.clear();
-                    }
-                    if (k == pending.size()) break;
-                    tc = pending[k].tc;
-                    HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(tc / text_scale(r.size)));
-                }
-                chunk += pending[k].utf8;
-            }
-            if (tc != 0) HPDF_Page_SetCharSpace(page_, 0);
-            pending.clear();
-        };
-
-        for (const Cluster& c : clusters) {
-            // Glyphs of the cluster with ink, by the frame's glyph contract.
-            std::vector<const Glyph*> ink;
-            bool missing = false;
-            for (std::size_t k = c.first; k < c.first + c.count; ++k) {
-                const Glyph& g = r.glyphs[k];
-                if (g.id == kNoInkGlyph) continue;
-                if (g.id == kMissingGlyph) missing = true;
-                else ink.push_back(&g);
-            }
-            const Glyph& g0 = r.glyphs[c.first];
-            const Point at{p.x + g0.x, p.y + g0.y_offset};
-
-            if (missing && !c.cps.empty()) {
-                // No font has the character: a visible box, never silence.
-                flush();
-                end_text();
-                const double w = g0.advance > 0 ? g0.advance : r.size * 0.6;
-                HPDF_Page_SetLineWidth(page_, std::clamp(r.size * 0.05, 0.3, double(HPDF_MAX_LINEWIDTH)));
-                set_stroke(r.color);
-                HPDF_Page_Rectangle(page_, at.x + w * 0.1, at.y - r.size * 0.8, w * 0.8, r.size * 0.9);
-                HPDF_Page_Stroke(page_);
-                // Not reported here: layout already warned, with the source position.
-                continue;
-            }
-            if (ink.empty() || c.cps.empty()) {
-                // Nothing to draw (a joiner, a variation selector alone, a
-                // line break) or ink without characters: draw the ink only.
-                if (!ink.empty()) {
-                    flush();
-                    draw_outlines(f, r, p, ink);
-                }
-                continue;
-            }
-
-            // Simple: one glyph per character, each the glyph libharu will
-            // draw from the cmap, on the baseline, in a font libharu embeds.
-            bool simple = f.font && !c.has_non_bmp && ink.size() == c.cps.size();
-            for (std::size_t k = 0; simple && k < ink.size(); ++k)
-                simple = ink[k]->y_offset == 0 && f.glyph_for(c.cps[k]) == ink[k]->id;
-
-            if (simple) {
-                for (std::size_t k = 0; k < ink.size(); ++k) {
-                    const double x = p.x + ink[k]->x;
-                    const double gap = x - pen;
-                    if (!pending.empty() && std::abs(gap) > 0.05) {
-                        const double tc_text = gap / text_scale(r.size);
-                        if (std::abs(gap) <= 0.5 * r.size && tc_text >= HPDF_MIN_CHARSPACE + 1 &&
-                            tc_text <= HPDF_MAX_CHARSPACE - 1) {
-                            // Rounded as libharu writes reals, so `pen` stays exact.
-                            const double tc = std::round(gap * 1000) / 1000;
-                            pending.back().tc = tc;
-                            pen += tc;
-                        } else {
-                            flush();
-                        }
-                    }
-                    if (pending.empty()) {
-                        pending_at = {x, p.y};
-                        pen = x;
-                    }
-                    PendingChar pc;
-                    utf8_append(pc.utf8, c.cps[k]);
-                    pending.push_back(std::move(pc));
-                    pen += f.pdf_advance(ink[k]->id, r.size);
-                }
-                continue;
-            }
-
-            // Not expressible as text in libharu: draw the glyphs the frame
-            // names as outlines, exactly where it says, then lay the
-            // characters over them as invisible text so search and copy work.
-            flush();
-            draw_outlines(f, r, p, ink);
-            std::string hidden;
-            bool hidden_ok = f.font != nullptr;
-            for (char32_t cp : c.cps) {
-                if (!hpdf::in_bmp(cp) || !f.font || f.glyph_for(cp) == 0) {
-                    hidden_ok = false;
-                    if (!hpdf::in_bmp(cp))
-                        warn_char(cp,
-                                  "is outside the Basic Multilingual Plane, which libharu cannot encode; drawn as "
-                                  "an outline in the handout (visible, but not searchable there)");
-                    continue;
-                }
-                utf8_append(hidden, cp);
-            }
-            if (!hidden.empty() && (hidden_ok || f.font)) show(f, r, at, hidden, HPDF_INVISIBLE);
-        }
-        flush();
+        PendingText pending;
+        for (const Cluster& c : clusters_of(r)) draw_cluster(f, r, p, c, pending);
+        flush(f, r, pending);
         end_text();
         if (actual) raw("EMC\n");
         HPDF_Page_GRestore(page_);
+    }
+
+    // Pending real text: consecutive simple clusters shown with one text
+    // matrix. Where the frame moves a glyph off the PDF's own advance
+    // (Japanese–Latin spacing, compressed punctuation) by less than half
+    // an em, the difference becomes character spacing (Tc) on the glyph
+    // before it: the glyph lands exactly where the frame says, and text
+    // extractors see one unbroken word instead of inventing a space.
+    // libharu accepts Tc only in [HPDF_MIN_CHARSPACE, HPDF_MAX_CHARSPACE]
+    // (-30..300, in text space): half an em of compressed punctuation at
+    // 72 pt is -36, so a larger gap starts a new text matrix instead
+    // (issue 7: "libharu error 0x1056" at large sizes).
+    struct PendingChar {
+        std::string utf8;
+        double tc = 0;
+    };
+    struct PendingText {
+        std::vector<PendingChar> chars;
+        Point at{};
+        double pen = 0;  // x where the next glyph would land
+    };
+
+    void flush(const LoadedFont& f, const GlyphRun& r, PendingText& pending) {
+        if (pending.chars.empty()) return;
+        begin_text(f, r.size, HPDF_FILL);
+        set_text_matrix(r, pending.at);
+        double tc = 0;
+        std::string chunk;
+        for (std::size_t k = 0; k <= pending.chars.size(); ++k) {
+            if (k == pending.chars.size() || pending.chars[k].tc != tc) {
+                if (!chunk.empty()) {
+                    HPDF_Page_ShowText(page_, chunk.c_str());
+                    st_.hash.add(chunk);
+                    chunk.clear();
+                }
+                if (k == pending.chars.size()) break;
+                tc = pending.chars[k].tc;
+                HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(tc / text_scale(r.size)));
+            }
+            chunk += pending.chars[k].utf8;
+        }
+        if (tc != 0) HPDF_Page_SetCharSpace(page_, 0);
+        pending.chars.clear();
+    }
+
+    void draw_cluster(const LoadedFont& f, const GlyphRun& r, Point p, const Cluster& c, PendingText& pending) {
+        // Glyphs of the cluster with ink, by the frame's glyph contract.
+        std::vector<const Glyph*> ink;
+        bool missing = false;
+        for (std::size_t k = c.first; k < c.first + c.count; ++k) {
+            const Glyph& g = r.glyphs[k];
+            if (g.id == kNoInkGlyph) continue;
+            if (g.id == kMissingGlyph) missing = true;
+            else ink.push_back(&g);
+        }
+        const Glyph& g0 = r.glyphs[c.first];
+        const Point at{p.x + g0.x, p.y + g0.y_offset};
+
+        if (missing && !c.cps.empty()) {
+            // No font has the character: a visible box, never silence.
+            flush(f, r, pending);
+            end_text();
+            const double w = g0.advance > 0 ? g0.advance : r.size * 0.6;
+            HPDF_Page_SetLineWidth(page_, std::clamp(r.size * 0.05, 0.3, double(HPDF_MAX_LINEWIDTH)));
+            set_stroke(r.color);
+            HPDF_Page_Rectangle(page_, at.x + w * 0.1, at.y - r.size * 0.8, w * 0.8, r.size * 0.9);
+            HPDF_Page_Stroke(page_);
+            // Not reported here: layout already warned, with the source position.
+            return;
+        }
+        if (ink.empty() || c.cps.empty()) {
+            // Nothing to draw (a joiner, a variation selector alone, a
+            // line break) or ink without characters: draw the ink only.
+            if (!ink.empty()) {
+                flush(f, r, pending);
+                draw_outlines(f, r, p, ink);
+            }
+            return;
+        }
+
+        // Simple: one glyph per character, each the glyph libharu will
+        // draw from the cmap, on the baseline, in a font libharu embeds.
+        bool simple = f.font && !c.has_non_bmp && ink.size() == c.cps.size();
+        for (std::size_t k = 0; simple && k < ink.size(); ++k)
+            simple = ink[k]->y_offset == 0 && f.glyph_for(c.cps[k]) == ink[k]->id;
+        if (simple) add_simple(f, r, p, c, ink, pending);
+        else draw_as_outlines(f, r, p, at, c, ink, pending);
+    }
+
+    void add_simple(const LoadedFont& f, const GlyphRun& r, Point p, const Cluster& c,
+                    const std::vector<const Glyph*>& ink, PendingText& pending) {
+        for (std::size_t k = 0; k < ink.size(); ++k) {
+            const double x = p.x + ink[k]->x;
+            const double gap = x - pending.pen;
+            if (!pending.chars.empty() && std::abs(gap) > 0.05) {
+                const double tc_text = gap / text_scale(r.size);
+                if (std::abs(gap) <= 0.5 * r.size && tc_text >= HPDF_MIN_CHARSPACE + 1 &&
+                    tc_text <= HPDF_MAX_CHARSPACE - 1) {
+                    // Rounded as libharu writes reals, so `pen` stays exact.
+                    const double tc = std::round(gap * 1000) / 1000;
+                    pending.chars.back().tc = tc;
+                    pending.pen += tc;
+                } else {
+                    flush(f, r, pending);
+                }
+            }
+            if (pending.chars.empty()) {
+                pending.at = {x, p.y};
+                pending.pen = x;
+            }
+            PendingChar pc;
+            utf8_append(pc.utf8, c.cps[k]);
+            pending.chars.push_back(std::move(pc));
+            pending.pen += f.pdf_advance(ink[k]->id, r.size);
+        }
+    }
+
+    // Not expressible as text in libharu: draw the glyphs the frame names as
+    // outlines, exactly where it says, then lay the characters over them as
+    // invisible text so search and copy work.
+    void draw_as_outlines(const LoadedFont& f, const GlyphRun& r, Point p, Point at, const Cluster& c,
+                          const std::vector<const Glyph*>& ink, PendingText& pending) {
+        flush(f, r, pending);
+        draw_outlines(f, r, p, ink);
+        std::string hidden;
+        bool hidden_ok = f.font != nullptr;
+        for (char32_t cp : c.cps) {
+            if (!hpdf::in_bmp(cp) || !f.font || f.glyph_for(cp) == 0) {
+                hidden_ok = false;
+                if (!hpdf::in_bmp(cp))
+                    warn_char(cp,
+                              "is outside the Basic Multilingual Plane, which libharu cannot encode; drawn as "
+                              "an outline in the handout (visible, but not searchable there)");
+                continue;
+            }
+            utf8_append(hidden, cp);
+        }
+        if (!hidden.empty() && (hidden_ok || f.font)) show(f, r, at, hidden, HPDF_INVISIBLE);
     }
 
     // libharu 2.3.0 has no marked-content operators; write them into the
@@ -776,7 +781,7 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
     for (const auto& s : {info.title, info.author, info.subject, date, std::to_string(pages.size())}) hash.add(s);
     unsigned char id[16];
     for (int i = 0; i < 8; ++i) {
-        id[i] = static_cast<unsigned char>(hash.a >> (8 * i));
+        id[i] = static_cast<unsigned char>(hash.a.value() >> (8 * i));
         id[8 + i] = static_cast<unsigned char>(hash.b >> (8 * i));
     }
     doc.set_file_id(id);
