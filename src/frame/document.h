@@ -25,10 +25,10 @@ struct OutlineEntry {
 struct DocumentInfo {
     std::string title, author, subject;
     std::string creator = "kamishibai";
-    std::string lang;  // BCP 47 language of the text (<deck lang>), e.g. "ja"
     // Chosen once by the app (the outline's <date>, else SOURCE_DATE_EPOCH,
     // else 2000-01-01) so both PDFs carry the same reproducible date.
     Timestamp timestamp;
+    std::string lang;  // BCP 47 language of the text (<deck lang>), e.g. "ja"
 };
 
 struct Document {
