@@ -135,6 +135,20 @@ struct PositionedItem {
     std::shared_ptr<const StructTag> tag;  // null: not part of the structure
 };
 
+// The structure elements an item is in, outermost first.
+inline std::vector<const StructTag*> tag_chain(const PositionedItem& item) {
+    std::vector<const StructTag*> chain;
+    for (const StructTag* t = item.tag.get(); t; t = t->parent.get()) chain.insert(chain.begin(), t);
+    return chain;
+}
+
+// How many elements of `open` (outermost first) `chain` is still inside.
+inline std::size_t common_tags(const std::vector<const StructTag*>& open, const std::vector<const StructTag*>& chain) {
+    std::size_t n = 0;
+    while (n < open.size() && n < chain.size() && open[n] == chain[n]) ++n;
+    return n;
+}
+
 struct Frame {
     double width = 0, height = 0;
     std::optional<Color> background;

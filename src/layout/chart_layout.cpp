@@ -408,7 +408,7 @@ private:
                 }
                 if (n_ser > 1 && !highest && !lowest) continue;
                 Label l = measure(value_text(*v), colored(colors_[s]));
-                if (luminance(colors_[s]) > 0.75 && luminance(style_.paper) > 0.75) l = measure(value_text(*v));
+                if (luminance(colors_[s]) > 0.6 && luminance(style_.paper) > 0.75) l = measure(value_text(*v));
                 if (l.w > slot) continue;
                 bool above = n_ser == 1 || highest;
                 put(l, x - l.w / 2, above ? y - size_ * 0.45 - l.h : y + size_ * 0.45);

@@ -126,10 +126,8 @@ void CairoPainter::paint_tagged_items(cairo_t* cr, const Frame& frame, const Pai
     PaintOptions inner = options;
     inner.tagged = false;
     for (const auto& positioned : frame.items) {
-        std::vector<const StructTag*> chain;
-        for (const StructTag* t = positioned.tag.get(); t; t = t->parent.get()) chain.insert(chain.begin(), t);
-        std::size_t common = 0;
-        while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
+        const std::vector<const StructTag*> chain = tag_chain(positioned);
+        const std::size_t common = common_tags(open, chain);
         while (open.size() > common) {
             cairo_tag_end(cr, open.back()->role.c_str());
             open.pop_back();

@@ -54,11 +54,8 @@ static std::vector<std::string> figure_alts(const Document& doc) {
     for (const auto& page : doc.pages) {
         std::vector<const StructTag*> open;
         for (const auto& item : page->items) {
-            std::vector<const StructTag*> chain;
-            for (const StructTag* t = item.tag.get(); t; t = t->parent.get()) chain.insert(chain.begin(), t);
-            std::size_t common = 0;
-            while (common < open.size() && common < chain.size() && open[common] == chain[common]) ++common;
-            for (std::size_t k = common; k < chain.size(); ++k)
+            std::vector<const StructTag*> chain = tag_chain(item);
+            for (std::size_t k = common_tags(open, chain); k < chain.size(); ++k)
                 if (chain[k]->role == "Figure") alts.push_back(chain[k]->alt);
             open = std::move(chain);
         }
