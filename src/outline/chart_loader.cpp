@@ -51,6 +51,21 @@ std::optional<ChartType> chart_type(const std::string& s) {
     return std::nullopt;
 }
 
+// A pie shows one series of at most kMaxPieSlices categories.
+void check_pie(const Chart& chart, Diagnostics& diags) {
+    if (chart.type != ChartType::Pie) return;
+    {
+        if (chart.categories.size() > kMaxPieSlices)
+            diags.error(chart.where,
+                        "a pie with " + std::to_string(chart.categories.size()) + " slices is unreadable (at most " +
+                            std::to_string(kMaxPieSlices) + ")",
+                        {"group the small categories into one, or use a bar chart"});
+        if (chart.series.size() > 1)
+            diags.error(chart.where, "a pie shows one series; this one has " + std::to_string(chart.series.size()),
+                        {"keep one value column, or use a column chart"});
+    }
+}
+
 }  // namespace
 
 std::optional<double> parse_chart_value(const std::string& text, const std::string& unit, std::string& problem) {
@@ -192,16 +207,7 @@ Chart read_chart(const pugi::xml_node& n, XmlReader& xml, Diagnostics& diags) {
     if (chart.categories.empty())
         diags.error(chart.where, "<chart> has no data rows",
                     {"add <row header=\"true\"> naming the series, then one <row> per category"});
-    if (chart.type == ChartType::Pie) {
-        if (chart.categories.size() > kMaxPieSlices)
-            diags.error(chart.where,
-                        "a pie with " + std::to_string(chart.categories.size()) + " slices is unreadable (at most " +
-                            std::to_string(kMaxPieSlices) + ")",
-                        {"group the small categories into one, or use a bar chart"});
-        if (chart.series.size() > 1)
-            diags.error(chart.where, "a pie shows one series; this one has " + std::to_string(chart.series.size()),
-                        {"keep one value column, or use a column chart"});
-    }
+    check_pie(chart, diags);
     if (chart.alt.empty()) {
         chart.alt = generated_chart_alt(chart);
         chart.alt_generated = true;
