@@ -12,6 +12,7 @@
 
 #include "app/build.h"
 #include "util/data_dir.h"
+#include "util/edit_distance.h"
 #include "watch/watch_command.h"
 #include "output/output_folder.h"
 
@@ -53,6 +54,9 @@ int run_command(const ks::BuildOptions& options, const ks::WatchOptions* watch) 
     try {
         if (watch) return ks::run_watch(options, *watch, std::cerr);
         return ks::run_build(options, std::cerr);
+    } catch (const ks::RecoveryBlocked& e) {
+        std::cerr << e.what() << "\nkamishibai: nothing written; the folder still holds part of the interrupted build\n";
+        return ks::kExitInput;
     } catch (const ks::OutputConflict& e) {
         std::cerr << e.what() << "\nkamishibai: nothing written; the previous output is unchanged\n";
         return ks::kExitInput;
@@ -64,6 +68,21 @@ int run_command(const ks::BuildOptions& options, const ks::WatchOptions* watch) 
         if (options.write_outputs) std::cerr << "kamishibai: nothing written; the previous output is unchanged\n";
         return ks::kExitEnvironment;
     }
+}
+
+// "kamishibai bulid": says which command was meant; true when argv[1] is
+// no command at all.
+bool unknown_command(CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return false;
+    std::vector<std::string> commands;
+    for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+    std::string word = argv[1];
+    if (std::find(commands.begin(), commands.end(), word) != commands.end()) return false;
+    std::string meant = ks::closest_match(word, commands);
+    std::cerr << "kamishibai: unknown command \"" << word << "\""
+              << (meant.empty() ? "" : "; did you mean \"" + meant + "\"?")
+              << " (commands: build, watch, check; see kamishibai --help)\n";
+    return true;
 }
 
 }  // namespace
@@ -84,12 +103,16 @@ int main(int argc, char** argv) {
     ks::BuildOptions options;
     std::string handout_spec = "3";
     auto add_common = [&](CLI::App* cmd) {
-        cmd->add_option("OUTLINE", options.outline, "outline XML file")->required()->check(CLI::ExistingFile);
+        // Not checked here: a missing or unreadable outline (a folder) is an
+        // input error (exit 1) from the loader, like every other.
+        cmd->add_option("OUTLINE", options.outline, "outline XML file")->required();
         cmd->add_option("--layouts", options.layouts, "layout set XML (default: layouts/briefing.xml)")
             ->check(CLI::ExistingFile);
         cmd->add_option("--fonts", options.fonts_dir, "directory with fonts.conf (default: fonts/)")
             ->check(CLI::ExistingDirectory);
         cmd->add_flag("--strict", options.strict, "treat every warning as an error (exit 1)");
+        cmd->add_option("--root", options.root,
+                        "images must be inside DIR (for decks you did not write; default: anywhere)");
         cmd->add_option("--max-image-pixels", options.max_image_pixels,
                         "largest image allowed, in pixels (default 50000000)")
             ->check(CLI::PositiveNumber);
@@ -119,6 +142,10 @@ int main(int argc, char** argv) {
     build->add_option("--depfile", options.depfile, "also write a Makefile-syntax depfile to FILE");
     build->add_flag("--no-cache", options.no_cache, "make every output anew (same bytes as an incremental build)");
     build->add_option("--report", options.report, "also write the change report (JSON) to FILE");
+    build->add_flag("--recover", options.recover,
+                    "set aside a damaged or foreign journal/manifest in OUT/.kamishibai and replace the files "
+                    "where outputs go");
+    build->add_flag("--pptx", options.pptx, "also write slides.pptx (editable PowerPoint)");
     };
     CLI::App* build = app.add_subcommand("build", "lay out the outline and write slides and handout");
     add_build_options(build);
@@ -132,7 +159,10 @@ int main(int argc, char** argv) {
 
     CLI::App* check = app.add_subcommand("check", "validate the outline and report problems; writes nothing");
     add_common(check);
+    check->add_option("-o,--output", options.out_dir,
+                      "also say whether this output folder is settled (after a kill it holds a mix until the next build)");
 
+    if (unknown_command(app, argc, argv)) return ks::kExitUsage;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -30,8 +30,7 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 // --quiet prints problems only: notes (what fitting did) are left out.
 void print_summary(const Diagnostics& diags, std::ostream& err, bool quiet) {
-    for (const auto& d : diags.items())
-        if (!quiet || d.severity != Severity::Note) err << format_diagnostic(d);
+    err << format_diagnostics(diags, quiet);  // one message per problem on many slides, capped
     auto errors = diags.error_count(), warnings = diags.warning_count();
     if (errors || warnings)
         err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
@@ -120,7 +119,7 @@ std::uint64_t side_file_key(const std::string& text) {
 class OutputPlan {
 public:
     OutputPlan(const BuildOptions& options, const std::vector<std::string>& inputs)
-        : options_(options), inputs_(inputs), out_(options.out_dir) {}
+        : options_(options), inputs_(inputs), out_(options.out_dir, options.recover) {}
     std::string temp_for(const std::string& relative, std::uint64_t key, const std::string& label = "") {
         refuse_input(fs::path(options_.out_dir) / relative, inputs_);
         if (!options_.no_cache && out_.keep(relative, key, label)) return "";
@@ -317,6 +316,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     run.layout_ms = ms_since(run.start);
     if (options.write_outputs && stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
     if (!options.write_outputs) {
+        if (!options.out_dir.empty()) err << folder_state_note(options.out_dir);  // check -o OUT
         (void)layout_dump_json(slides);  // what --dump-layout would write must be writable too
         print_summary(run.diags, err, options.quiet);
         if (!options.quiet) err << options.outline << ": " << deck->slides.size() << " slides, ok\n";

@@ -30,6 +30,9 @@ struct BuildOptions {
     bool strict = false;      // every warning is an error (exit 1)
     bool no_cache = false;    // make every output anew (the result is the same bytes)
     std::string report;       // empty: none; else the change report as JSON
+    bool recover = false;     // set foreign or damaged output-folder state aside; replace files where outputs go
+    std::string root;         // empty: images anywhere; else images must be inside this folder
+    bool pptx = false;        // also write slides.pptx
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

@@ -4,9 +4,11 @@
 #include <set>
 
 #include "app/depfile.h"
+#include "app/input_root.h"
 #include "app/layout_choice.h"
 #include "app/slides_document.h"
 #include "handout/handout_imposer.h"
+#include "image/image_store.h"
 #include "layout/font_families.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
@@ -26,6 +28,9 @@ Diagnostics warnings_as_errors(const Diagnostics& diags) {
 
 Loaded load_stage(const BuildOptions& options, Diagnostics& diags) {
     Loaded loaded;
+    // Images are decoded once, for the largest output: until the layout set
+    // says otherwise, a 960x540 slide.
+    ImageStore::shared().set_bound(pixel_bound(960, 540, options.png_scale));
     OutlineOptions outline_options;
     outline_options.max_image_pixels = options.max_image_pixels;
     loaded.deck = load_outline(options.outline, diags, outline_options);
@@ -34,7 +39,10 @@ Loaded load_stage(const BuildOptions& options, Diagnostics& diags) {
         loaded.layouts_file = *layouts_file;
         loaded.set = load_layout_set(*layouts_file, diags);
     }
+    if (loaded.set) ImageStore::shared().set_bound(pixel_bound(loaded.set->width, loaded.set->height, options.png_scale));
     if (loaded.deck && loaded.set) check_layout_names(*loaded.deck, *loaded.set, diags);
+    if (loaded.deck && !options.depfile.empty()) check_depfile_names(*loaded.deck, diags);
+    if (loaded.deck && !options.root.empty()) check_image_root(*loaded.deck, options.root, diags);
     if (loaded.deck) loaded.described = describe_inputs(options, *loaded.deck, loaded.set ? &*loaded.set : nullptr);
     return loaded;
 }

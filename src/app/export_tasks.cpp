@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/pptx_output.h"
 #include "export/cairo/slide_exporter.h"
 #include "export/pdf/hpdf_writer.h"
 
@@ -40,6 +41,13 @@ void png_tasks(const BuiltDocuments& b, RenderKeys& keys, std::size_t exporter, 
     }
 }
 
+// --pptx: slides.pptx from the slides Document (its structure included).
+void pptx_tasks(const BuiltDocuments& b, RenderKeys& keys, std::size_t exporter, std::vector<ExportTask>& tasks) {
+    if (!b.options.pptx) return;
+    tasks.push_back({OutputNames::kSlidesPptx, pptx_key(keys, b.slides), "", exporter, false,
+                     [&b](const std::string& path, Diagnostics&) { write_pptx_file(b.slides, path); }});
+}
+
 // The exporters, longest tasks first so that the parallel run ends together.
 struct Exporter {
     const char* kind;
@@ -48,6 +56,7 @@ struct Exporter {
 constexpr Exporter kExporters[] = {
     {"handout.pdf", handout_tasks},
     {"slides.pdf", slides_pdf_tasks},
+    {"slides.pptx", pptx_tasks},
     {"PNGs", png_tasks},
 };
 

@@ -87,7 +87,7 @@ std::optional<std::size_t> OutputNames::slide_index(const std::string& relative)
 }
 
 bool OutputNames::reserved(const std::string& relative) {
-    return relative == kSlidesPdf || relative.rfind("handout", 0) == 0 ||
+    return relative == kSlidesPdf || relative == kSlidesPptx || relative.rfind("handout", 0) == 0 ||
            relative.rfind(std::string(kSlidesDir) + "/", 0) == 0 || relative.rfind(kStateDir, 0) == 0;
 }
 

@@ -28,6 +28,7 @@ class OutputNames {
 public:
     static constexpr const char* kSlidesDir = "slides";
     static constexpr const char* kSlidesPdf = "slides.pdf";
+    static constexpr const char* kSlidesPptx = "slides.pptx";  // --pptx
     static constexpr const char* kStateDir = ".kamishibai";  // the output folder's own state
 
     OutputNames(std::size_t slide_count, std::vector<HandoutStyle> handouts);

@@ -8,17 +8,12 @@
 
 #include <sys/stat.h>
 
+#include "image/image_store.h"
 #include "output/output_folder.h"
+#include "util/overloaded.h"
 
 namespace ks {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 void color(KeyHasher& h, const Color& c) {
     h.f64(c.r);
@@ -71,6 +66,9 @@ std::uint64_t RenderKeys::file_fingerprint(const std::string& path, bool content
     struct stat st{};
     if (::stat(path.c_str(), &st) != 0) {
         h.str("missing");
+    } else if (auto stored = content ? ImageStore::shared().find(path) : nullptr) {
+        h.u64(stored->file_size);  // the image service hashed the bytes it read
+        h.u64(stored->file_hash);
     } else if (content && S_ISREG(st.st_mode)) {
         try {
             OwnedFile f = hash_file(path);

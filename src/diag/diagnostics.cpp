@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 namespace ks {
 
@@ -65,6 +67,62 @@ std::string format_diagnostic(const Diagnostic& d) {
     prefix = escape_controls(prefix);
     out = prefix + severity_name(d.severity) + ": " + escape_controls(d.message) + "\n";
     for (const auto& n : d.notes) out += prefix + "note: " + escape_controls(n) + "\n";
+    return out;
+}
+
+namespace {
+
+// "slide 'ID': rest" → {"ID", "rest"}; other messages have no slide.
+std::pair<std::string, std::string> split_slide(const std::string& message) {
+    const std::string prefix = "slide '";
+    if (message.rfind(prefix, 0) != 0) return {"", message};
+    auto end = message.find("': ", prefix.size());
+    if (end == std::string::npos) return {"", message};
+    return {message.substr(prefix.size(), end - prefix.size()), message.substr(end + 3)};
+}
+
+}  // namespace
+
+std::string format_diagnostics(const Diagnostics& diags, bool quiet, std::size_t cap) {
+    // Group what was said about several slides in the same words: one
+    // <confidentiality> too long for every slide is one problem. Printed at
+    // the first place, with every slide and its line.
+    using Key = std::tuple<int, std::string, std::string, std::vector<std::string>>;
+    std::map<Key, std::size_t> group_of;  // key → index into groups
+    std::vector<std::pair<Diagnostic, std::vector<std::string>>> groups;  // first diagnostic, its slides
+    for (const auto& d : diags.items()) {
+        if (quiet && d.severity == Severity::Note) continue;
+        auto [slide, rest] = split_slide(d.message);
+        if (slide.empty()) {
+            groups.push_back({d, {}});
+            continue;
+        }
+        std::string where = "'" + slide + "'" + (d.where.known() ? " (line " + std::to_string(d.where.line) + ")" : "");
+        Key key{static_cast<int>(d.severity), d.where.file, rest, d.notes};
+        auto [it, fresh] = group_of.emplace(key, groups.size());
+        if (fresh) groups.push_back({d, {}});
+        groups[it->second].second.push_back(where);
+    }
+    std::string out;
+    std::size_t shown = 0, hidden_errors = 0, hidden_warnings = 0;
+    for (auto& [d, slides] : groups) {
+        if (d.severity != Severity::Note && shown >= cap) {
+            (d.severity == Severity::Error ? hidden_errors : hidden_warnings) += std::max<std::size_t>(1, slides.size());
+            continue;
+        }
+        if (slides.size() > 1) {
+            std::string list;
+            for (std::size_t i = 0; i < slides.size() && i < 10; ++i) list += (i ? ", " : "") + slides[i];
+            if (slides.size() > 10) list += ", …";
+            d.message = split_slide(d.message).second + " (on " + std::to_string(slides.size()) + " slides: " + list + ")";
+        }
+        out += format_diagnostic(d);
+        if (d.severity != Severity::Note) ++shown;
+    }
+    if (hidden_errors || hidden_warnings)
+        out += "kamishibai: and " + std::to_string(hidden_errors + hidden_warnings) + " more (" +
+               std::to_string(hidden_errors) + " errors, " + std::to_string(hidden_warnings) +
+               " warnings) not shown; fix the ones above first\n";
     return out;
 }
 

@@ -36,4 +36,10 @@ private:
 // "file:line:col: error: message" plus note lines; no position parts when unknown.
 std::string format_diagnostic(const Diagnostic& d);
 
+// Every diagnostic for the terminal (notes left out when `quiet`). The same
+// problem at the same place on several slides ("slide 'a': the footer does
+// not fit ...", from one <footer>) is printed once, with the count and the
+// slides; after `cap` printed problems the rest is summed up as "and N more".
+std::string format_diagnostics(const Diagnostics& diags, bool quiet, std::size_t cap = 50);
+
 }  // namespace ks

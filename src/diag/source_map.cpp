@@ -9,7 +9,8 @@ SourceMap::SourceMap(std::string file, std::string_view text) : file_(std::move(
     int column = 1;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (i % kCheckpoint == 0) checkpoint_columns_.push_back(column);
-        if (text[i] == '\n') {
+        // LF, CRLF and a lone CR (old Mac files) each end a line.
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
             line_starts_.push_back(i + 1);
             column = 1;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {

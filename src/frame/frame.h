@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "frame/color.h"
 #include "frame/layout_record.h"
 
 #include "util/image_format.h"
@@ -18,11 +19,6 @@ namespace ks {
 
 struct Point {
     double x = 0, y = 0;
-};
-
-struct Color {
-    double r = 0, g = 0, b = 0, a = 1;
-    bool operator==(const Color&) const = default;
 };
 
 // A font face on disk; the same file is used by Cairo and libharu so slides

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "frame/structure.h"
+
 namespace ks {
 
 struct DumpLine {
@@ -16,6 +18,9 @@ struct DumpLine {
     double size = 0;
     bool overfull = false;
     int paragraph = 0;  // lines of one paragraph (item, cell, …) share this number within a box
+    // What the line is, for its floor: text, nested, cell, code, caption,
+    // value (a big number), number (agenda), heading (a title-like box).
+    std::string kind = "text";
 };
 
 struct DumpImage {
@@ -25,9 +30,14 @@ struct DumpImage {
 
 // One table cell: its rectangle and its text (lines joined by "\n").
 struct DumpCell {
-    int row = 0, col = 0;  // row within the table as drawn on this slide (header rows included)
+    int row = 0, col = 0;  // row within the table as drawn on this slide (header rows included), first column
     double x = 0, y = 0, w = 0, h = 0;
     std::string text;
+    int colspan = 1, rowspan = 1;  // a merged cell covers colspan columns and rowspan rows from (row, col)
+    double size = 0;               // the size its text is drawn at
+    bool header = false, total = false;
+    // The box its lines take, from the cell's top-left (so it moves with the cell); an empty cell's is 0 wide.
+    double text_dx = 0, text_dy = 0, text_w = 0, text_h = 0;
 };
 
 // The rectangle of one <column> (its heading included).
@@ -81,6 +91,7 @@ struct LayoutRecord {
     std::string layout;
     std::string continues;  // id of the slide this one continues, if any
     std::vector<DumpBox> boxes;
+    SlideStructure structure;  // what the slide says, for exporters that need more than ink
 };
 
 }  // namespace ks

@@ -10,13 +10,13 @@ Paper paper_size(const std::string& paper, const std::string& orientation) {
     return p;
 }
 
-PageBox page_box(const Paper& paper) {
+PageBox page_box(const Paper& paper, double extra_header) {
     PageBox b;
     b.left = kMarginX;
     b.right = paper.width - kMarginX;
     // Header: text whose top sits on the top margin, a hairline under it.
     b.header_baseline = kMarginY + kFurnitureSize * 0.88;
-    b.header_rule = b.header_baseline + 5;
+    b.header_rule = b.header_baseline + extra_header + 5;
     // Footer: a hairline, then text whose descenders stay above the margin.
     b.footer_baseline = paper.height - kMarginY - kFurnitureSize * 0.2;
     b.footer_rule = b.footer_baseline - kFurnitureSize - 5;

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "layout/print_palette.h"
+
 namespace ks::handout {
 
 constexpr double kMm = 72.0 / 25.4;
@@ -26,11 +28,13 @@ struct PageBox {
     double width() const { return right - left; }
     double height() const { return bottom - top; }
 };
-PageBox page_box(const Paper& paper);
+// `extra_header`: points the header takes below its first line (a deck title
+// on two lines); the content box starts that much lower.
+PageBox page_box(const Paper& paper, double extra_header = 0);
 
 constexpr double kMarginX = 15 * kMm;     // left/right
 constexpr double kMarginY = 13 * kMm;     // top/bottom
-constexpr double kFurnitureSize = 8.5;    // header/footer text, points
+constexpr double kFurnitureSize = print::kFurnitureSize;  // header/footer text, points
 
 // Slides per page and their grid for the numbered styles.
 struct Grid {

@@ -1,13 +1,12 @@
 #include "image/image_file.h"
 
-#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
-#include <png.h>
-
+#include "image/image_store.h"
 #include "image/jpeg_image.h"
+#include "image/png_image.h"
 #include "image/svg_image.h"
 #include "util/read_file.h"
 
@@ -62,77 +61,16 @@ std::optional<ImageInfo> png_header(std::string_view bytes, std::string& problem
     return ImageInfo{ImageFormat::Png, double(w), double(h)};
 }
 
-std::string over_budget(double w, double h, std::uint64_t max_pixels) {
+}  // namespace
+
+std::string over_pixel_limit(double w, double h, std::uint64_t max_pixels) {
     std::uint64_t pixels = std::uint64_t(w) * std::uint64_t(h);
     return "the image is " + std::to_string(std::uint64_t(w)) + "x" + std::to_string(std::uint64_t(h)) + " (" +
            std::to_string(pixels / 1'000'000) + " megapixels), more than the limit of " +
            std::to_string(max_pixels / 1'000'000) + " megapixels";
 }
 
-// libpng reports errors by longjmp: the state it jumps over is kept out of
-// the frame (no destructors skipped).
-struct PngReadState {
-    std::jmp_buf jump;
-    std::string message;
-    std::string_view data;
-    std::size_t offset = 0;
-    std::vector<png_byte> row;
-};
-
-void png_fail(png_structp png, png_const_charp message) {
-    auto* state = static_cast<PngReadState*>(png_get_error_ptr(png));
-    state->message = message ? message : "unknown libpng error";
-    std::longjmp(state->jump, 1);
-}
-
-void png_ignore_warning(png_structp, png_const_charp) {}
-
-void png_read_memory(png_structp png, png_bytep out, png_size_t n) {
-    auto* state = static_cast<PngReadState*>(png_get_io_ptr(png));
-    if (state->data.size() - state->offset < n) png_error(png, "truncated");
-    std::memcpy(out, state->data.data() + state->offset, n);
-    state->offset += n;
-}
-
-// Decodes every row (memory: one row) to prove the data is whole.
-ImageCheck check_png_bytes(const std::string& bytes, std::uint64_t max_pixels) {
-    ImageCheck result;
-    auto info = png_header(bytes, result.problem);
-    if (!info) return result;
-    if (std::uint64_t(info->width) * std::uint64_t(info->height) > max_pixels) {
-        result.problem = over_budget(info->width, info->height, max_pixels);
-        return result;
-    }
-    PngReadState state;
-    state.data = bytes;
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &state, png_fail, png_ignore_warning);
-    png_infop png_info = png ? png_create_info_struct(png) : nullptr;
-    if (!png || !png_info) {
-        png_destroy_read_struct(png ? &png : nullptr, nullptr, nullptr);
-        result.problem = "libpng could not start";
-        return result;
-    }
-    if (setjmp(state.jump)) {
-        png_destroy_read_struct(&png, &png_info, nullptr);
-        result.problem = state.message == "truncated" ? "PNG data is truncated" : "PNG data is corrupt: " + state.message;
-        return result;
-    }
-    png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
-    png_set_read_fn(png, &state, png_read_memory);
-    png_read_info(png, png_info);
-    png_set_expand(png);
-    png_set_strip_16(png);
-    const int passes = png_set_interlace_handling(png);
-    png_read_update_info(png, png_info);
-    state.row.resize(png_get_rowbytes(png, png_info));
-    const png_uint_32 height = png_get_image_height(png, png_info);
-    for (int pass = 0; pass < passes; ++pass)
-        for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, state.row.data(), nullptr);
-    png_read_end(png, nullptr);
-    png_destroy_read_struct(&png, &png_info, nullptr);
-    result.info = info;
-    return result;
-}
+namespace {
 
 }  // namespace
 
@@ -156,6 +94,7 @@ std::string unknown_format_problem(std::string_view head) {
 }
 
 std::optional<ImageInfo> probe_image(const std::string& path) {
+    if (auto stored = ImageStore::shared().find(path)) return ImageInfo{stored->format, stored->width, stored->height};
     auto bytes = read_file(path);
     if (!bytes) return std::nullopt;
     std::string problem;
@@ -174,35 +113,60 @@ std::optional<ImageInfo> probe_image(const std::string& path) {
     return std::nullopt;
 }
 
+std::shared_ptr<StoredImage> decode_image(const std::string& bytes, std::uint64_t max_pixels, PixelBound bound,
+                                          std::string& problem) {
+    auto image = std::make_shared<StoredImage>();
+    image->format = sniff_image_format(bytes);
+    std::optional<RgbaImage> pixels;
+    std::optional<ImageInfo> info;
+    switch (image->format) {
+        case ImageFormat::Png:
+            info = png_header(bytes, problem);
+            break;
+        case ImageFormat::Jpeg:
+            if (auto h = read_jpeg_header(bytes, problem)) info = ImageInfo{ImageFormat::Jpeg, double(h->width), double(h->height)};
+            break;
+        case ImageFormat::Svg:
+            info = ImageInfo{ImageFormat::Svg, 0, 0};
+            break;
+        case ImageFormat::Unknown:
+            problem = unknown_format_problem(bytes);
+            return nullptr;
+    }
+    if (!info) return nullptr;
+    if (image->format != ImageFormat::Svg && info->width * info->height > double(max_pixels)) {
+        problem = over_pixel_limit(info->width, info->height, max_pixels);
+        return nullptr;
+    }
+    if (image->format == ImageFormat::Png) pixels = decode_png(bytes, bound, problem);
+    if (image->format == ImageFormat::Jpeg) pixels = decode_jpeg_scaled(bytes, bound, problem);
+    if (image->format == ImageFormat::Svg) {
+        auto svg = load_svg(bytes, bound, problem);
+        if (!svg) return nullptr;
+        info->width = svg->svg->width();
+        info->height = svg->svg->height();
+        pixels = std::move(svg->raster);
+        image->svg = std::move(svg->svg);
+    }
+    if (!pixels) return nullptr;
+    image->width = info->width;
+    image->height = info->height;
+    image->pixels = std::move(*pixels);
+    return image;
+}
+
 ImageCheck check_image_bytes(const std::string& bytes, std::uint64_t max_pixels) {
     ImageCheck result;
-    switch (sniff_image_format(bytes)) {
-        case ImageFormat::Png:
-            return check_png_bytes(bytes, max_pixels);
-        case ImageFormat::Jpeg:
-            if (auto pixels = decode_jpeg(bytes, max_pixels, result.problem))
-                result.info = ImageInfo{ImageFormat::Jpeg, double(pixels->width), double(pixels->height)};
-            return result;
-        case ImageFormat::Svg:
-            if (auto svg = SvgImage::parse(bytes, result.problem))
-                result.info = ImageInfo{ImageFormat::Svg, svg->width(), svg->height()};
-            return result;
-        case ImageFormat::Unknown:
-            result.problem = unknown_format_problem(bytes);
-            return result;
-    }
+    if (auto image = decode_image(bytes, max_pixels, ImageStore::shared().bound(), result.problem))
+        result.info = ImageInfo{image->format, image->width, image->height};
     return result;
 }
 
 ImageCheck check_image(const std::string& path, std::uint64_t max_pixels) {
-    std::string why;
-    auto bytes = read_file(path, &why);  // regular files only: a FIFO or a folder is refused, never waited on
-    if (!bytes) {
-        ImageCheck result;
-        result.problem = why.empty() ? "the file cannot be opened" : why;
-        return result;
-    }
-    return check_image_bytes(*bytes, max_pixels);
+    ImageCheck result;
+    if (auto image = ImageStore::shared().load(path, max_pixels, result.problem))
+        result.info = ImageInfo{image->format, image->width, image->height};
+    return result;
 }
 
 }  // namespace ks

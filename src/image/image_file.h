@@ -35,7 +35,11 @@ std::string unknown_format_problem(std::string_view head);
 // file cannot be read or is no image we know.
 std::optional<ImageInfo> probe_image(const std::string& path);
 
-// Reads and decodes the whole file to prove it usable.
+// "the image is 8000x7000 (56 megapixels), more than the limit of 50 megapixels".
+std::string over_pixel_limit(double width, double height, std::uint64_t max_pixels);
+
+// Reads and decodes the whole file to prove it usable, through the image
+// service (image/image_store.h): the file is read once per build.
 ImageCheck check_image(const std::string& path, std::uint64_t max_pixels = kImagePixelBudget);
 // The same for bytes already read.
 ImageCheck check_image_bytes(const std::string& bytes, std::uint64_t max_pixels = kImagePixelBudget);

@@ -1,5 +1,6 @@
 #include "image/jpeg_image.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <turbojpeg.h>
@@ -52,7 +53,57 @@ std::optional<JpegHeader> read_jpeg_header(const std::string& bytes, std::string
                                        : "JPEG data is truncated (the file ends inside its header)";
         return std::nullopt;
     }
+    if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK) {
+        // A print file: whole and valid, but not a colour space kamishibai draws.
+        problem = "the JPEG uses the CMYK colour space, which is unsupported; save it as an RGB (sRGB) JPEG or PNG";
+        return std::nullopt;
+    }
     return JpegHeader{w, h, colorspace == TJCS_GRAY};
+}
+
+namespace {
+
+// The problem a failed tjDecompress2 means; empty when it was only a warning
+// (e.g. stray bytes between markers) that leaves a whole image.
+std::string decompress_problem(void* tj, const std::string& bytes) {
+    std::string m = tj_message(tj);
+    if (says_truncated(m) || !ends_with_eoi(bytes)) return "JPEG data is truncated";
+    if (tjGetErrorCode(tj) != TJERR_WARNING) return "JPEG data is corrupt: " + m;
+    return "";
+}
+
+// The smallest scaling factor whose result still has `need` of the pixels.
+tjscalingfactor scale_for(double need) {
+    int count = 0;
+    tjscalingfactor* factors = tjGetScalingFactors(&count);
+    tjscalingfactor best{1, 1};
+    for (int i = 0; factors && i < count; ++i) {
+        const auto& f = factors[i];
+        const double v = double(f.num) / f.denom;
+        if (v <= 1 && v >= need && v < double(best.num) / best.denom) best = f;
+    }
+    return best;
+}
+
+}  // namespace
+
+std::optional<RgbaImage> decode_jpeg_scaled(const std::string& bytes, PixelBound bound, std::string& problem) {
+    auto header = read_jpeg_header(bytes, problem);
+    if (!header) return std::nullopt;
+    const double need = std::min({1.0, double(bound.width) / header->width, double(bound.height) / header->height});
+    const tjscalingfactor f = scale_for(need);
+    RgbaImage out;
+    out.width = TJSCALED(header->width, f);
+    out.height = TJSCALED(header->height, f);
+    out.rgba.resize(std::size_t(out.width) * out.height * 4);
+    TjHandle tj = decompressor();
+    if (tjDecompress2(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out.rgba.data(),
+                      out.width, out.width * 4, out.height, TJPF_RGBA, TJFLAG_ACCURATEDCT) != 0) {
+        problem = decompress_problem(tj.get(), bytes);
+        if (!problem.empty()) return std::nullopt;
+    }
+    const int k = reduction_factor(out.width, out.height, bound);  // below 1/8
+    return k > 1 ? reduce(out, k) : out;
 }
 
 std::optional<RgbPixels> decode_jpeg(const std::string& bytes, std::uint64_t max_pixels, std::string& problem) {

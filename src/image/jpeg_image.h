@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "image/rgba_image.h"
+
 namespace ks {
 
 struct JpegHeader {
@@ -26,5 +28,9 @@ struct RgbPixels {
 // is truncated", "JPEG data is corrupt: …", over the pixel budget).
 // Exporters pass kNoPixelLimit: the outline loader has applied the budget.
 std::optional<RgbPixels> decode_jpeg(const std::string& bytes, std::uint64_t max_pixels, std::string& problem);
+
+// Decodes to RGBA at the smallest libjpeg-turbo scale (1/8 … 1) that still
+// covers `bound`, so a large photo is never decoded at full size.
+std::optional<RgbaImage> decode_jpeg_scaled(const std::string& bytes, PixelBound bound, std::string& problem);
 
 }  // namespace ks

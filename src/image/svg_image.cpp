@@ -1,6 +1,10 @@
 #include "image/svg_image.h"
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include <librsvg/rsvg.h>
 
@@ -50,6 +54,76 @@ std::unique_ptr<SvgImage> SvgImage::parse(const std::string& bytes, std::string&
 
 SvgImage::~SvgImage() {
     if (handle_) g_object_unref(handle_);
+}
+
+std::size_t count_svg_elements(const std::string& bytes) {
+    std::size_t count = 0;
+    for (std::size_t i = bytes.find('<'); i != std::string::npos && i + 1 < bytes.size(); i = bytes.find('<', i + 1)) {
+        const unsigned char next = static_cast<unsigned char>(bytes[i + 1]);
+        if (std::isalpha(next) || next == '_' || next >= 0x80) ++count;
+    }
+    return count;
+}
+
+namespace {
+
+// Cairo's premultiplied ARGB32 as plain RGBA.
+RgbaImage unpremultiply(cairo_surface_t* surface) {
+    cairo_surface_flush(surface);
+    RgbaImage out;
+    out.width = cairo_image_surface_get_width(surface);
+    out.height = cairo_image_surface_get_height(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    out.rgba.resize(std::size_t(out.width) * out.height * 4);
+    for (int y = 0; y < out.height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
+        for (int x = 0; x < out.width; ++x) {
+            const std::uint32_t px = row[x];
+            const unsigned a = px >> 24;
+            std::uint8_t* o = &out.rgba[(std::size_t(y) * out.width + x) * 4];
+            for (int c = 0; c < 3; ++c) {
+                const unsigned v = (px >> (16 - 8 * c)) & 0xff;
+                o[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
+            }
+            o[3] = static_cast<std::uint8_t>(a);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<CheckedSvg> load_svg(const std::string& bytes, PixelBound bound, std::string& problem) {
+    const bool gzipped = bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
+    if (std::size_t n = gzipped ? 0 : count_svg_elements(bytes); n > kMaxSvgElements) {
+        problem = "the SVG has " + std::to_string(n) + " elements, more than the limit of " +
+                  std::to_string(kMaxSvgElements) + "; simplify it (merge paths, drop hidden layers) or export it "
+                  "as a PNG";
+        return std::nullopt;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::shared_ptr<const SvgImage> svg = SvgImage::parse(bytes, problem);
+    if (!svg) return std::nullopt;
+    const double s = std::min(bound.width / svg->width(), bound.height / svg->height());
+    const int w = std::max(1, static_cast<int>(std::lround(svg->width() * s)));
+    const int h = std::max(1, static_cast<int>(std::lround(svg->height() * s)));
+    UniqueCPtr<cairo_surface_t, cairo_surface_destroy> surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    UniqueCPtr<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
+    if (!svg->render(cr.get(), 0, 0, w, h)) {
+        problem = "librsvg cannot draw the SVG";
+        return std::nullopt;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (seconds > kMaxSvgSeconds) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.1f s", seconds);
+        problem = std::string("the SVG took ") + buf + " to draw, more than the limit of " +
+                  std::to_string(int(kMaxSvgSeconds)) + " s; simplify it (fewer elements, filters and "
+                  "gradients) or export it as a PNG";
+        return std::nullopt;
+    }
+    return CheckedSvg{std::move(svg), unpremultiply(surface.get())};
 }
 
 bool SvgImage::render(cairo_t* cr, double x, double y, double w, double h) const {

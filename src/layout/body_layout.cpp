@@ -4,24 +4,59 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
+#include <string_view>
 
 #include "image/image_file.h"
 #include "layout/chart_layout.h"
 #include "layout/table_layout.h"
+#include "layout/numeric_cell.h"
+#include "layout/structure_recording.h"
+#include "layout/text_sizes.h"
 #include "util/utf8.h"
 
 namespace ks {
 namespace {
 
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+// The byte length of the number a section title starts with ("1. 進捗",
+// "2）課題", "第3章 展望", "04　まとめ"), without the space after it; 0 when
+// the title carries no number of its own ("2026年の計画" does not).
+std::size_t own_number_length(const std::string& title) {
+    std::u32string t = utf8_to_u32(title);
+    std::size_t i = 0;
+    bool chapter = i < t.size() && t[i] == U'第';
+    if (chapter) ++i;
+    std::size_t digits = i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    if (i == digits) return 0;
+    if (chapter) {
+        if (i >= t.size() || std::u32string_view(U"章部節回").find(t[i]) == std::u32string_view::npos) return 0;
+        ++i;
+    } else if (i < t.size() && std::u32string_view(U".．、)）:：").find(t[i]) != std::u32string_view::npos) {
+        ++i;
+    } else if (i >= t.size() || (t[i] != U' ' && t[i] != U'\u3000')) {
+        return 0;
+    }
+    std::size_t end = i;
+    while (i < t.size() && (t[i] == U' ' || t[i] == U'\u3000')) ++i;
+    if (i == t.size()) return 0;  // nothing but a number
+    std::string number;
+    for (std::size_t k = 0; k < end; ++k) number += utf8_encode(t[k]);
+    return number.size();
+}
+
 class BodyBuilder {
 public:
     BodyBuilder(const BoxSpec& spec, double size, const TextEngine& text, Diagnostics& diags)
-        : spec_(spec), size_(size), text_(text), diags_(diags) {}
+        : spec_(spec), size_(size), sizes_(text_sizes(spec, size)), text_(text), diags_(diags) {}
 
     BodyResult run(const std::vector<Block>& blocks, int first_paragraph = 0) {
         paragraph_ = first_paragraph;
+        figure_size_ = figure_value_size(blocks);
         for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (i > 0) y_ += spec_.paragraph_gap * size_;
+            if (i > 0) y_ += spec_.paragraph_gap * sizes_.body;
             last_block_ = i + 1 == blocks.size();
             if (std::holds_alternative<FigureNumber>(blocks[i])) {
                 // Consecutive big numbers stand side by side.
@@ -94,8 +129,11 @@ private:
         return s;
     }
 
-    // Places a text block at (x, y_) and records its lines.
-    void place_text(const TextBlock& block, double x, double y) {
+    // Places a text block at (x, y_) and records its lines as `kind` (see
+    // DumpLine); returns them as a paragraph of the slide's structure.
+    StructParagraph place_text(const TextBlock& block, double x, double y, const char* kind = "text") {
+        const std::size_t first_item = result_.items.size();
+        StructParagraph para = struct_paragraph(block, x, y, spec_.style.mono_family, {});
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) {
                 result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
@@ -112,29 +150,51 @@ private:
             double size = line.runs.empty() ? 0 : line.runs.front().run.size;
             double h = block.lines.size() ? block.height / block.lines.size() : 0;
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
-                                     line.overfull, paragraph_ + line.segment});
+                                     line.overfull, paragraph_ + line.segment, kind});
             result_.overfull = result_.overfull || line.overfull;
-            // A word wider than the column (a long URL) is not broken
-            // silently: fitting shrinks to keep it whole, else reports it.
-            if (line.split_word && !result_.overfull) result_.split_word = line.text;
-            result_.overfull = result_.overfull || line.split_word;
+            // A token wider than the column with no break point of its own
+            // (a 40-digit number) is torn at its last fitting character, never
+            // a reason to shrink the slide; reported as a warning.
+            if (line.split_word && result_.split_word.empty()) result_.split_word = line.text;
         }
         result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
         paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
+        para.items = {first_item, result_.items.size()};
+        return para;
+    }
+
+    // Records a structure element of `kind` drawn by the items from `first_item` on.
+    StructElement& record(StructKind kind, std::size_t first_item, std::vector<StructParagraph> paragraphs) {
+        StructElement e;
+        e.kind = kind;
+        e.paragraphs = std::move(paragraphs);
+        e.items = {first_item, result_.items.size()};
+        fit_element_to_lines(e);
+        result_.elements.push_back(std::move(e));
+        return result_.elements.back();
     }
 
     void add(const Paragraph& p) {
-        auto block = text_.set(p.text, style_at(size_), spec_.w);
-        place_text(block, 0, y_);
+        const std::size_t first_item = result_.items.size();
+        auto block = text_.set(p.text, style_at(sizes_.body), spec_.w);
+        StructParagraph para = place_text(block, 0, y_);
+        para.align = struct_align(spec_.style.align);
+        record(StructKind::Text, first_item, {std::move(para)});
         y_ += block.height;
     }
 
-    void add(const List& list) { add_list(list, 0); }
+    void add(const List& list) {
+        const std::size_t first_item = result_.items.size();
+        std::vector<StructParagraph> items;
+        add_list(list, 0, items);
+        record(StructKind::List, first_item, std::move(items)).ordered = list.ordered;
+    }
 
-    void add_list(const List& list, int level, std::shared_ptr<const StructTag> parent = nullptr) {
+    void add_list(const List& list, int level, std::vector<StructParagraph>& out,
+                  std::shared_ptr<const StructTag> parent = nullptr) {
         std::size_t list_first = result_.items.size();
         auto list_tag = make_tag("L", parent);
-        double size = size_ * (level == 0 ? 1.0 : level == 1 ? 0.9 : 0.85);
+        double size = level == 0 ? sizes_.body : level == 1 ? sizes_.nested1 : sizes_.nested2;
         double indent = spec_.indent * (size / spec_.style.size) * level;
         // Numbers sit right-aligned in a column as wide as the widest one, then a gap.
         double marker_box = size * 1.1;
@@ -152,7 +212,7 @@ private:
                 // Carrier of children continued from an earlier slide: no marker, no line.
                 ++number;
                 auto li = make_tag("LI", list_tag);
-                for (const auto& child : item.children) add_list(child, level + 1, li);
+                for (const auto& child : item.children) add_list(child, level + 1, out, li);
                 continue;
             }
             std::size_t item_first = result_.items.size();
@@ -161,12 +221,18 @@ private:
             auto style = style_at(size);
             auto block = text_.set(item.text, style, spec_.w - x);
             double first_baseline = block.lines.empty() ? size : block.lines.front().baseline;
+            const int shown_number = list.ordered ? number : 0;
             if (list.ordered) add_number(number++, indent, marker_box - size * 0.45, y_ + first_baseline, size);
             else add_bullet(level, indent, y_ + first_baseline, size);
-            place_text(block, x, y_);
+            StructParagraph para = place_text(block, x, y_, level == 0 ? "text" : "nested");
+            para.level = level;
+            para.number = shown_number;
+            para.marker_x = indent;
+            para.align = struct_align(style.align);
+            out.push_back(std::move(para));
             y_ += block.height;
             tag_from(item_first, li);
-            for (const auto& child : item.children) add_list(child, level + 1, li);
+            for (const auto& child : item.children) add_list(child, level + 1, out, li);
         }
         tag_from(list_first, list_tag);
     }
@@ -203,15 +269,16 @@ private:
 
     // Tagged as Table > Caption, TR > TH/TD (fills and rules in the Table).
     void add(const Table& table) {
-        TableStyle ts{style_at(size_ * spec_.table_scale), spec_.table_header_fill, spec_.table_header_text,
-                      spec_.table_stripe, spec_.table_rule, spec_.muted_color};
-        TableLayout t = layout_table(table, spec_.w, ts, text_);
-        const std::size_t table_first = result_.items.size();
+        // Cells at the drawn cell size: the table's own scale, never below the cell floor.
+        TableLayout t = layout_table(table, spec_.w, table_style(spec_, sizes_.cell), text_);
         auto table_tag = make_tag("Table");
         if (t.caption) {
-            place_text(t.caption->block, t.caption->x, y_ + t.caption->y);
-            tag_from(table_first, make_tag("Caption", table_tag));
+            const std::size_t caption_item = result_.items.size();
+            record(StructKind::Caption, caption_item, {place_text(t.caption->block, t.caption->x, y_ + t.caption->y, "cell")});
+            tag_from(caption_item, make_tag("Caption", table_tag));
         }
+        const std::size_t table_item = result_.items.size();
+        std::vector<StructParagraph> cells;
         std::map<int, std::shared_ptr<const StructTag>> rows;
         for (const auto& step : t.paint) {
             if (step.cell < 0) {
@@ -224,11 +291,56 @@ private:
             const bool header = cell.row >= 0 && static_cast<std::size_t>(cell.row) < table.rows.size() &&
                                 table.rows[static_cast<std::size_t>(cell.row)].header;
             const std::size_t cell_first = result_.items.size();
-            place_text(cell.text.block, cell.text.x, y_ + cell.text.y);
+            cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y, "cell"));
             tag_from(cell_first, make_tag(header ? "TH" : "TD", row_tag));
-            result_.cells.push_back({cell.row, cell.col, cell.x, y_ + cell.y, cell.w, cell.h, cell.plain});
+            result_.cells.push_back(dump_cell(cell, y_));
         }
+        record_table(t, table_item, std::move(cells));
         y_ += t.height;
+    }
+
+    // The record of a cell moved down by `dy`, with the box its lines take.
+    static DumpCell dump_cell(const TableCellLayout& cell, double dy) {
+        DumpCell d{cell.row, cell.col, cell.x, cell.y + dy, cell.w, cell.h, cell.plain};
+        d.colspan = cell.colspan, d.rowspan = cell.rowspan;
+        d.size = cell.size;
+        d.header = cell.header, d.total = cell.total;
+        const TextBlock& b = cell.text.block;
+        double left = 0, right = 0;
+        bool any = false;
+        for (const auto& line : b.lines) {
+            if (line.text.empty()) continue;
+            left = any ? std::min(left, line.x) : line.x;
+            right = any ? std::max(right, line.x + line.width) : line.x + line.width;
+            any = true;
+        }
+        d.text_dx = cell.text.x + left - cell.x, d.text_w = right - left;
+        d.text_dy = cell.text.y - cell.y, d.text_h = b.height;
+        return d;
+    }
+
+    // The table's cells as one structure element: grid, headers, alignment.
+    void record_table(const TableLayout& t, std::size_t first_item, std::vector<StructParagraph> cells) {
+        for (std::size_t k = 0; k < cells.size() && k < t.cells.size(); ++k) {
+            const TableCellLayout& cell = t.cells[k];
+            StructParagraph& p = cells[k];
+            p.row = cell.row, p.col = cell.col;
+            p.row_span = cell.rowspan, p.col_span = cell.colspan;
+            p.x = cell.x, p.y = y_ + cell.y, p.w = cell.w, p.h = cell.h;
+            p.header = cell.header;
+            p.align = cell.align == Align::Right    ? StructAlign::Right
+                      : cell.align == Align::Center ? StructAlign::Center
+                                                    : StructAlign::Left;
+        }
+        std::vector<double> heights;
+        for (std::size_t r = 0; r + 1 < t.row_y.size(); ++r) heights.push_back(t.row_y[r + 1] - t.row_y[r]);
+        StructElement& e = record(StructKind::Table, first_item, std::move(cells));
+        e.x = 0, e.y = y_ + (t.row_y.empty() ? t.height : t.row_y.front()), e.w = spec_.w;
+        e.h = std::accumulate(heights.begin(), heights.end(), 0.0);
+        e.table_rows = static_cast<int>(heights.size());
+        e.table_cols = static_cast<int>(t.column_widths.size());
+        e.col_widths = t.column_widths;
+        e.row_heights = std::move(heights);
     }
 
     void add(const Image& image) {
@@ -238,13 +350,20 @@ private:
         TextBlock caption;
         double caption_h = 0;
         if (!image.caption.empty()) {
-            TextStyle cs = style_at(size_ * 0.75);
+            TextStyle cs = style_at(sizes_.caption);
             cs.color = spec_.muted_color;
             cs.align = Align::Center;
             caption = text_.set(image.caption, cs, spec_.w);
             caption_h = caption.height + size_ * 0.3;
         }
         double space_h = std::max(1.0, spec_.h - caption_h);  // the whole box, less the caption
+        const std::size_t image_item = result_.items.size();
+        auto figure = [&](double x, double y, double w, double h) -> StructElement& {
+            StructElement& e = record(StructKind::Figure, image_item, {});
+            e.x = x, e.y = y, e.w = w, e.h = h;
+            e.image = {size ? image.resolved : "", image.src, image.alt, size ? size->format : ImageFormat::Unknown};
+            return e;
+        };
         if (!size) {
             diags_.warning(image.where, "cannot read image '" + image.src + "'; a placeholder is drawn",
                            {"give the path of a readable PNG, JPEG or SVG file, relative to the outline"});
@@ -253,9 +372,10 @@ private:
             box.h = std::min(std::max(spec_.h - y_, spec_.h * 0.3), size_ * 4);
             box.stroke = spec_.table_rule;
             result_.items.push_back({{0, y_}, box});
-            auto label = text_.set(plain_text(image.alt.empty() ? image.src : image.alt), style_at(size_ * 0.8),
+            auto label = text_.set(plain_text(image.alt.empty() ? image.src : image.alt), style_at(sizes_.caption),
                                    avail_w - size_);
-            place_text(label, size_ * 0.5, y_ + size_ * 0.5);
+            StructParagraph text = place_text(label, size_ * 0.5, y_ + size_ * 0.5, "caption");
+            figure(0, y_, box.w, box.h).paragraphs.push_back(std::move(text));
             y_ += box.h;
             place_caption(caption, caption_h);
             return;
@@ -282,11 +402,15 @@ private:
             double x = (spec_.w - box_w) / 2;
             result_.items.push_back({{x, y_}, Group{std::move(sub), {}, true}});
             result_.images.push_back({x, y_, box_w, box_h, image.src});
+            StructImage& picture = figure(x, y_, box_w, box_h).image;
+            picture.crop_left = picture.crop_right = (iw - box_w) / 2 / iw;
+            picture.crop_top = picture.crop_bottom = (ih - box_h) / 2 / ih;
             y_ += box_h;
         } else {
             double x = (spec_.w - w) / 2;
             result_.items.push_back({{x, y_}, ImageItem{image.resolved, w, h, size->format}});
             result_.images.push_back({x, y_, w, h, image.src});
+            figure(x, y_, w, h);
             y_ += h;
         }
         place_caption(caption, caption_h);
@@ -315,7 +439,7 @@ private:
         TextBlock caption;
         double caption_h = 0;
         if (!chart.caption.empty()) {
-            TextStyle cs = style_at(std::max(kMinChartLabelSize, size_ * 0.75));
+            TextStyle cs = style_at(sizes_.caption);
             cs.color = spec_.muted_color;
             cs.align = Align::Center;
             caption = text_.set(plain_text(chart.caption), cs, spec_.w);
@@ -337,8 +461,14 @@ private:
         ChartDrawing drawing = layout_chart(chart, style, w, h, text_);
         double x = (spec_.w - w) / 2;
         auto figure = make_tag("Figure", nullptr, chart.alt);
+        const std::size_t chart_item = result_.items.size();
         for (auto& it : drawing.items)
             result_.items.push_back({{it.pos.x + x, it.pos.y + y_}, std::move(it.item), figure});
+        // In the slide's structure a figure without a picture file: its
+        // drawing and its alt text (PowerPoint shows it as a described group).
+        StructElement& e = record(StructKind::Figure, chart_item, {});
+        e.x = x, e.y = y_, e.w = w, e.h = h;
+        e.image.alt = chart.alt;
         offset_chart(drawing.record, x, y_);
         result_.charts.push_back(std::move(drawing.record));
         result_.missing.insert(result_.missing.end(), drawing.missing.begin(), drawing.missing.end());
@@ -352,7 +482,10 @@ private:
     void place_caption(const TextBlock& caption, double caption_h) {
         if (caption.lines.empty()) return;
         y_ += caption_h - caption.height;
-        place_text(caption, 0, y_);
+        const std::size_t caption_item = result_.items.size();
+        StructParagraph text = place_text(caption, 0, y_, "caption");
+        text.align = StructAlign::Center;
+        record(StructKind::Caption, caption_item, {std::move(text)});
         y_ += caption.height;
     }
 
@@ -374,18 +507,27 @@ private:
                 band.fill = spec_.table_header_fill;
                 result_.items.push_back({{x, top}, band});
                 if (!col.heading.empty()) {
-                    auto block = text_.set(col.heading, heading_style(), widths[c] - size_ * 1.2);
-                    place_text(block, x + size_ * 0.6, top + (head_h - block.height) / 2);
+                    auto block = text_.set(col.heading, heading_style(), widths[c] - sizes_.body * 1.2);
+                    const std::size_t heading_item = result_.items.size() - 1;  // the band is its own
+                    StructParagraph text = place_text(block, x + sizes_.body * 0.6, top + (head_h - block.height) / 2);
+                    text.header = true;
+                    text.align = struct_align(heading_style().align);
+                    StructElement& e = record(StructKind::Heading, heading_item, {std::move(text)});
+                    e.x = x, e.y = top, e.w = widths[c], e.h = head_h;
                 }
             }
             BoxSpec sub = spec_;
             sub.w = widths[c];
-            double body_top = head_h > 0 ? head_h + size_ * 0.5 : 0;
+            double body_top = head_h > 0 ? head_h + sizes_.body * 0.5 : 0;
             sub.h = std::max(1.0, spec_.h - (top - 0) - body_top);
             BodyBuilder inner(sub, size_, text_, diags_);
             BodyResult r = inner.run(col.blocks, paragraph_);
             paragraph = std::max(paragraph, r.paragraphs);
             double dx = x, dy = top + body_top;
+            for (auto& e : r.elements) {
+                shift_element(e, dx, dy, result_.items.size());
+                result_.elements.push_back(std::move(e));
+            }
             for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item, it.tag});
             for (auto l : r.lines) {
                 l.x += dx, l.y += dy, l.baseline += dy;
@@ -431,7 +573,7 @@ private:
     }
 
     TextStyle heading_style() const {
-        TextStyle s = style_at(size_);
+        TextStyle s = style_at(sizes_.body);
         s.bold = true;
         s.line_height = 1.3;
         s.color = s.emphasis_color = spec_.table_header_text;
@@ -440,16 +582,18 @@ private:
 
     // A quotation: larger text behind an accent bar, the source below right.
     void add(const Quote& quote) {
-        double size = size_ * 1.15;
+        double size = sizes_.quote;
         double bar = std::max(3.0, size * 0.12), inset = size * 0.9;
         double top = y_;
+        const std::size_t quote_item = result_.items.size();
+        std::vector<StructParagraph> paragraphs;
         TextStyle qs = style_at(size);
         qs.line_height = 1.5;
         qs.align = Align::Left;
         for (std::size_t k = 0; k < quote.paragraphs.size(); ++k) {
             if (k > 0) y_ += size * 0.4;
             auto block = text_.set(quote.paragraphs[k], qs, spec_.w - inset);
-            place_text(block, inset, y_);
+            paragraphs.push_back(place_text(block, inset, y_));
             y_ += block.height;
         }
         Shape rule;
@@ -458,69 +602,123 @@ private:
         rule.fill = spec_.bullet_color;
         result_.items.push_back({{0, top}, rule});
         if (!quote.cite.empty()) {
-            TextStyle cs = style_at(size_ * 0.75);
+            TextStyle cs = style_at(sizes_.caption);
             cs.color = spec_.muted_color;
             cs.align = Align::Right;
-            y_ += size_ * 0.4;
+            y_ += sizes_.body * 0.4;
             auto block = text_.set(plain_text("― " + quote.cite), cs, spec_.w - inset);
-            place_text(block, inset, y_);
+            paragraphs.push_back(place_text(block, inset, y_, "caption"));
+            paragraphs.back().align = StructAlign::Right;
             y_ += block.height;
         }
+        StructElement& e = record(StructKind::Quote, quote_item, std::move(paragraphs));
+        e.cite = !quote.cite.empty();
+        e.x = 0, e.y = top, e.w = spec_.w, e.h = y_ - top;
     }
 
     void add(const FigureNumber& f) { add_figure_row({&f}); }
 
-    // Big numbers side by side, each with its label and note under it.
-    void add_figure_row(const std::vector<const FigureNumber*>& row) {
-        double gap = spec_.column_gap;
-        double cell_w = (spec_.w - gap * (row.size() - 1)) / row.size();
-        double top = y_, tallest = 0;
-        TextStyle vs = style_at(size_ * 2.6);
+    // How many big numbers a grid row holds: up to three; four stand 2 + 2.
+    static std::size_t figure_columns(std::size_t count) { return count <= 3 ? count : count == 4 ? 2 : 3; }
+
+    // A row of big numbers as laid out: the whole row's count (a continued
+    // piece keeps the grid of the row it came from) and its cell width.
+    std::pair<std::size_t, double> figure_grid(const std::vector<const FigureNumber*>& row) const {
+        std::size_t count = row.size();
+        if (row.front()->group_values) count = std::max(count, row.front()->group_values->size());
+        std::size_t columns = std::max<std::size_t>(1, figure_columns(count));
+        return {columns, (spec_.w - spec_.column_gap * (columns - 1)) / columns};
+    }
+
+    TextStyle figure_value_style(double size) const {
+        TextStyle vs = style_at(size);
         vs.bold = true;
         vs.line_height = 1.15;
         vs.color = vs.emphasis_color = spec_.bullet_color;
         vs.jl_spacing_em = 0;
         vs.align = spec_.style.align == Align::Justify ? Align::Left : spec_.style.align;
-        // Values stay on one line, all at one size: the row is set smaller
-        // when one is too wide (down to 1.2 em of body text).
-        double value_size = vs.size;
-        for (const FigureNumber* f : row) {
-            double natural = text_.natural_width(plain_text(f->value), vs);
-            if (natural > cell_w) value_size = std::min(value_size, vs.size * cell_w / natural * 0.98);
-        }
-        vs.size = std::max(size_ * 1.2, value_size);
-        for (std::size_t k = 0; k < row.size(); ++k) {
-            const FigureNumber& f = *row[k];
-            double x = k * (cell_w + gap), y = top;
-            auto value = text_.set(plain_text(f.value), vs, cell_w);
-            place_text(value, x, y);
-            y += value.height;
-            TextStyle ls = style_at(size_);
-            ls.bold = true;
-            ls.align = vs.align;
-            if (!f.label.empty()) {
-                auto label = text_.set(plain_text(f.label), ls, cell_w);
-                place_text(label, x, y);
-                y += label.height;
+        return vs;
+    }
+
+    // Every big number on the slide shares one size: the largest at which
+    // each value (of a continued row: each value of the whole row) stays on
+    // one line in its grid cell, down to 1.2 em of body text.
+    double figure_value_size(const std::vector<Block>& blocks) const {
+        TextStyle vs = figure_value_style(sizes_.figure);
+        double size = vs.size;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            std::vector<const FigureNumber*> row;
+            while (i < blocks.size() && std::holds_alternative<FigureNumber>(blocks[i]))
+                row.push_back(&std::get<FigureNumber>(blocks[i++]));
+            if (row.empty()) continue;
+            double cell_w = figure_grid(row).second;
+            std::vector<std::string> values;
+            if (row.front()->group_values) values = *row.front()->group_values;
+            for (const FigureNumber* f : row) values.push_back(f->value);
+            for (const auto& v : values) {
+                double natural = text_.natural_width(plain_text(v), vs);
+                if (natural > cell_w) size = std::min(size, vs.size * cell_w / natural * 0.98);
             }
-            if (!f.note.empty()) {
-                TextStyle ns = style_at(size_ * 0.75);
-                ns.color = spec_.muted_color;
-                ns.align = vs.align;
-                y += size_ * 0.2;
-                auto note = text_.set(f.note, ns, cell_w);
-                place_text(note, x, y);
-                y += note.height;
-            }
-            tallest = std::max(tallest, y - top);
         }
-        y_ = top + tallest;
+        return std::max(sizes_.body * 1.2, size);
+    }
+
+    // Big numbers in a grid (up to three a row), each with its label and
+    // note under it; a short last row is centred when the box is.
+    void add_figure_row(const std::vector<const FigureNumber*>& row) {
+        const double gap = spec_.column_gap;
+        const auto [columns, cell_w] = figure_grid(row);
+        const TextStyle vs = figure_value_style(figure_size_ > 0 ? figure_size_ : sizes_.figure);
+        for (std::size_t first = 0; first < row.size(); first += columns) {
+            if (first > 0) y_ += sizes_.body * 0.8;
+            std::size_t count = std::min(columns, row.size() - first);
+            double used = count * cell_w + (count - 1) * gap, x0 = 0;
+            if (vs.align == Align::Center) x0 = (spec_.w - used) / 2;
+            else if (vs.align == Align::Right) x0 = spec_.w - used;
+            double top = y_, tallest = 0;
+            for (std::size_t k = 0; k < count; ++k) {
+                double x = x0 + k * (cell_w + gap);
+                tallest = std::max(tallest, add_figure(*row[first + k], vs, x, top, cell_w));
+            }
+            y_ = top + tallest;
+        }
+    }
+
+    // One big number in its grid cell at (x, top); returns its height.
+    double add_figure(const FigureNumber& f, const TextStyle& vs, double x, double top, double cell_w) {
+        double y = top;
+        const std::size_t figure_item = result_.items.size();
+        std::vector<StructParagraph> parts;
+        auto value = text_.set(plain_text(f.value), vs, cell_w);
+        parts.push_back(place_text(value, x, y, "value"));
+        y += value.height;
+        TextStyle ls = style_at(sizes_.body);
+        ls.bold = true;
+        ls.align = vs.align;
+        if (!f.label.empty()) {
+            auto label = text_.set(plain_text(f.label), ls, cell_w);
+            parts.push_back(place_text(label, x, y));
+            y += label.height;
+        }
+        if (!f.note.empty()) {
+            TextStyle ns = style_at(sizes_.caption);
+            ns.color = spec_.muted_color;
+            ns.align = vs.align;
+            y += sizes_.body * 0.2;
+            auto note = text_.set(f.note, ns, cell_w);
+            parts.push_back(place_text(note, x, y, "caption"));
+            y += note.height;
+        }
+        for (auto& part : parts) part.align = struct_align(vs.align);
+        StructElement& e = record(StructKind::BigNumber, figure_item, std::move(parts));
+        e.x = x, e.y = top, e.w = cell_w, e.h = y - top;
+        return y - top;
     }
 
     // Code: mono font, whitespace as written, no Japanese spacing or kinsoku,
     // breaks only at spaces with a continuation mark at the end of a wrapped line.
     void add(const Pre& pre) {
-        double size = size_ * 0.8;
+        double size = sizes_.code;
         double pad = size * 0.6;
         TextStyle ms = style_at(size);
         ms.line_height = 1.35;
@@ -535,9 +733,12 @@ private:
         double top = y_;
         y_ += pad;
         std::size_t first_item = result_.items.size();  // the background goes under the text
+        std::vector<StructParagraph> code_lines;
         for (const std::string& source : pre.lines) {
             std::u32string line = utf8_to_u32(source);
             std::size_t start = 0;
+            StructParagraph& para = code_lines.emplace_back();
+            para.items.begin = result_.items.size();
             do {
                 std::size_t end = line.size();
                 bool wraps = false;
@@ -554,6 +755,11 @@ private:
                             end = k;  // break after the space
                             break;
                         }
+                    // No space: a URL or path breaks after '/' or before ? & = #.
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
+                        if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
+                                                std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
+                            end = k;
                     if (end == std::u32string::npos) {
                         // No space to break at: the word stays whole, too wide for the box.
                         end = std::max(line.find(U' ', fit), start + 1);
@@ -567,7 +773,7 @@ private:
                                      {"code breaks only at spaces; break the line by hand or shorten it"});
                     }
                 }
-                place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where);
+                place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where, para);
                 if (wraps && end < line.size()) {
                     TextStyle mark = ms;
                     mark.color = mark.emphasis_color = spec_.muted_color;
@@ -579,6 +785,7 @@ private:
                 }
                 start = end;
             } while (start < line.size());
+            para.items.end = result_.items.size();
             ++paragraph_;
         }
         y_ += pad;
@@ -588,6 +795,9 @@ private:
         bg.fill = spec_.code_fill;
         bg.corner_radius = 4;
         result_.items.insert(result_.items.begin() + static_cast<std::ptrdiff_t>(first_item), {{0, top}, bg});
+        for (auto& para : code_lines) para.items.begin += 1, para.items.end += 1;  // after the band
+        StructElement& e = record(StructKind::Code, first_item, std::move(code_lines));
+        e.x = 0, e.y = top, e.w = spec_.w, e.h = y_ - top;
     }
 
     static RichText code_text(const std::string& s, const SourcePosition& where) {
@@ -600,20 +810,30 @@ private:
     // One visual line of code at y_; leading spaces become an indent so they
     // are kept whatever the line breaker does with spaces at a line start.
     void place_code_line(const std::u32string& text, const TextStyle& ms, double pad, double line_h,
-                         const SourcePosition& where) {
+                         const SourcePosition& where, StructParagraph& para) {
         std::size_t lead = 0;
         while (lead < text.size() && text[lead] == U' ') ++lead;
         std::string rest;
         for (std::size_t i = lead; i < text.size(); ++i) rest += utf8_encode(text[i]);
         while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        StructLine blank;
+        blank.x = pad, blank.top = y_, blank.h = line_h, blank.baseline = y_ + line_h * 0.8;
+        if (rest.empty()) para.lines.push_back(std::move(blank));
         if (!rest.empty()) {
             double indent = lead * char_width(U' ', ms);
             auto block = text_.set(code_text(rest, where), ms, 1e6);
+            StructParagraph set = struct_paragraph(block, pad + indent, y_, spec_.style.mono_family, {});
+            for (auto& l : set.lines) {
+                if (lead > 0 && !l.runs.empty()) l.runs.front().text.insert(0, std::string(lead, ' '));
+                l.x = pad, l.h = line_h;
+                if (lead > 0 && !l.runs.empty()) l.runs.front().x = pad;
+                para.lines.push_back(std::move(l));
+            }
             for (const auto& line : block.lines) {
                 for (const auto& pr : line.runs)
                     result_.items.push_back({{pad + indent + pr.origin.x, y_ + pr.origin.y}, pr.run});
                 result_.lines.push_back({line.text, pad + indent + line.x, y_ + line.top, line.width, line_h,
-                                         y_ + line.baseline, ms.size, false, paragraph_});
+                                         y_ + line.baseline, ms.size, false, paragraph_, "code"});
             }
             result_.missing.insert(result_.missing.end(), block.missing.begin(), block.missing.end());
         }
@@ -636,58 +856,93 @@ private:
         return w;
     }
 
-    // The deck's sections as a numbered list; the current one bold in the accent colour on a tint.
-    // Each entry links to its section's first slide (drawn as the agenda
-    // always looks: not in the link colour, not underlined).
+    // The deck's sections as a numbered list; the current one bold in the
+    // accent colour on a tint. A title that carries its own number ("1. 進捗")
+    // keeps it (bold, in the accent colour) and gets no second one.
     void add(const Agenda& agenda) {
-        const std::size_t list_first = result_.items.size();
+        const std::size_t agenda_item = result_.items.size();
         auto list_tag = make_tag("L");
+        const double agenda_top = y_, size = sizes_.body;
+        bool all_numbered = !agenda.sections.empty();
+        for (const auto& t : agenda.sections) all_numbered = all_numbered && own_number_length(t) > 0;
+        const double num_w = all_numbered ? size * 0.5 : size * 2.2;
+        std::vector<StructParagraph> entries;
         for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
-            if (k > 0) y_ += size_ * 0.45;
+            if (k > 0) y_ += size * 0.45;
             const std::size_t item_first = result_.items.size();
             bool current = static_cast<int>(k) == agenda.current;
-            TextStyle ts = style_at(size_);
+            TextStyle ts = style_at(size);
             ts.align = Align::Left;
-            if (current) ts.bold = true, ts.color = ts.emphasis_color = spec_.bullet_color;
-            ts.link_color = ts.color;
-            double num_w = size_ * 2.2;
-            RichText entry = plain_text(agenda.sections[k]);
-            if (k < agenda.targets.size() && !agenda.targets[k].empty()) entry.spans[0].href = "#" + agenda.targets[k];
+            ts.emphasis_color = spec_.bullet_color;
+            if (current) ts.bold = true, ts.color = spec_.bullet_color;
+            ts.link_color = ts.color;  // agenda entries link to their sections, drawn as the agenda always looks
+            const std::string& name = agenda.sections[k];
+            const std::size_t own = own_number_length(name);
+            RichText title_text = plain_text(name);
+            if (own > 0)
+                title_text.spans = {{name.substr(0, own), true, false, false, {}, {}},
+                                    {name.substr(own), false, false, false, {}, {}}};
+            if (k < agenda.targets.size() && !agenda.targets[k].empty())
+                for (auto& span : title_text.spans) span.href = "#" + agenda.targets[k];
             underline_links_ = false;
-            auto title = text_.set(entry, ts, spec_.w - num_w - size_ * 0.5);
-            double pad = size_ * 0.25;
-            if (current) {
-                Shape tint;
-                tint.w = spec_.w;
-                tint.h = title.height + 2 * pad;
-                tint.fill = spec_.table_stripe;
-                result_.items.push_back({{0, y_}, tint});
-                Shape bar;
-                bar.w = 4;
-                bar.h = tint.h;
-                bar.fill = spec_.bullet_color;
-                result_.items.push_back({{0, y_}, bar});
+            auto title = text_.set(title_text, ts, spec_.w - num_w - size * 0.5);
+            double pad = size * 0.25;
+            if (current) add_agenda_band(title.height + 2 * pad);
+            std::optional<StructParagraph> shown;
+            if (own == 0) shown = add_agenda_number(k + 1, ts, title, pad);
+            StructParagraph entry = place_text(title, num_w, y_ + pad);
+            entry.marker_x = size * 0.5;
+            if (shown) {
+                entry.number = static_cast<int>(k) + 1;
+                entry.items.begin = shown->items.begin;
+                if (!entry.lines.empty() && !shown->lines.empty())
+                    entry.lines.front().runs.insert(entry.lines.front().runs.begin(), shown->lines.front().runs.begin(),
+                                                    shown->lines.front().runs.end());
             }
-            TextStyle ns = ts;
-            ns.bold = true;
-            ns.color = ns.emphasis_color = spec_.bullet_color;
-            char num[24];
-            std::snprintf(num, sizeof num, "%02zu", k + 1);
-            auto number = text_.set(plain_text(num), ns, num_w);
-            double first_baseline = title.lines.empty() ? size_ : title.lines.front().baseline;
-            double num_baseline = number.lines.empty() ? size_ : number.lines.front().baseline;
-            place_text(number, size_ * 0.5, y_ + pad + first_baseline - num_baseline);
-            --paragraph_;  // the number and its title are one paragraph
-            place_text(title, num_w, y_ + pad);
             underline_links_ = true;
+            entries.push_back(std::move(entry));
             tag_from(item_first, make_tag("LI", list_tag));
             y_ += title.height + 2 * pad;
         }
-        tag_from(list_first, list_tag);
+        tag_from(agenda_item, list_tag);
+        StructElement& e = record(StructKind::Agenda, agenda_item, std::move(entries));
+        e.x = 0, e.y = agenda_top, e.w = spec_.w, e.h = y_ - agenda_top;
+    }
+
+    // The tint and accent bar behind the current section.
+    void add_agenda_band(double h) {
+        Shape tint;
+        tint.w = spec_.w;
+        tint.h = h;
+        tint.fill = spec_.table_stripe;
+        result_.items.push_back({{0, y_}, tint});
+        Shape bar;
+        bar.w = 4;
+        bar.h = h;
+        bar.fill = spec_.bullet_color;
+        result_.items.push_back({{0, y_}, bar});
+    }
+
+    // "01", "02", … on the title's first baseline.
+    StructParagraph add_agenda_number(std::size_t n, const TextStyle& ts, const TextBlock& title, double pad) {
+        const double size = sizes_.body;
+        TextStyle ns = ts;
+        ns.bold = true;
+        ns.color = ns.emphasis_color = spec_.bullet_color;
+        char num[24];
+        std::snprintf(num, sizeof num, "%02zu", n);
+        auto number = text_.set(plain_text(num), ns, size * 2.2);
+        double first_baseline = title.lines.empty() ? size : title.lines.front().baseline;
+        double num_baseline = number.lines.empty() ? size : number.lines.front().baseline;
+        StructParagraph shown = place_text(number, size * 0.5, y_ + pad + first_baseline - num_baseline, "number");
+        --paragraph_;  // the number and its title are one paragraph
+        return shown;
     }
 
     const BoxSpec& spec_;
-    double size_;
+    double size_;       // the size the body is fitted at
+    TextSizes sizes_;   // what each kind of text is drawn at, floors kept
+    double figure_size_ = 0;  // the one size of every big number on the slide
     const TextEngine& text_;
     Diagnostics& diags_;
     BodyResult result_;
@@ -717,14 +972,14 @@ double column_heading_height(const Columns& columns, const BoxSpec& spec, double
     if (!any) return 0;
     std::vector<double> widths = column_widths(columns, spec.w, spec.column_gap);
     TextStyle s = spec.style;
-    s.size = size;
+    s.size = drawn_body_size(spec, size);
     s.bold = true;
     s.line_height = 1.3;
     double tallest = 0;
     for (std::size_t c = 0; c < columns.columns.size(); ++c)
         if (!columns.columns[c].heading.empty())
-            tallest = std::max(tallest, text.set(columns.columns[c].heading, s, widths[c] - size * 1.2).height);
-    return tallest + size * 0.7;
+            tallest = std::max(tallest, text.set(columns.columns[c].heading, s, widths[c] - s.size * 1.2).height);
+    return tallest + s.size * 0.7;
 }
 
 BodyResult layout_body(const std::vector<Block>& blocks, const BoxSpec& spec, double size, const TextEngine& text,

@@ -18,11 +18,12 @@ struct BodyResult {
     std::vector<DumpCell> cells;        // relative to the body box's top-left
     std::vector<DumpColumn> columns;    // relative to the body box's top-left
     std::vector<DumpChart> charts;      // relative to the body box's top-left
+    std::vector<StructElement> elements;  // relative to the body box's top-left; ranges index `items`
     std::vector<MissingCharacter> missing;
     double height = 0;
     int paragraphs = 0;  // paragraph numbers used (the next block in the box goes on from here)
-    bool overfull = false;  // a word wider than the column
-    std::string split_word;  // the first line that had to end inside such a word, for the message
+    bool overfull = false;  // a single character (or glued pair) wider than the column
+    std::string split_word;  // the first line torn inside a token with no break point, for the warning
     bool image_squeezed = false;  // an image got less than its minimum height (it must move on)
 };
 

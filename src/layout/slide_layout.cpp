@@ -1,10 +1,13 @@
 #include "layout/slide_layout.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "layout/body_layout.h"
 #include "layout/chart_layout.h"
+#include "layout/structure_recording.h"
+#include "layout/text_sizes.h"
 #include "util/utf8.h"
 #include "util/dates.h"
 #include "util/edit_distance.h"
@@ -60,7 +63,13 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     std::string s = tpl;
     s = replace_all(s, "{title}", deck.meta.title);
     s = replace_all(s, "{subtitle}", deck.meta.subtitle);
-    s = replace_all(s, "{date}", iso_to_japanese_date(deck.meta.date));
+    // The date once: not again in a meta line when the slide's title or
+    // subtitle (the cover's falls back to the deck's) already shows it.
+    std::string date = iso_to_japanese_date(deck.meta.date);
+    std::string shown = slide.title.plain() + "\n" + slide.subtitle.plain();
+    if (index == 0 && slide.subtitle.empty()) shown += "\n" + deck.meta.subtitle;
+    if (!date.empty() && shown.find(date) != std::string::npos) date.clear();
+    s = replace_all(s, "{date}", date);
     s = replace_all(s, "{author}", deck.meta.author);
     s = replace_all(s, "{confidentiality}", deck.meta.confidentiality);
     s = replace_all(s, "{section}", slide.section);
@@ -71,6 +80,8 @@ std::string expand_template(const std::string& tpl, const Deck& deck, const Slid
     for (;;) {
         if (!s.empty() && s.back() == ' ') s.pop_back();
         else if (s.size() >= 3 && s.compare(s.size() - 3, 3, ideographic_space) == 0) s.resize(s.size() - 3);
+        else if (!s.empty() && s.front() == ' ') s.erase(0, 1);
+        else if (s.compare(0, 3, ideographic_space) == 0) s.erase(0, 3);
         else return s;
     }
 }
@@ -96,15 +107,36 @@ public:
         frame_ = frame.get();
         layout_ = layout;
         split_content(layout);
-        if (layout && layout->master) draw_layout(set_.master, out);
+        if (layout && layout->master) {
+            drawing_master_ = true;
+            draw_layout(set_.master, out);
+            drawing_master_ = false;
+            structure_.master_items = {0, frame_->items.size()};
+        }
         if (layout) draw_layout(*layout, out);
         frame->record = {out.id, out.layout, out.continues, out.boxes};
+        record_slide_structure();
+        frame->record.structure = std::move(structure_);
         out.frame = std::move(frame);
         out.diags = std::move(diags_);
         return out;
     }
 
 private:
+    // The slide's title, section and notes beside the elements drawn.
+    void record_slide_structure() {
+        structure_.title = slide_.title.plain();
+        structure_.section = slide_.section;
+        const std::string notes = slide_.notes.plain();
+        for (std::size_t at = 0; at < notes.size();) {
+            std::size_t end = notes.find("\n\n", at);
+            std::string paragraph = notes.substr(at, end == std::string::npos ? std::string::npos : end - at);
+            if (!paragraph.empty()) structure_.notes.push_back(std::move(paragraph));
+            if (end == std::string::npos) break;
+            at = end + 2;
+        }
+    }
+
     // Body blocks, the image of an `image` box and the caption of a `caption` box.
     void split_content(const LayoutSpec* layout) {
         body_ = slide_.blocks;
@@ -128,6 +160,7 @@ private:
     }
 
     void draw_layout(const LayoutSpec& layout, SlideLayout& out) {
+        const std::size_t first_item = frame_->items.size();
         for (const auto& r : layout.rects) {
             Shape s;
             s.w = r.w;
@@ -141,8 +174,18 @@ private:
             double k = std::min(logo.w / logo.image_w, logo.h / logo.image_h);
             double w = logo.image_w * k, h = logo.image_h * k;
             frame_->push({logo.x + (logo.w - w) / 2, logo.y + (logo.h - h) / 2}, ImageItem{logo.path, w, h, logo.format});
+            StructElement e;
+            e.kind = StructKind::Furniture;
+            e.furniture = "logo";
+            e.from_master = drawing_master_;
+            e.x = logo.x + (logo.w - w) / 2, e.y = logo.y + (logo.h - h) / 2, e.w = w, e.h = h;
+            e.items = {frame_->items.size() - 1, frame_->items.size()};
+            e.image = {logo.path, logo.path, "", logo.format};
+            structure_.elements.push_back(std::move(e));
         }
+        if (!drawing_master_) structure_.layout_items = {first_item, frame_->items.size()};
         for (const auto& box : layout.boxes) {
+            box_first_item_ = frame_->items.size();  // a box's fill is drawn with it
             if (box.fill) {
                 Shape s;
                 s.w = box.w;
@@ -158,6 +201,15 @@ private:
             else if (!box.text.empty()) {
                 std::string s = expand_template(box.text, deck_, slide_, index_);
                 if (!s.empty()) draw_text_box(box, plain_text(s), out);
+                const bool furniture = drawing_master_ || box.role == "footer" || box.role == "confidentiality" ||
+                                       box.role == "page-number";
+                if (!s.empty() && !structure_.elements.empty()) {
+                    StructElement& e = structure_.elements.back();
+                    e.kind = furniture ? StructKind::Furniture : StructKind::Text;
+                    e.furniture = box.role;
+                    e.from_master = drawing_master_;
+                    e.field_text = field_text(box.text);
+                }
             }
         }
     }
@@ -185,6 +237,7 @@ private:
             if (fits() || size <= box.min_size) break;
             size = std::max(box.min_size, size - 1);
         }
+        if (box.style.heading && fits()) prefer_whole_words(box, content, style, size, block);
         // Below min-size only as a last resort, with a warning: a title drawn
         // over the body or off its box is never acceptable.
         while (!fits() && size > kLastResortSize) {
@@ -196,6 +249,7 @@ private:
         bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
         DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
+        const std::size_t text_item = frame_->items.size();
         // Structure: the title is the slide's H1, subtitle and caption are
         // paragraphs; template boxes (footer, page number) are furniture.
         std::shared_ptr<const StructTag> tag;
@@ -207,9 +261,54 @@ private:
                                   size * style.line_height, box.y + dy + line.baseline, size, line.overfull,
                                   line.segment});
         }
+        record_text_box(box, block, dy, text_item);
         report_missing(block.missing);
         if (overflow) report_text_box_overflow(box, content.where, size);
         out.boxes.push_back(std::move(dump));
+    }
+
+    // A title, subtitle, caption or furniture text as one element at its box.
+    void record_text_box(const BoxSpec& box, const TextBlock& block, double dy, std::size_t text_item) {
+        StructElement e;
+        e.kind = box.role == "title" ? StructKind::Title : box.role == "subtitle" ? StructKind::Subtitle
+                                                                                : StructKind::Caption;
+        e.x = box.x, e.y = box.y, e.w = box.w, e.h = box.h;
+        e.items = {box_first_item_, frame_->items.size()};
+        StructParagraph p = struct_paragraph(block, box.x, box.y + dy, box.style.mono_family,
+                                             {text_item, frame_->items.size()});
+        p.align = struct_align(box.style.align);
+        e.paragraphs.push_back(std::move(p));
+        structure_.elements.push_back(std::move(e));
+    }
+
+    // A furniture template with the deck's fields filled in and the slide's
+    // own ({page}, {section}) left for writers that have fields.
+    std::string field_text(const std::string& tpl) const {
+        std::string s = replace_all(tpl, "{page}", "\x01");
+        s = replace_all(s, "{section}", "\x02");
+        s = expand_template(s, deck_, slide_, index_);
+        s = replace_all(s, "\x01", "{page}");
+        return replace_all(s, "\x02", "{section}");
+    }
+
+    // A heading broken inside a word (セキュリティインシ|デント, a URL at
+    // '/') is set a step or more smaller, down to min-size, when that keeps
+    // every word whole; otherwise it stays as it was.
+    void prefer_whole_words(const BoxSpec& box, const RichText& content, TextStyle& style, double& size,
+                            TextBlock& block) const {
+        auto broken = [](const TextBlock& b) {
+            return std::any_of(b.lines.begin(), b.lines.end(), [](const TextLine& l) { return l.inside_word; });
+        };
+        if (!broken(block)) return;
+        for (double s = size - 1; s >= box.min_size - 1e-9; s -= 1) {
+            TextStyle smaller = style;
+            smaller.size = s;
+            TextBlock b = text_.set(content, smaller, box.w);
+            if (b.height <= box.h + 0.01 && !b.overfull() && !broken(b)) {
+                style = smaller, size = s, block = std::move(b);
+                return;
+            }
+        }
     }
 
     // The image of an image-text slide, as large as its box allows.
@@ -222,21 +321,23 @@ private:
         bool overflow = r.height > box.h + 0.01 || r.image_squeezed;
         DumpBox dump = place(box, r, box.style.size, overflow);
         report_missing(r.missing);
-        if (overflow) report_overflow(box, slot_image_->where, r.height);
+        if (overflow) report_overflow(box, slot_image_->where, r.height, box.style.size, r);
         out.boxes.push_back(std::move(dump));
     }
 
     void draw_body(const BoxSpec& spec, SlideLayout& out) {
         if (body_.empty()) return;
         const BoxSpec box = layout_ ? body_box_for(*layout_, slide_).value_or(spec) : spec;
-        // Largest size (in 0.5 pt steps) between min-size and size that fits.
         auto attempt = [&](double size, Diagnostics& d) { return layout_body(body_, box, size, text_, d); };
         auto fits = [&](const BodyResult& r) { return r.height <= box.h + 0.01 && !r.overfull && !r.image_squeezed; };
         Diagnostics d;
-        double size = box.style.size;
+        // A piece of a continued run is set at the run's size; any other body
+        // at the largest size (½ pt steps) down to its floors that fits.
+        double size = slide_.fit_size > 0 ? slide_.fit_size : box.style.size;
         BodyResult result = attempt(size, d);
-        if (!fits(result) && box.min_size < box.style.size) {
-            double lo = box.min_size, hi = box.style.size;  // lo: candidate, hi: known too big
+        const double lowest = lowest_fit_size(box);
+        if (!fits(result) && lowest < size) {
+            double lo = lowest, hi = size;  // lo: candidate, hi: known too big
             Diagnostics dl;
             BodyResult low = attempt(lo, dl);
             if (fits(low)) {
@@ -255,15 +356,13 @@ private:
         }
         diags_.append(d);
         bool overflow = !fits(result);
-        DumpBox dump = place(box, result, size, overflow);
-        if (size < box.style.size && !overflow) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, "body text shrank from %g to %g pt to fit", box.style.size, size);
-            diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + buf, {}});
-        }
+        std::string shrank = slide_.fit_size > 0 ? std::string() : describe_shrink(box, size, result.lines);
+        DumpBox dump = place(box, result, drawn_body_size(box, size), overflow);
+        if (!shrank.empty() && !overflow)
+            diags_.add({Severity::Note, slide_.where, "slide '" + slide_.id + "': " + shrank, {}});
         report_missing(result.missing);
-        if (overflow && !result.split_word.empty()) report_long_word(box, result.split_word);
-        else if (overflow) report_overflow(box, slide_.where, result.height);
+        if (!result.split_word.empty()) report_torn_word(box, result.split_word);
+        if (overflow) report_overflow(box, slide_.where, result.height, size, result);
         out.boxes.push_back(std::move(dump));
     }
 
@@ -271,6 +370,7 @@ private:
     // into the frame, its lines, images, cells and columns into the record.
     DumpBox place(const BoxSpec& box, BodyResult& r, double size, bool overflow) {
         const double dy = vertical_offset(box, r.height);
+        const std::size_t first_item = frame_->items.size();
         for (auto& item : r.items)
             frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item), std::move(item.tag));
         DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
@@ -296,6 +396,10 @@ private:
             offset_chart(chart, box.x, box.y + dy);
             dump.charts.push_back(std::move(chart));
         }
+        for (auto& e : r.elements) {
+            shift_element(e, box.x, box.y + dy, first_item);
+            structure_.elements.push_back(std::move(e));
+        }
         return dump;
     }
 
@@ -318,27 +422,30 @@ private:
 
     // Pagination moves whatever can move to continuation slides; what is
     // left over is a single unbreakable thing, which is never clipped silently.
-    void report_overflow(const BoxSpec& box, const SourcePosition& where, double height) {
+    void report_overflow(const BoxSpec& box, const SourcePosition& where, double height, double size,
+                         const BodyResult& r) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f pt", std::max(0.0, height - box.h));
         diags_.error(where.known() ? where : slide_.where,
                      "slide '" + slide_.id + "': the " + box.role + " does not fit its box even at " +
-                         std::to_string(static_cast<int>(box.min_size)) + " pt (" + buf +
+                         format_size(main_drawn_size(box, size, r.lines)) + " pt (" + buf +
                          " too tall, or a word wider than the box)",
                      {"shorten the item or break the long word; a single item must fit one slide"});
     }
 
-    // A word (a URL, a long number) wider than the box even at min-size
-    // would have to be broken inside: located, never broken silently.
-    void report_long_word(const BoxSpec& box, const std::string& line) {
+    // A token with no break point of its own (a 40-digit number, a hash)
+    // wider than the box is torn at its last fitting character: the slide is
+    // not shrunk for it, and the author is told. URLs and paths break at
+    // '/', '?', '&' … and never come here.
+    void report_torn_word(const BoxSpec& box, const std::string& line) {
         std::string shown;  // the line, at most 60 characters of it
         std::size_t i = 0;
         for (int n = 0; i < line.size() && n < 60; ++n) utf8_append(shown, utf8_next(line, i));
         if (i < line.size()) shown += "…";
-        diags_.error(slide_.where,
-                     "slide '" + slide_.id + "': a word is wider than the " + box.role + " box even at " +
-                         std::to_string(static_cast<int>(box.min_size)) + " pt: '" + shown + "'",
-                     {"shorten it (for a URL, link a shorter address) or put spaces or '/' breaks in it"});
+        diags_.warning(slide_.where,
+                       "slide '" + slide_.id + "': a word with no break point is wider than the " + box.role +
+                           " box; it is broken at the end of the line '" + shown + "'",
+                       {"put a space, '/' or '-' in it, or shorten it"});
     }
 
     static constexpr double kLastResortSize = 8;
@@ -372,6 +479,9 @@ private:
     std::optional<Image> slot_image_;
     RichText caption_;
     Diagnostics diags_;
+    SlideStructure structure_;
+    bool drawing_master_ = false;
+    std::size_t box_first_item_ = 0;
 };
 
 }  // namespace

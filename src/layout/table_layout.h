@@ -1,8 +1,11 @@
 #pragma once
-// Lays out one table: column widths from the content, each cell's text set in
-// its column, the row fills and rules. A plain value out, so the slide body,
-// the outline handout and fitting all share one table layout.
+// Lays out one table: column widths shared out by content, merged cells
+// (colspan, rowspan), each cell's text set in its place, numbers right-aligned
+// on their decimal points, the row fills and rules. A plain value out, so the
+// slide body, the outline handout and fitting all share one table layout.
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "frame/frame.h"
@@ -11,12 +14,18 @@
 
 namespace ks {
 
+struct BoxSpec;
+
 // How a table is drawn: the cell text style at the size cells are set at
 // (the table's own scale already applied) and the table's colours.
 struct TableStyle {
     TextStyle text;
     Color header_fill, header_text, stripe, rule, caption_color;
 };
+
+
+// The style of tables in a body box with cells set at `cell_size`.
+TableStyle table_style(const BoxSpec& spec, double cell_size);
 
 // A text block at its place, relative to the table's top-left.
 struct PlacedText {
@@ -25,10 +34,14 @@ struct PlacedText {
 };
 
 // One drawn cell: its rectangle (relative to the table's top-left), the grid
-// position it starts at, and its text.
+// position it starts at, its spans and its text.
 struct TableCellLayout {
-    int row = 0, col = 0;  // row within the table as laid out (header rows included)
+    int row = 0, col = 0;  // row within the table as laid out (header rows included), first grid column
+    int colspan = 1, rowspan = 1;
+    bool header = false, total = false;
     double x = 0, y = 0, w = 0, h = 0;
+    double size = 0;    // the size its text is drawn at
+    Align align = Align::Left;  // how its lines are set
     PlacedText text;
     std::string plain;  // the lines shown, joined by "\n"
 };
@@ -44,14 +57,24 @@ struct TableLayout {
     std::vector<TableCellLayout> cells;
     std::vector<TablePaint> paint;      // fills, cell texts and rules in paint order
     std::vector<double> column_widths;
+    std::vector<double> row_y;          // top of each row, then the table's bottom (rows + 1 values)
     double height = 0;                  // caption included
 };
 
-// Lays out `table` `width` points wide (the table always spans it).
+// Lays out `table` `width` points wide (the table always spans it). Column
+// widths come from `table.sizing_rows` when set (a continued table's pieces
+// share the whole table's), else from its rows.
 TableLayout layout_table(const Table& table, double width, const TableStyle& style, const TextEngine& text);
 
 // Every item of a laid-out table (fills, rules, glyph runs) in paint order,
 // relative to the table's top-left, for callers that need no line records.
 std::vector<PositionedItem> table_items(const TableLayout& layout);
+
+// The few cells of `rows` that decide column widths and decimal alignment
+// (per column: the widest, the one with the longest word, the one with the
+// widest part after its decimal point for each unit), as rows to put in
+// Table::sizing_rows. Measured in `style`; widths scale with the size.
+std::shared_ptr<const std::vector<TableRow>> table_sizing_rows(const std::vector<TableRow>& rows,
+                                                               const TextStyle& style, const TextEngine& text);
 
 }  // namespace ks

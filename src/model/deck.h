@@ -54,12 +54,15 @@ struct Paragraph {
 struct TableCell {
     RichText text;
     SourcePosition where;
+    int colspan = 1, rowspan = 1;  // merged cells (colspan="", rowspan="")
+    int column = -1;  // grid column it starts at, set by the loader; -1: the next free one (model/table_grid.h)
 };
 
 struct TableRow {
     bool header = false;
     std::vector<TableCell> cells;
     SourcePosition where;
+    bool total = false;  // <row total="true">: set bold with a rule above
 };
 
 // Horizontal alignment of a table column; Auto: right when the column holds
@@ -103,6 +106,9 @@ struct FigureNumber {
     std::string label;
     RichText note;
     SourcePosition where;
+    // On a piece of a row of big numbers continued over several slides: every
+    // value of the whole row, so each piece gets the same grid and size.
+    std::shared_ptr<const std::vector<std::string>> group_values;
 };
 
 // A code block: lines kept verbatim (tabs expanded), set in the mono font.
@@ -178,6 +184,7 @@ struct Slide {
     RichText notes;      // speaker notes, paragraphs separated by "\n\n"
     std::string section; // title of the enclosing <section>, if any
     std::string continues;  // on a continuation slide: the id of the slide it continues
+    double fit_size = 0;    // set by fitting on every slide of a run: the body size all its pieces share
     SourcePosition where;
 };
 
@@ -187,6 +194,7 @@ struct DeckMeta {
     std::string date;  // ISO yyyy-mm-dd when given
     std::string author;
     std::string confidentiality;
+    SourcePosition title_where;  // the <title> element, for messages about the title
 };
 
 struct Section {

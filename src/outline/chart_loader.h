@@ -8,7 +8,7 @@
 
 #include "diag/diagnostics.h"
 #include "model/deck.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 namespace ks {
 

@@ -13,7 +13,8 @@
 #include "outline/chart_loader.h"
 #include "outline/link_reader.h"
 #include "image/image_file.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
+#include "model/table_grid.h"
 #include "util/edit_distance.h"
 #include "util/utf8.h"
 #include "util/read_file.h"
@@ -156,7 +157,7 @@ private:
         for (auto child : element_children(n)) {
             std::string name = child.name();
             check_attributes(child, {});
-            if (name == "title") meta.title = plain_text_of(child);
+            if (name == "title") meta.title = plain_text_of(child), meta.title_where = pos(child);
             else if (name == "subtitle") meta.subtitle = plain_text_of(child);
             else if (name == "author") meta.author = plain_text_of(child);
             else if (name == "confidentiality") meta.confidentiality = plain_text_of(child);
@@ -469,26 +470,27 @@ private:
                 unknown_element(child, {"caption", "row"});
                 continue;
             }
-            check_attributes(child, {"header"});
+            check_attributes(child, {"header", "total"});
             TableRow row;
             row.where = pos(child);
             row.header = std::string(child.attribute("header").value()) == "true";
+            if (auto total = child.attribute("total"))
+                row.total = keyword(child, "total", total.value(), {"true", "false"}).value_or("") == "true";
             for (auto cell : element_children(child)) {
                 if (std::string(cell.name()) != "cell") {
                     unknown_element(cell, {"cell"});
                     continue;
                 }
-                check_attributes(cell, {});
-                row.cells.push_back({read_inline(cell), pos(cell)});
+                check_attributes(cell, {"colspan", "rowspan"});
+                TableCell c{read_inline(cell), pos(cell)};
+                c.colspan = cell_span(cell, "colspan");
+                c.rowspan = cell_span(cell, "rowspan");
+                row.cells.push_back(std::move(c));
             }
-            if (columns == 0) columns = row.cells.size();
-            else if (row.cells.size() != columns)
-                diags_.error(pos(child), "row has " + std::to_string(row.cells.size()) + " cells, the first row has " +
-                                             std::to_string(columns),
-                             {"every row of a table needs the same number of <cell>s"});
             table.rows.push_back(std::move(row));
         }
         if (table.rows.empty()) diags_.error(pos(n), "empty <table>", {"add <row> elements with <cell>s"});
+        columns = place_table_cells(table.rows);
         if (auto align = n.attribute("align")) {
             std::string value = align.value();
             std::size_t at = 0;
@@ -520,6 +522,37 @@ private:
             }
         }
         return table;
+    }
+
+    // colspan="" / rowspan="" of a <cell>: a whole number from 1 (1 when absent or wrong).
+    int cell_span(const pugi::xml_node& cell, const char* name) {
+        auto a = cell.attribute(name);
+        if (!a) return 1;
+        int v = a.as_int(0);
+        if (v < 1 || v > 999 || std::to_string(v) != a.value()) {
+            diags_.error(pos(cell), std::string(name) + " must be a whole number from 1, not '" + a.value() + "'",
+                         {std::string("e.g. <cell ") + name + "=\"2\"> for a cell over two " +
+                          (std::string(name) == "colspan" ? "columns" : "rows")});
+            return 1;
+        }
+        return v;
+    }
+
+    // Stands every cell on the table's grid (TableCell::column) and reports
+    // merged cells that overlap or run off the table, ragged rows, and a
+    // header cell merged down into the body. Returns the number of columns.
+    std::size_t place_table_cells(std::vector<TableRow>& rows) {
+        TableGrid grid = table_grid(rows);
+        for (const auto& p : grid.problems) diags_.error(p.where, p.message, {p.hint});
+        for (const GridCell& g : grid.cells) {
+            TableCell& cell = rows[g.row].cells[g.index];
+            cell.column = g.col;
+            std::size_t last = g.row + static_cast<std::size_t>(g.rowspan) - 1;
+            if (rows[g.row].header && !rows[last].header)
+                diags_.error(cell.where, "a header cell's rowspan reaches into the body rows",
+                             {"end the rowspan at the last header row"});
+        }
+        return grid.columns;
     }
 
     Image read_image(const pugi::xml_node& n) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -24,10 +25,6 @@ namespace fs = std::filesystem;
 
 namespace ks {
 namespace {
-
-constexpr const char* kManifestHeader = "kamishibai-manifest 2";
-constexpr const char* kManifestHeaderV1 = "kamishibai-manifest 1";
-constexpr const char* kJournalHeader = "kamishibai-journal 1";
 
 [[noreturn]] void throw_errno(const std::string& what, const fs::path& path) {
     int e = errno;
@@ -71,17 +68,15 @@ void write_all(int fd, const std::string& text, const fs::path& path) {
 // Writes `text` to a fresh file in `dir`, fsyncs it and renames it to `final`.
 void replace_file(const fs::path& dir, const fs::path& final, const std::string& text) {
     fs::path temp = create_unique_file(dir, "." + final.filename().string());
-    {
+    try {
         Fd fd(::open(temp.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW));
         if (fd.get() < 0) throw_errno("open", temp);
-        write_all(fd.get(), text, temp);
+        write_all(fd.get(), text, temp);  // a full disk: ENOSPC, named in the message
         if (::fsync(fd.get()) != 0) throw_errno("flush to disk", temp);
-    }
-    if (::rename(temp.c_str(), final.c_str()) != 0) {
-        int e = errno;
-        ::unlink(temp.c_str());
-        errno = e;
-        throw_errno("rename a temporary file to", final);
+        if (::rename(temp.c_str(), final.c_str()) != 0) throw_errno("rename a temporary file to", final);
+    } catch (...) {
+        ::unlink(temp.c_str());  // never leave .journal.tmp-… behind
+        throw;
     }
 }
 
@@ -103,57 +98,6 @@ Status lstat_of(const fs::path& p) {
     s.symlink = S_ISLNK(st.st_mode);
     s.size = static_cast<std::uint64_t>(st.st_size);
     return s;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        auto tab = line.find('\t', start);
-        out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-        if (tab == std::string::npos) return out;
-        start = tab + 1;
-    }
-}
-
-// Labels are one field: backslash, tab and newline escaped.
-std::string escape_field(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else out += c;
-    }
-    return out;
-}
-
-std::string unescape_field(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\\' || i + 1 == s.size()) {
-            out += s[i];
-            continue;
-        }
-        char c = s[++i];
-        out += c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
-    }
-    return out;
-}
-
-// Strict parse of a hex or decimal field: the whole field, nothing else.
-bool parse_u64(const std::string& s, int base, std::uint64_t& v) {
-    if (s.empty() || s.size() > 20) return false;
-    char* end = nullptr;
-    errno = 0;
-    v = std::strtoull(s.c_str(), &end, base);
-    return errno == 0 && end == s.c_str() + s.size() && s[0] != '-' && s[0] != '+';
-}
-
-std::string owned_fields(const OwnedFile& f) {
-    return std::to_string(f.size) + "\t" + hex64(f.hash) + "\t" + hex64(f.key) + "\t" + escape_field(f.stamp) + "\t" +
-           escape_field(f.label);
 }
 
 // What changes whenever a file's bytes are written: "" when it is not a
@@ -222,6 +166,25 @@ fs::path create_unique_file(const fs::path& dir, const std::string& stem) {
     throw std::runtime_error("cannot create a temporary file in " + dir.string());
 }
 
+namespace {
+
+// Hands every block of the open file to `take` until its end.
+template <typename Take>
+void read_blocks(int fd, const fs::path& path, Take take) {
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw_errno("read", path);
+        }
+        if (n == 0) return;
+        take(buf, static_cast<std::size_t>(n));
+    }
+}
+
+}  // namespace
+
 OwnedFile hash_file(const fs::path& path) {
     FileHash bytes = hash_file_bytes(path);
     OwnedFile f;
@@ -244,7 +207,7 @@ void write_file_atomically(const fs::path& path, const std::string& text) {
     fsync_path(dir, true);
 }
 
-OutputFolder::OutputFolder(const fs::path& dir) : dir_(dir) {
+OutputFolder::OutputFolder(const fs::path& dir, bool recover) : dir_(dir) {
     Status d = lstat_of(dir_);
     if (d.symlink) {
         std::error_code ec;
@@ -292,7 +255,7 @@ OutputFolder::OutputFolder(const fs::path& dir) : dir_(dir) {
     if (::ftruncate(lock_fd_.get(), 0) != 0 || ::pwrite(lock_fd_.get(), pid.data(), pid.size(), 0) < 0)
         throw_errno("write", lock_path);
 
-    recover();
+    load_state(recover);
 
     // Temporaries of a build that died before its journal are garbage.
     std::error_code ec;
@@ -300,49 +263,6 @@ OutputFolder::OutputFolder(const fs::path& dir) : dir_(dir) {
     if (ec) throw std::runtime_error("cannot clear " + tmp_.string() + ": " + ec.message());
     if (::mkdir(tmp_.c_str(), 0755) != 0) throw_errno("create", tmp_);
     if (crash_step_wanted() == 0) ::_exit(137);  // recovered: the test checks the folder here
-
-    read_manifest();
-}
-
-void OutputFolder::read_manifest() {
-    std::ifstream in(state_ / "manifest", std::ios::binary);
-    std::string line, header;
-    if (!in || !std::getline(in, header)) return;
-    if (header == kManifestHeaderV1) {
-        while (std::getline(in, line)) {
-            auto f = split_tabs(line);
-            if (f.size() != 3) continue;
-            manifest_[f[2]] = {std::strtoull(f[0].c_str(), nullptr, 10), std::strtoull(f[1].c_str(), nullptr, 16), 0, "", ""};
-        }
-        return;
-    }
-    if (header != kManifestHeader) return;  // not ours: nothing is owned, nothing cached
-    // Ownership is read line by line (the commit checks each file's hash
-    // anyway); keys and labels only when the whole manifest is intact.
-    std::string text = header + "\n";
-    bool intact = false;
-    std::map<std::string, OwnedFile> lines;
-    while (std::getline(in, line)) {
-        auto f = split_tabs(line);
-        if (f.size() == 2 && f[0] == "end") {
-            std::uint64_t sum = 0;
-            intact = parse_u64(f[1], 16, sum) && sum == fnv1a64(text) && !std::getline(in, line);
-            break;
-        }
-        text += line + "\n";
-        OwnedFile o;
-        if (f.size() != 6 || !parse_u64(f[0], 10, o.size) || !parse_u64(f[1], 16, o.hash) ||
-            !parse_u64(f[2], 16, o.key))
-            continue;
-        o.stamp = unescape_field(f[3]);
-        o.label = unescape_field(f[4]);
-        lines[f[5]] = o;
-    }
-    cache_valid_ = intact;
-    for (auto& [rel, o] : lines) {
-        if (!intact) o.key = 0, o.label.clear(), o.stamp.clear();
-        manifest_[rel] = o;
-    }
 }
 
 OutputFolder::~OutputFolder() {
@@ -350,53 +270,207 @@ OutputFolder::~OutputFolder() {
     for (const auto& [temp, _] : pending_) ::unlink(temp.c_str());
 }
 
-void OutputFolder::recover() {
-    fs::path journal = state_ / "journal";
-    std::ifstream in(journal);
-    if (!in) return;
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    if (lines.empty() || lines.front() != kJournalHeader || lines.back() != "end")
-        throw std::runtime_error("the commit journal " + journal.string() +
-                                 " is damaged; delete the output folder's .kamishibai and build again");
-    std::map<std::string, OwnedFile> owned;
-    std::set<fs::path> dirs{dir_, state_};
-    for (const auto& line : lines) {
-        auto f = split_tabs(line);
-        if (f[0] == "rename" && f.size() == 3) {
-            fs::path temp = dir_ / f[1], final = dir_ / f[2];
-            if (lstat_of(temp).regular) {
-                fs::create_directories(final.parent_path());
-                if (::rename(temp.c_str(), final.c_str()) != 0) throw_errno("rename a temporary file to", final);
-                dirs.insert(final.parent_path());
-                crash_point();
-            }
-        } else if (f[0] == "delete" && f.size() == 2) {
-            fs::path final = dir_ / f[1];
-            if (::unlink(final.c_str()) != 0 && errno != ENOENT) throw_errno("delete", final);
-            dirs.insert(final.parent_path());
-            crash_point();
-        } else if (f[0] == "own" && f.size() == 4) {
-            owned[f[3]] = {std::strtoull(f[1].c_str(), nullptr, 10), std::strtoull(f[2].c_str(), nullptr, 16), 0, "", ""};
-        } else if (f[0] == "own" && f.size() == 7) {
-            OwnedFile o{std::strtoull(f[1].c_str(), nullptr, 10), std::strtoull(f[2].c_str(), nullptr, 16),
-                        std::strtoull(f[3].c_str(), nullptr, 16), unescape_field(f[4]), unescape_field(f[5])};
-            owned[f[6]] = o;
+namespace {
+
+// The text of a state file; throws StateProblem when it is not a regular
+// file of a sane size (a link, a FIFO, gigabytes: not kamishibai's).
+std::optional<std::string> read_state_file(const fs::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        if (errno == ELOOP) throw StateProblem{1, "", "a symbolic link, not a file kamishibai wrote"};
+        throw_errno("read", path);
+    }
+    struct stat st{};
+    if (::fstat(fd.get(), &st) != 0) throw_errno("inspect", path);
+    if (!S_ISREG(st.st_mode)) throw StateProblem{1, "", "not a regular file"};
+    if (st.st_size > (256 << 20)) throw StateProblem{1, "", "larger than any state kamishibai writes"};
+    std::string text;
+    read_blocks(fd.get(), path, [&](const char* data, std::size_t n) { text.append(data, n); });
+    return text;
+}
+
+}  // namespace
+
+std::string folder_state_note(const fs::path& dir) {
+    fs::path state = dir / ".kamishibai";
+    std::optional<std::string> journal_text, manifest_text;
+    try {
+        journal_text = read_state_file(state / "journal");
+    } catch (const StateProblem& p) {
+        return (state / "journal").string() + ": error: " + p.why + "; a build will refuse it (--recover sets it aside)\n";
+    }
+    try {
+        manifest_text = read_state_file(state / "manifest");
+    } catch (const StateProblem& p) {
+        return (state / "manifest").string() + ": error: " + p.why + "; a build will refuse it (--recover sets it aside)\n";
+    }
+    Journal journal;
+    Manifest manifest;
+    auto bad = [](const fs::path& file, const StateProblem& p) {
+        return file.string() + ":" + std::to_string(p.line) + ": error: \"" + printable_line(p.text) + "\": " + p.why +
+               "; not kamishibai's (or damaged): a build will refuse it (--recover sets it aside)\n";
+    };
+    if (journal_text) {
+        if (auto p = parse_journal(*journal_text, journal)) return bad(state / "journal", *p);
+        return "kamishibai: note: " + dir.string() + " holds an interrupted build (" + std::to_string(journal.renames.size()) +
+               " file(s) to move in): a mix of two builds until the next build into it completes it\n";
+    }
+    if (manifest_text)
+        if (auto p = parse_manifest(*manifest_text, manifest)) return bad(state / "manifest", *p);
+    return "";
+}
+
+void OutputFolder::foreign(const std::string& file, const StateProblem& p) const {
+    throw ForeignState((state_ / file).string() + ":" + std::to_string(p.line) + ": error: " +
+                       (p.text.empty() ? "" : "\"" + printable_line(p.text) + "\": ") + p.why + "; this " + file +
+                       " is not kamishibai's (or is damaged) and was not acted on.\n"
+                       "kamishibai: if " + dir_.string() +
+                       " holds your own earlier outputs, build with --recover: the state is set aside in " +
+                       (state_ / "set-aside").string() + " and the outputs are made anew");
+}
+
+void OutputFolder::set_aside(const std::string& name) {
+    fs::path from = state_ / name;
+    if (!lstat_of(from).exists) return;
+    fs::path dir = state_ / "set-aside";
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) throw_errno("create", dir);
+    fs::path to = dir / (name + "-" + random_suffix());
+    if (::rename(from.c_str(), to.c_str()) != 0) throw_errno("set aside", from);
+}
+
+void OutputFolder::load_state(bool recover) {
+    Manifest old;
+    auto manifest_problem = [&]() -> std::optional<StateProblem> {
+        try {
+            auto text = read_state_file(state_ / "manifest");
+            return text ? parse_manifest(*text, old) : std::nullopt;
+        } catch (const StateProblem& p) {
+            return p;
         }
+    };
+    Journal journal;
+    std::optional<std::string> journal_text;
+    std::optional<StateProblem> bad_journal;
+    try {
+        journal_text = read_state_file(state_ / "journal");
+        if (journal_text) bad_journal = parse_journal(*journal_text, journal);
+    } catch (const StateProblem& p) {
+        bad_journal = p;
+        journal_text = "";
+    }
+    if (!bad_journal && journal_text) {
+        // Parents must be real folders: a link would lead outside OUT.
+        try {
+            for (std::size_t i = 0; i < journal.renames.size(); ++i)
+                check_no_link_on_way(journal.renames[i].second, journal.rename_lines[i]);
+            for (std::size_t i = 0; i < journal.deletes.size(); ++i)
+                check_no_link_on_way(journal.deletes[i], journal.delete_lines[i]);
+        } catch (const StateProblem& p) {
+            bad_journal = p;
+            std::size_t at = 0;  // the line's text, for the message
+            for (std::size_t n = 1; n < p.line && at != std::string::npos; ++n) {
+                at = journal_text->find('\n', at);
+                if (at != std::string::npos) ++at;
+            }
+            if (at != std::string::npos && at < journal_text->size())
+                bad_journal->text = journal_text->substr(at, journal_text->find('\n', at) - at);
+        }
+    }
+    std::optional<StateProblem> bad_manifest = manifest_problem();
+    if (recover) replace_unowned_ = true;
+    if (bad_manifest || bad_journal) {
+        if (!recover) {
+            if (bad_journal) foreign("journal", *bad_journal);
+            foreign("manifest", *bad_manifest);
+        }
+        set_aside("journal");
+        set_aside("manifest");
+        fsync_path(state_, true);
+        old = {};
+        journal_text.reset();
+    }
+    if (journal_text) {
+        roll_forward(journal, true);
+        if (auto p = manifest_problem()) foreign("manifest", *p);  // never: the journal's paths were checked
+    }
+    manifest_ = std::move(old.owned);
+    cache_valid_ = old.intact;
+}
+
+void OutputFolder::check_no_link_on_way(const std::string& relative, std::size_t line) const {
+    fs::path rel(relative), at = dir_;
+    auto last = std::prev(rel.end());
+    for (auto it = rel.begin(); it != last; ++it) {
+        at /= *it;
+        Status s = lstat_of(at);
+        if (s.exists && !s.directory)
+            throw StateProblem{line, "", "a path through " + kind_of(s) + " (" + at.string() + ")"};
+    }
+}
+
+// Rolls the journal forward. After a crash (`after_crash`), a file found
+// where an output goes must be the old output or the new one; anything else
+// was put there by the user since and stays (an error: the commit completes
+// once it is moved away). A stale output is deleted only while unchanged.
+void OutputFolder::roll_forward(const Journal& journal, bool after_crash) {
+    Manifest before;
+    if (after_crash) {
+        try {
+            if (auto text = read_state_file(state_ / "manifest")) parse_manifest(*text, before);
+        } catch (const StateProblem&) {
+            before = {};  // checked before: only a race gets here; nothing is then known as ours
+        }
+        std::string in_the_way;
+        for (const auto& [temp, rel] : journal.renames) {
+            fs::path final = dir_ / rel;
+            Status s = lstat_of(final);
+            if (!lstat_of(dir_ / temp).regular || !s.exists) continue;
+            auto was = before.owned.find(rel);
+            auto will = journal.owned.find(rel);
+            std::uint64_t hash = s.regular ? hash_file(final).hash : 0;
+            bool ours = s.regular && ((was != before.owned.end() && was->second.hash == hash) ||
+                                      (will != journal.owned.end() && will->second.hash == hash));
+            if (!ours && !replace_unowned_) in_the_way += "\n  " + final.string();
+        }
+        if (!in_the_way.empty())
+            throw RecoveryBlocked(dir_.string() + ": error: a build into this folder was interrupted, and files of "
+                                  "yours are now where it puts outputs; move them away and build again (the "
+                                  "interrupted commit completes then):" + in_the_way);
+    }
+    std::set<fs::path> dirs{dir_, state_};
+    for (const auto& [temp_rel, rel] : journal.renames) {
+        fs::path temp = dir_ / temp_rel, final = dir_ / rel;
+        if (!lstat_of(temp).regular) continue;  // moved before the crash
+        fs::create_directories(final.parent_path());
+        if (::rename(temp.c_str(), final.c_str()) != 0) throw_errno("rename a temporary file to", final);
+        dirs.insert(final.parent_path());
+        crash_point();
+    }
+    for (const auto& rel : journal.deletes) {
+        fs::path final = dir_ / rel;
+        if (after_crash) {
+            auto was = before.owned.find(rel);
+            Status s = lstat_of(final);
+            if (!s.regular || was == before.owned.end() || s.size != was->second.size ||
+                hash_file(final).hash != was->second.hash)
+                continue;  // gone, or the user's now
+        }
+        if (::unlink(final.c_str()) != 0 && errno != ENOENT) throw_errno("delete", final);
+        dirs.insert(final.parent_path());
+        crash_point();
     }
     for (const auto& d : dirs)
         if (lstat_of(d).directory) fsync_path(d, true);
-    write_manifest(owned);
-    if (::unlink(journal.c_str()) != 0) throw_errno("delete", journal);
+    write_manifest(journal.owned);
+    fs::path journal_path = state_ / "journal";
+    if (::unlink(journal_path.c_str()) != 0) throw_errno("delete", journal_path);
     fsync_path(state_, true);
     crash_point();
 }
 
 void OutputFolder::write_manifest(const std::map<std::string, OwnedFile>& files) {
-    std::string text = std::string(kManifestHeader) + "\n";
-    for (const auto& [name, f] : files) text += owned_fields(f) + "\t" + name + "\n";
-    text += "end\t" + hex64(fnv1a64(text)) + "\n";
-    replace_file(state_, state_ / "manifest", text);
+    replace_file(state_, state_ / "manifest", manifest_text(files));
     fsync_path(state_, true);
     crash_point();
 }
@@ -418,6 +492,21 @@ void OutputFolder::check_target(const std::string& relative) const {
     if (s.exists && !s.regular)
         throw OutputConflict(final.string() + ": error: " + kind_of(s) +
                              " of yours is where kamishibai writes an output; move it away or choose another -o");
+}
+
+void OutputFolder::check_writable(const std::vector<std::string>& finals) const {
+    std::set<fs::path> dirs;
+    for (const auto& rel : finals) dirs.insert((dir_ / rel).parent_path());
+    for (const auto& d : dirs) {
+        if (!lstat_of(d).exists) continue;  // made by the commit, in a folder checked here too
+        fs::path probe;
+        try {
+            probe = create_unique_file(d, ".kamishibai-probe");
+        } catch (const std::exception& e) {
+            throw std::runtime_error(std::string(e.what()) + " (an output goes there; nothing was moved)");
+        }
+        ::unlink(probe.c_str());
+    }
 }
 
 const OwnedFile* OutputFolder::previous(const std::string& relative) const {
@@ -514,7 +603,7 @@ bool OutputFolder::commit() {
             OwnedFile there = hash_file(final);
             if (ours) ours = there.hash == listed->second.hash;
             bool identical = s.size == now.size && there.hash == now.hash;
-            if (!ours && !identical)
+            if (!ours && !identical && !(replace_unowned_ && s.regular))
                 throw OutputConflict(final.string() + ": error: this file is not kamishibai's (not in " +
                                      (state_ / "manifest").string() +
                                      ", or changed since) and would be replaced; move it away or choose another -o");
@@ -534,22 +623,26 @@ bool OutputFolder::commit() {
         if (hash_file(dir_ / rel).hash == f.hash) stale.push_back(rel);
     }
 
+    // Every folder a file moves into or out of takes a new entry: a folder
+    // that does not is found now, before anything moves, not half-way.
+    std::vector<std::string> finals = stale;
+    for (const auto& p : pending_) finals.push_back(p.second);
+    check_writable(finals);
+
     // 2. The journal: from here on, the next run completes this commit.
-    std::string journal = std::string(kJournalHeader) + "\n";
+    Journal journal;
     for (const auto& [temp, rel] : pending_)
-        journal += "rename\t" + fs::relative(temp, dir_).string() + "\t" + rel + "\n";
-    for (const auto& rel : stale) journal += "delete\t" + rel + "\n";
-    for (const auto& [rel, f] : owned)
-        journal += "own\t" + owned_fields(f) + "\t" + rel + "\n";
-    journal += "end\n";
+        journal.renames.emplace_back(".kamishibai/tmp/" + temp.filename().string(), rel);
+    journal.deletes = stale;
+    journal.owned = owned;
     fsync_path(tmp_, true);
     bool journal_written = false;
     try {
-        replace_file(state_, state_ / "journal", journal);
+        replace_file(state_, state_ / "journal", journal_text(journal));
         journal_written = true;
         fsync_path(state_, true);
         crash_point();
-        recover();
+        roll_forward(journal, false);
     } catch (const std::exception& e) {
         // Say what state the folder is in: that is what the user acts on.
         if (!journal_written) throw;  // nothing was moved: the previous output stands

@@ -24,6 +24,7 @@
 //             lines, "delete\tFINAL" lines, the new manifest's lines as
 //             "own\t<size>\t<hash>\t<key>\t<stamp>\t<label>\tFINAL", then "end". Written to a temporary
 //             name, fsynced and renamed, so it is complete or absent.
+//   set-aside/  state that --recover moved out of the way (kept for a look).
 //   tmp/      new files under unpredictable names (random suffix, created
 //             O_CREAT|O_EXCL|O_NOFOLLOW), on the same file system as OUT.
 //
@@ -33,6 +34,12 @@
 // manifest, remove the journal. Every run first rolls a journal it finds
 // forward, so after a crash at any point the next run completes the commit:
 // the folder holds the complete old output or the complete new one.
+//
+// The state files are not trusted (output/state_files.h): a journal or
+// manifest naming a path outside OUT, or reaching a file through a symbolic
+// link, is foreign; it is reported (ForeignState) and not acted on. Rolling
+// forward never replaces or deletes a file that is not the one the commit
+// left there (a user's file put there after the crash stays, as an error).
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -40,12 +47,26 @@
 #include <string>
 #include <vector>
 
+#include "output/state_files.h"
 
 namespace ks {
 
 // A file or folder of the user's is where an output would go (input problem).
 struct OutputConflict : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+// A state file (journal, manifest) that kamishibai did not write or that is
+// damaged: it was not acted on; the message names the file and the line.
+struct ForeignState : OutputConflict {
+    using OutputConflict::OutputConflict;
+};
+
+// A crash left a commit half done, and a file of the user's now stands where
+// it puts an output: rolling forward stops (the folder stays a mix of two
+// builds until the file is moved away).
+struct RecoveryBlocked : OutputConflict {
+    using OutputConflict::OutputConflict;
 };
 
 // The commit started and did not finish; the message says what state the
@@ -69,20 +90,14 @@ private:
     int fd_;
 };
 
-struct OwnedFile {
-    std::uint64_t size = 0;
-    std::uint64_t hash = 0;
-    std::uint64_t key = 0;  // what it was made from; 0: unknown
-    std::string stamp;      // inode, size and mtime when written: unchanged since, no need to hash it
-    std::string label;      // for the change report (slide id "\n" title)
-};
-
 class OutputFolder {
 public:
     // Opens or creates `dir` and its private state, takes the lock and rolls
     // forward an interrupted commit. Throws std::runtime_error (environment)
-    // or OutputConflict.
-    explicit OutputFolder(const std::filesystem::path& dir);
+    // or OutputConflict (ForeignState). `recover` (--recover): foreign or
+    // damaged state is moved to set-aside/ instead, and a regular file where
+    // an output goes is replaced even when the manifest does not list it.
+    explicit OutputFolder(const std::filesystem::path& dir, bool recover = false);
     ~OutputFolder();  // removes uncommitted temporaries, releases the lock
     OutputFolder(const OutputFolder&) = delete;
     OutputFolder& operator=(const OutputFolder&) = delete;
@@ -110,8 +125,12 @@ public:
 
 private:
     void check_target(const std::string& relative) const;
-    void recover();
-    void read_manifest();
+    void load_state(bool recover);
+    void set_aside(const std::string& name);
+    void roll_forward(const Journal& journal, bool after_crash);
+    void check_no_link_on_way(const std::string& relative, std::size_t line) const;
+    void check_writable(const std::vector<std::string>& finals) const;
+    [[noreturn]] void foreign(const std::string& file, const StateProblem& p) const;
     void write_manifest(const std::map<std::string, OwnedFile>& files);
 
     std::filesystem::path dir_, state_, tmp_;
@@ -122,6 +141,7 @@ private:
     std::map<std::string, OwnedFile> kept_;               // kept from the previous build
     bool cache_valid_ = false;                            // manifest_ keys and labels can be trusted
     bool committed_ = false;
+    bool replace_unowned_ = false;                        // --recover
 };
 
 // util/hash.h's hash of a file's bytes (and its size); throws on a read error.
@@ -131,6 +151,11 @@ OwnedFile hash_file(const std::filesystem::path& path);
 // process at the Nth step (0: right after recovery), KAMISHIBAI_TEST_FAIL_AT=N
 // throws there instead, for the crash and message tests.
 void crash_point();
+
+// For `check -o OUT`, without the lock and without changing anything: ""
+// when OUT is settled, else a sentence on its state (an interrupted commit
+// that leaves it a mix of two builds, or state that is not kamishibai's).
+std::string folder_state_note(const std::filesystem::path& dir);
 
 // Writes a file beside `path` under a random name and renames it into place
 // (for the layout dump outside the output folder).

@@ -91,7 +91,8 @@ function show(state) {
   document.getElementById("errors").textContent = state.errors;
   overlay.hidden = state.ok;
   document.getElementById("status").textContent =
-    (state.ok ? "up to date" : "errors") + " · build " + state.version + " · " + new Date().toLocaleTimeString();
+    (state.ok ? "up to date" : "errors") + " · build " + state.version + " · " + new Date().toLocaleTimeString() +
+    (state.mid_commit ? " · the output folder is between two builds (a commit was interrupted; the next build completes it)" : "");
   if (firstChanged) firstChanged.scrollIntoView({block: "start"});
   loaded = true;
   document.body.dataset.version = state.version;
@@ -109,9 +110,21 @@ async function refresh() {
   } while (again);
 }
 
-const events = new EventSource("/events");
-events.addEventListener("build", refresh);
-events.onerror = () => { document.getElementById("status").textContent = "reconnecting…"; };
+// A busy server answers /events with 503 and the stream closes for good:
+// then the page asks for the state every few seconds instead.
+let polling = null;
+function listen() {
+  const events = new EventSource("/events");
+  events.addEventListener("build", refresh);
+  events.onerror = () => {
+    document.getElementById("status").textContent = "reconnecting…";
+    if (events.readyState === EventSource.CLOSED && !polling) {
+      polling = setInterval(refresh, 3000);
+      setTimeout(() => { clearInterval(polling); polling = null; listen(); }, 30000);
+    }
+  };
+}
+listen();
 refresh();
 </script>
 </body>

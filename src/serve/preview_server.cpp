@@ -1,13 +1,17 @@
 #include "serve/preview_server.h"
 
 #include <httplib.h>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
+#include "serve/bounded_pool.h"
 #include "serve/out_path.h"
-#include "util/read_file.h"
 
 namespace fs = std::filesystem;
 
@@ -38,13 +42,38 @@ std::string sse_event(const PreviewState& s) {
     return "event: build\ndata: " + data + "]}\n\n";
 }
 
+// Limits: a worker per open page's event stream, up to kMaxEventStreams;
+// beyond them, and beyond kMaxWaiting queued connections, 503 at once.
+constexpr std::size_t kWorkers = 32;
+constexpr std::size_t kMaxEventStreams = 16;
+constexpr std::size_t kMaxWaiting = 64;
+constexpr std::size_t kRefusers = 4;
+// An event stream ends after this long and the page reconnects: a page
+// that vanished without closing its socket holds a worker no longer.
+constexpr auto kStreamLifetime = std::chrono::minutes(5);
+
+void busy(httplib::Response& res) {
+    res.status = 503;
+    res.set_header("Retry-After", "5");
+    res.set_header("Connection", "close");
+    res.set_content("busy: too many open previews or requests; try again shortly\n", "text/plain");
+}
+
+// An open file, shared by the provider and its releaser.
+struct OpenFile {
+    int fd = -1;
+    ~OpenFile() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
 }  // namespace
 
 PreviewServer::PreviewServer(fs::path out_dir, const std::string& host, int port)
     : out_dir_(std::move(out_dir)), host_(host), server_(std::make_unique<httplib::Server>()) {
     routes();
-    // Every open page holds one worker for its event stream.
-    server_->new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Every open page holds one worker for its event stream (bounded above).
+    server_->new_task_queue = [] { return new BoundedPool(kWorkers, kMaxWaiting, kRefusers); };
     // Idle keep-alive connections hold up stopping: let them go after 1 s.
     server_->set_keep_alive_timeout(1);
     // The library's default also sets SO_REUSEPORT, which would let a second
@@ -90,8 +119,14 @@ void PreviewServer::publish(PreviewState state) {
 }
 
 std::string PreviewServer::state_json() {
+    // A journal in the folder: a commit is under way, or one was killed and
+    // the folder is a mix of two builds until the next build completes it.
+    std::error_code ec;
+    bool mid_commit = fs::exists(out_dir_ / ".kamishibai" / "journal", ec);
     std::lock_guard lock(mutex_);
-    return preview_state_json(state_);
+    PreviewState state = state_;
+    state.mid_commit = mid_commit;
+    return preview_state_json(state);
 }
 
 void PreviewServer::routes() {
@@ -99,6 +134,10 @@ void PreviewServer::routes() {
     // A page on another site must not reach this server through a name that
     // resolves to 127.0.0.1 (DNS rebinding): on loopback, only loopback names.
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (BoundedPool::is_refusing()) {
+            busy(res);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         if (is_loopback(host_)) {
             std::string name = host_name(req.get_header_value("Host"));
             if (name != "127.0.0.1" && name != "localhost" && name != "[::1]") {
@@ -119,38 +158,61 @@ void PreviewServer::routes() {
         res.set_content(state_json(), "application/json");
     });
     s.Get("/events", [this](const httplib::Request&, httplib::Response& res) {
+        if (event_streams_.fetch_add(1) >= kMaxEventStreams) {
+            --event_streams_;
+            busy(res);
+            return;
+        }
         res.set_header("Cache-Control", "no-store");
         auto sent = std::make_shared<std::uint64_t>(0);  // version this stream last announced
-        res.set_chunked_content_provider("text/event-stream", [this, sent](std::size_t, httplib::DataSink& sink) {
-            std::string chunk;
-            {
-                std::unique_lock lock(mutex_);
-                // Wake at least every 15 s to send a comment: it keeps proxies
-                // quiet and finds closed pages.
-                changed_.wait_for(lock, std::chrono::seconds(15),
-                                  [&] { return stopping_ || state_.version != *sent; });
-                if (stopping_) return false;
-                if (state_.version != *sent) {
-                    *sent = state_.version;
-                    chunk = sse_event(state_);
-                } else {
-                    chunk = ": ping\n\n";
+        const auto until = std::chrono::steady_clock::now() + kStreamLifetime;
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [this, sent, until](std::size_t, httplib::DataSink& sink) {
+                std::string chunk;
+                {
+                    std::unique_lock lock(mutex_);
+                    // Wake at least every 15 s to send a comment: it keeps proxies
+                    // quiet and finds closed pages.
+                    changed_.wait_for(lock, std::chrono::seconds(15),
+                                      [&] { return stopping_ || state_.version != *sent; });
+                    if (stopping_) return false;
+                    if (state_.version != *sent) {
+                        *sent = state_.version;
+                        chunk = sse_event(state_);
+                    } else if (std::chrono::steady_clock::now() > until) {
+                        sink.done();  // the page reconnects on its own
+                        return true;
+                    } else {
+                        chunk = ": ping\n\n";
+                    }
                 }
-            }
-            return sink.write(chunk.data(), chunk.size());
-        });
+                return sink.write(chunk.data(), chunk.size());
+            },
+            [this](bool) { --event_streams_; });
     });
+    // Files are streamed from one descriptor, a slice at a time: a large
+    // file never sits in memory, however many ask for it.
     s.Get(R"(/out/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
         auto file = resolve_out_path(out_dir_, req.matches[1].str());
-        std::optional<std::string> bytes;
-        if (file) bytes = read_file(file->string());
-        if (!bytes) {
+        auto open = std::make_shared<OpenFile>();
+        struct stat st{};
+        if (file) open->fd = ::open(file->c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        if (open->fd < 0 || ::fstat(open->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
             res.status = 404;
             res.set_content("not found\n", "text/plain");
             return;
         }
         res.set_header("Cache-Control", "no-cache");
-        res.set_content(std::move(*bytes), content_type(*file));
+        res.set_content_provider(
+            static_cast<std::size_t>(st.st_size), content_type(*file),
+            [open](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                char buf[1 << 16];
+                ssize_t n = ::pread(open->fd, buf, std::min(length, sizeof buf), static_cast<off_t>(offset));
+                if (n <= 0) return false;  // shrunk or unreadable: end the response
+                return sink.write(buf, static_cast<std::size_t>(n));
+            },
+            [open](bool) {});
     });
 }
 

@@ -3,7 +3,10 @@
 //   /            the page (embedded in the binary)
 //   /api/deck    the current PreviewState as JSON
 //   /events      server-sent events: "build" after every build
-//   /out/...     files inside the output folder, nothing else
+//   /out/...     files inside the output folder, nothing else, streamed
+// Bounded: at most 16 event streams and 64 waiting connections; beyond
+// them the answer is 503 at once (serve/bounded_pool.h).
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -45,6 +48,7 @@ private:
     std::condition_variable changed_;
     PreviewState state_;
     bool stopping_ = false;
+    std::atomic<std::size_t> event_streams_{0};  // open /events streams
 };
 
 // The page itself (HTML, CSS and script in one document).

@@ -20,6 +20,7 @@ std::string preview_state_json(const PreviewState& state) {
                      {"title", state.title},
                      {"slides", slides},
                      {"changed", state.changed},
+                     {"mid_commit", state.mid_commit},
                      {"handout", state.handout_hash.empty() ? "" : "/out/" + state.handout_file + "?v=" + state.handout_hash},
                      {"slides_pdf", state.slides_pdf_hash.empty() ? "" : "/out/" + state.slides_pdf_file + "?v=" + state.slides_pdf_hash}};
     // Invalid UTF-8 (never expected: the outline is validated) is replaced, not thrown.

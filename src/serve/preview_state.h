@@ -31,6 +31,7 @@ struct PreviewState {
     std::string handout_hash;          // empty: no handout
     std::string slides_pdf_file;       // relative to the output folder
     std::string slides_pdf_hash;       // empty: no slides PDF
+    bool mid_commit = false;           // OUT holds an unfinished commit (a mix until the next build)
 };
 
 // The state as the JSON served at /api/deck.

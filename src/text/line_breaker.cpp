@@ -32,26 +32,31 @@ enum Level : std::uint8_t {
     kFree = 0,        // between Japanese characters, after a space, Japanese|Latin
     kLatinSpace = 1,  // a space inside a run of Latin words (product names)
     kInBodyPhrase = 2,  // with prefer_phrases: inside a BudouX phrase (強調され|ました): allowed, avoided
-    kInKatakana = 3,  // inside a katakana word (テクノロ|ジー): allowed, avoided more
-    kInPhrase = 4,    // headings: not a BudouX phrase boundary
-    kInWord = 5,      // inside a Latin word or a number with its unit
-    kKinsoku = 6,     // breaks a JLREQ line-start/line-end rule: last resort
+    kTokenBreak = 3,  // inside a URL/path wider than the line: after '/', before ? & = #
+    kKatakanaCompound = 4,  // inside a katakana word wider than the line, at a likely compound boundary
+    kTokenMinor = 5,  // inside a URL/path wider than the line: before . _ -
+    kInPhrase = 6,    // headings: not a BudouX phrase boundary
+    kInLongKatakana = 7,   // inside a katakana word wider than the line, elsewhere
+    kInWholeKatakana = 8,  // inside a katakana word that fits a line: only when nothing else will do
+    kInWord = 9,      // inside a Latin word or a number with its unit
+    kKinsoku = 10,    // breaks a JLREQ line-start/line-end rule: last resort
     kNever = 255,     // not a break (before a space, inside leading spaces)
 };
-constexpr int kLevels = 7;
+constexpr int kLevels = 11;
 constexpr double kEps = 1e-6;
 // A break inside a run of Latin words is accepted instead of a free break
 // earlier on the line when that free break would leave the line less full
 // than this, or with only one or two characters.
 constexpr double kMinFillBeforeLatinSpace = 0.2;
-// A katakana word is split (JLREQ allows it) only when keeping it whole
-// would leave the line less full than this: on ragged-right slides a reader
-// prefers 「テクノロジー」 whole on the next line to 「テクノロ|ジー」.
-constexpr double kMinFillBeforeKatakanaSplit = 0.8;
 // Body text on slides reads best broken between phrases (文節改行); a break
 // inside a phrase is taken only when the phrase boundary would leave the
 // line less full than this.
 constexpr double kMinFillBeforePhraseSplit = 0.75;
+// A URL or a katakana word wider than the line must break somewhere; it
+// starts on the current line (broken at one of its own break points) rather
+// than on a fresh one when moving it down would leave the line less full
+// than this.
+constexpr double kMinFillBeforeLongWordBreak = 0.6;
 
 enum class Punct : std::uint8_t { None, Opening, Closing, Dot };
 
@@ -113,6 +118,128 @@ std::size_t orphan_count(const std::vector<BreakCluster>& cl, std::size_t b, std
     for (std::size_t i = b; i < e; ++i)
         if (!is_breaking_space(cl[i].first)) ++count;
     return count;
+}
+
+// Natural width of line [b, e) on its own: trimmed opening bracket at the
+// start, hung blank of closing punctuation at the end.
+double line_width(const Prepared& p, std::size_t b, std::size_t e) {
+    if (e <= b) return 0;
+    // sum[e] - sum[b] holds the gaps b+1 … e; gap e lies outside the line.
+    return p.sum[e] - p.sum[b] - p.gap[e] - p.lead[b] - p.trail[e - 1];
+}
+
+// Inside a URL, a path or another long Latin token: after '/' (not inside
+// "//"), before ? & = # (the query and fragment), and less willingly before
+// . _ - (inside names). '.', '?', '&', '=' and '#' count only in a URL or
+// path (a token with a '/'): elsewhere they are a sentence's punctuation or
+// a decimal point (99.999%), which kinsoku keeps off a line start. A mark
+// ending the token is punctuation and never starts a line.
+Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std::size_t token_end, bool path) {
+    const char32_t prev = cl[j - 1].last, cur = cl[j].first;
+    if (prev == U'/' && cur != U'/') return kTokenBreak;
+    const bool inner = j + 1 < token_end && is_alnum(cl[j + 1].first);
+    if (cur == prev || !inner) return kNever;
+    if (path && (cur == U'?' || cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    if ((cur == U'_' || cur == U'-' || (path && cur == U'.')) && is_alnum(prev)) return kTokenMinor;
+    return kNever;
+}
+
+// A run of Latin word characters (a URL, a path, a long identifier) wider
+// than the line gets break points of its own, so it is broken where a reader
+// expects (after '/', before '?') and never torn at an arbitrary letter while
+// such a point exists. A token that fits on a line keeps kInWord inside: it
+// moves to the next line whole.
+void mark_long_token_breaks(const std::vector<BreakCluster>& cl, const LineBreakOptions& o, Prepared& p) {
+    const std::size_t n = cl.size();
+    for (std::size_t b = 0; b < n;) {
+        if (!is_word_char(cl[b].first) || p.space[b]) {
+            ++b;
+            continue;
+        }
+        std::size_t e = b + 1;
+        while (e < n && is_word_char(cl[e].first) && !p.space[e] && !p.mandatory[e]) ++e;
+        if (line_width(p, b, e) > o.width + kEps) {
+            bool path = false;
+            for (std::size_t j = b; j < e; ++j) path = path || cl[j].first == U'/';
+            for (std::size_t j = b + 1; j < e; ++j) {
+                const Level lv = token_break_level(cl, j, e, path);
+                if (lv != kNever && p.level[j] >= kInWord) p.level[j] = lv;
+            }
+        }
+        b = e;
+    }
+}
+
+// The vowel of a katakana letter (a i u e o), 0 for ン, ッ, ー and others.
+char katakana_vowel(char32_t c) {
+    static const char32_t* rows[] = {
+        U"アァカガサザタダナハバパマャヤラワヵ", U"イィキギシジチヂニヒビピミリヰ", U"ウゥクグスズツヅヌフブプムュユルヴ",
+        U"エェケゲセゼテデネヘベペメレヱヶ", U"オォコゴソゾトドノホボポモョヨロヲ"};
+    static const char vowels[] = "aiueo";
+    for (int r = 0; r < 5; ++r)
+        for (const char32_t* q = rows[r]; *q; ++q)
+            if (*q == c) return vowels[r];
+    return 0;
+}
+
+bool is_katakana_vowel_letter(char32_t c) {
+    return c == U'ア' || c == U'イ' || c == U'ウ' || c == U'エ' || c == U'オ';
+}
+
+// Morae of a katakana stretch: letters, ー, ッ and ン, not the small vowels
+// and ャュョ that merge with the letter before (チェック: 3).
+std::size_t morae(const std::vector<BreakCluster>& cl, std::size_t b, std::size_t e) {
+    std::size_t n = 0;
+    for (std::size_t i = b; i < e; ++i)
+        if (cl[i].first == U'ッ' || jlreq_class(cl[i].first) != JlreqClass::SmallKana) ++n;
+    return n;
+}
+
+// A dictionary-free guess at a boundary between the words of a katakana
+// compound [b, e) before cluster j: after the common loanword endings ー
+// (ポリシー|チェック), ティ/ディ (セキュリティ|インシデント), ション, ング and
+// ント; before a lengthened bare vowel (コンテナ|オーケストレーション); or
+// before a vowel letter that cannot continue the one before it (a long vowel
+// inside a word is written ー: サイン|イン). Both parts keep two morae or
+// more (three around ー: not マイクロサー|ビス), and ーション stays whole.
+bool katakana_compound_boundary(const std::vector<BreakCluster>& cl, std::size_t b, std::size_t j, std::size_t e) {
+    const std::size_t left = morae(cl, b, j), right = morae(cl, j, e);
+    if (left < 2 || right < 2) return false;
+    const char32_t prev = cl[j - 1].last, cur = cl[j].first;
+    const char32_t before = j >= 2 ? cl[j - 2].last : 0;
+    const bool next_is_yo_n = j + 2 < e && cl[j + 1].first == U'ョ' && cl[j + 2].first == U'ン';
+    // A bare vowel lengthened (オー, アー, エー) mostly starts a word: コンテナ|オーケストレーション.
+    if (is_katakana_vowel_letter(cur) && j + 1 < e && cl[j + 1].first == U'ー') return true;
+    if (prev == U'ー') return !next_is_yo_n && !is_katakana_vowel_letter(before) && left >= 3 && right >= 3;
+    if (prev == U'ィ' && (before == U'テ' || before == U'デ')) return left >= 3;
+    if (prev == U'ン' && before == U'ョ') return true;
+    if ((prev == U'グ' || prev == U'ト') && before == U'ン') return left >= 3;
+    if (!is_katakana_vowel_letter(cur)) return false;
+    const char v = katakana_vowel(prev);
+    return prev == U'ン' || (v != 0 && v == katakana_vowel(cur));
+}
+
+// Katakana words stay whole wherever they fit on a line: a break inside one
+// is the last thing tried before a break inside a Latin word. One wider than
+// the line breaks at a likely compound boundary, else where it must; kinsoku
+// (never before ー or a small kana) still applies.
+void mark_katakana_word_breaks(const std::vector<BreakCluster>& cl, const LineBreakOptions& o, Prepared& p) {
+    const std::size_t n = cl.size();
+    for (std::size_t b = 0; b < n;) {
+        if (!is_katakana_letter(cl[b].first)) {
+            ++b;
+            continue;
+        }
+        std::size_t e = b + 1;
+        while (e < n && is_katakana_letter(cl[e].first) && !p.mandatory[e]) ++e;
+        const bool fits = line_width(p, b, e) <= o.width + kEps;
+        for (std::size_t j = b + 1; j < e; ++j) {
+            if (p.level[j] >= kKinsoku) continue;
+            if (fits) p.level[j] = kInWholeKatakana;
+            else p.level[j] = katakana_compound_boundary(cl, b, j, e) ? kKatakanaCompound : kInLongKatakana;
+        }
+        b = e;
+    }
 }
 
 // JLREQ 3.1.4 (Table 3): the blank kept between consecutive punctuation of
@@ -208,27 +335,19 @@ Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o)
             lv = kFree;
             if (o.heading) {
                 if (!phrase_start[j]) lv = kInPhrase;
-            } else if (is_katakana_letter(prev) && is_katakana_letter(cur)) {
-                lv = kInKatakana;
             } else if (!phrase_start.empty() && !phrase_start[j]) {
                 lv = kInBodyPhrase;
             }
         }
         p.level[j] = lv;
     }
+    mark_long_token_breaks(cl, o, p);
+    mark_katakana_word_breaks(cl, o, p);
     for (std::size_t j = 1; j < n; ++j)
         if (p.mandatory[j]) p.level[j] = kFree;
     p.stop.assign(n + 1, n);
     for (std::size_t b = n; b-- > 0;) p.stop[b] = (b + 1 < n && p.mandatory[b + 1]) ? b + 1 : p.stop[b + 1];
     return p;
-}
-
-// Natural width of line [b, e) on its own: trimmed opening bracket at the
-// start, hung blank of closing punctuation at the end.
-double line_width(const Prepared& p, std::size_t b, std::size_t e) {
-    if (e <= b) return 0;
-    // sum[e] - sum[b] holds the gaps b+1 … e; gap e lies outside the line.
-    return p.sum[e] - p.sum[b] - p.gap[e] - p.lead[b] - p.trail[e - 1];
 }
 
 struct Line {
@@ -270,8 +389,12 @@ Line fill_line(const Prepared& p, std::size_t b, double width) {
         choice = best[kLatinSpace];
     if (best[kInBodyPhrase] > choice && (!choice || poor(choice, kMinFillBeforePhraseSplit)))
         choice = best[kInBodyPhrase];
-    if (best[kInKatakana] > choice && (!choice || poor(choice, kMinFillBeforeKatakanaSplit)))
-        choice = best[kInKatakana];
+    // Inside a long word a worse break replaces a better one only when it
+    // fills the line where the better one does not.
+    for (int lv : {kTokenBreak, kKatakanaCompound, kTokenMinor})
+        if (best[lv] > choice &&
+            (!choice || (poor(choice, kMinFillBeforeLongWordBreak) && !poor(best[lv], kMinFillBeforeLongWordBreak))))
+            choice = best[lv];
     if (choice) return make(choice);
     for (int lv = kInPhrase; lv < kKinsoku; ++lv)
         if (best[lv]) return make(best[lv]);
@@ -325,7 +448,7 @@ void avoid_orphans(const std::vector<BreakCluster>& cl, const Prepared& p, std::
                 // never inside a word or phrase).
                 int allowed = kFree;
                 for (std::size_t m = s; m < i; ++m) allowed = std::max(allowed, lines[m].level);
-                if (allowed > kInKatakana) {
+                if (allowed > kTokenMinor) {
                     hopeless[k] = true;
                     continue;
                 }
@@ -367,6 +490,16 @@ struct Quality {
     int worst = 0;            // worst break level used
     std::size_t poor = 0;     // breaks inside a phrase or word
 };
+
+bool ends_inside_word(int level) {
+    switch (level) {
+        case kTokenBreak: case kKatakanaCompound: case kTokenMinor: case kInLongKatakana: case kInWholeKatakana:
+        case kInWord:
+            return true;
+        default:
+            return false;
+    }
+}
 
 Quality quality(const Prepared& p, const std::vector<Line>& lines, double width) {
     Quality q;
@@ -426,7 +559,9 @@ std::vector<BrokenLine> break_lines(const std::vector<BreakCluster>& clusters,
         }
         bl.width = line_width(p, l.begin, l.end);
         bl.overfull = bl.width > width + kEps;
-        bl.split_word = l.level == kInWord && !l.forced && l.next < p.n;
+        const bool broken = !l.forced && l.next < p.n;
+        bl.split_word = broken && l.level == kInWord;
+        bl.inside_word = broken && ends_inside_word(l.level);
         // Justification: spread the slack over the gaps between characters
         // (not inside Latin words), never on a paragraph's last line or a
         // line ended by a hard break.

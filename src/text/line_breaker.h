@@ -32,7 +32,10 @@ struct BrokenLine {
     std::vector<double> x;           // x of each shown cluster, relative to line start
     double width = 0;                // ink extent: position after the last shown cluster
     bool overfull = false;           // no legal break made it fit
-    bool split_word = false;         // ends inside a Latin word or number wider than the line
+    bool split_word = false;         // torn inside a Latin word or number wider than the line, at no
+                                     // break point of its own (an emergency break)
+    bool inside_word = false;        // ends inside a word: a URL or path at one of its break points, a
+                                     // katakana word, or an emergency break
 };
 
 // Breaks clusters into lines, to JLREQ (see line_breaker.cpp and docs/ARCHITECTURE.md):
@@ -43,6 +46,11 @@ struct BrokenLine {
 // - Latin words, numbers with their units (5000以上, 3.5倍, ¥5,000,
 //   10GB/秒) stay whole unless wider than the line; a space between Latin
 //   words (product names) is used only when no other break fills the line.
+//   A URL, path or other token wider than the line breaks after '/' and
+//   before ? & = #, else before . _ - (nothing inserted); only a stretch
+//   with no such point is torn at the last character that fits (split_word).
+// - Katakana words stay whole wherever they fit on a line; one wider than
+//   the line breaks at a guessed compound boundary (セキュリティ|インシデント).
 // - x includes jl_spacing_em × em between kana/kanji and Latin letters or
 //   digits, and compression of consecutive full-width punctuation (」「, 。」,
 //   ）、 take 1.5 em). A full-width opening bracket starting a line is

@@ -310,6 +310,7 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
             line.width = bl.width;
             line.overfull = bl.overfull;
             line.split_word = bl.split_word;
+            line.inside_word = bl.inside_word;
             line.segment = segment_index;
             if (style.align == Align::Center) line.x = (width - bl.width) / 2;
             else if (style.align == Align::Right) line.x = width - bl.width;

@@ -8,27 +8,11 @@
 
 #include "frame/frame.h"
 #include "model/deck.h"
+#include "style/text_style.h"
 
 namespace ks {
 
 class FontContext;
-
-enum class Align { Left, Center, Right, Justify };
-
-struct TextStyle {
-    std::string family = "BIZ UDPGothic";
-    std::string mono_family = "BIZ UDGothic";
-    double size = 24;
-    double line_height = 1.45;  // baseline-to-baseline, multiple of size
-    bool bold = false;          // whole text bold
-    Color color;
-    Color emphasis_color;       // colour of <b> spans
-    std::optional<Color> link_color;  // colour of link spans (<a>, URLs); unset: emphasis_color
-    Align align = Align::Left;
-    bool heading = false;       // phrase-boundary breaks, balanced lines
-    bool prefer_phrases = true; // body text: break between phrases when the line stays full
-    double jl_spacing_em = 0.25;
-};
 
 struct PositionedRun {
     Point origin;  // baseline origin relative to the text block's top-left
@@ -42,7 +26,8 @@ struct TextLine {
     double baseline = 0;
     double width = 0;
     bool overfull = false;
-    bool split_word = false;  // broken inside a word wider than the line (a URL, a long number)
+    bool split_word = false;  // torn inside a token wider than the line with no break point of its own
+    bool inside_word = false; // ends inside a word (a long URL at a '/', a katakana word, or torn)
     int segment = 0;    // which hard line (between <br/>s) this line belongs to
     std::vector<PositionedRun> runs;
 };

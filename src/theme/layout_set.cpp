@@ -1,6 +1,7 @@
 #include "theme/layout_set.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -10,7 +11,7 @@
 #include "image/image_file.h"
 #include "util/edit_distance.h"
 #include "util/read_file.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 namespace ks {
 
@@ -37,7 +38,8 @@ const std::vector<std::string> kBoxAttributes = {
     "role", "x", "y", "w", "h", "font", "size", "min-size", "line-height", "bold", "color", "emphasis",
     "align", "valign", "heading", "text", "fill", "indent", "item-gap", "paragraph-gap", "table-scale",
     "bullet-color", "table-header-fill", "table-header-text", "table-stripe", "table-rule", "jl-spacing",
-    "phrase-breaks", "image-min", "muted", "code-fill", "column-gap", "column-rule"};
+    "phrase-breaks", "image-min", "muted", "code-fill", "column-gap", "column-rule", "nested-min-size",
+    "cell-min-size", "code-min-size", "caption-min-size"};
 const std::vector<std::string> kRectAttributes = {"x", "y", "w", "h", "fill", "stroke", "stroke-width"};
 const std::vector<std::string> kLogoAttributes = {"src", "x", "y", "w", "h"};
 
@@ -60,6 +62,7 @@ public:
         set.name = root.attribute("name").value();
         set.width = number(root, "width", 960);
         set.height = number(root, "height", 540);
+        floor_scale_ = set.width > 0 ? set.width / ReadableFloors::kReferenceWidth : 1;
         // fonts and colours first: boxes refer to them by name
         if (auto fonts = root.child("fonts")) {
             for (auto a : fonts.attributes()) fonts_[a.name()] = a.value();
@@ -304,6 +307,7 @@ private:
 
     void read_box_fitting(const pugi::xml_node& n, BoxSpec& b) {
         b.where = pos(n);
+        read_floors(n, b);
         b.image_min = number(n, "image-min", 0.4);
         if (b.image_min <= 0 || b.image_min > 1) {
             diags_.error(pos(n), "image-min must be a share of the box height above 0 and at most 1",
@@ -312,7 +316,33 @@ private:
         }
     }
 
+    // The floors fitting keeps to: the box's own values, never below the
+    // readable floors (scaled with the slide width). Body boxes floor their
+    // text at min-size; a caption box is caption text.
+    void read_floors(const pugi::xml_node& n, BoxSpec& b) {
+        auto floor = [&](const char* attr, double value, double readable, const char* kind) {
+            readable *= floor_scale_;
+            if (value >= readable - 1e-9) return value;
+            if (n.attribute(attr)) {
+                char buf[200];
+                std::snprintf(buf, sizeof buf, "%s %g pt is below the readable floor for %s (%g pt); %g pt is used",
+                              attr, value, kind, readable, readable);
+                diags_.add({Severity::Note, pos(n), buf, {}});
+            }
+            return readable;
+        };
+        if (b.role == "body") b.min_size = floor("min-size", b.min_size, ReadableFloors::kBody, "body text");
+        if (b.role == "caption") b.min_size = floor("min-size", b.min_size, ReadableFloors::kSmall, "captions");
+        b.nested_min_size = floor("nested-min-size", number(n, "nested-min-size", 0), ReadableFloors::kNested,
+                                  "nested list levels");
+        b.cell_min_size = floor("cell-min-size", number(n, "cell-min-size", 0), ReadableFloors::kSmall, "table cells");
+        b.code_min_size = floor("code-min-size", number(n, "code-min-size", 0), ReadableFloors::kSmall, "code");
+        b.caption_min_size = floor("caption-min-size", number(n, "caption-min-size", 0), ReadableFloors::kSmall,
+                                   "captions and notes");
+    }
+
     std::string path_;
+    double floor_scale_ = 1;  // slide width / 960: the readable floors scale with it
     XmlReader xml_;
     Diagnostics& diags_;
     std::map<std::string, std::string> fonts_;

@@ -8,7 +8,7 @@
 
 #include "diag/diagnostics.h"
 #include "frame/frame.h"
-#include "text/text_engine.h"
+#include "style/text_style.h"
 
 namespace ks {
 
@@ -19,7 +19,15 @@ struct BoxSpec {
     std::string role;      // title, subtitle, body, image, caption, meta, footer, page-number, text
     double x = 0, y = 0, w = 0, h = 0;
     TextStyle style;
-    double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking)
+    double min_size = 0;   // shrink-to-fit stops here (0 = size, no shrinking); the body text floor
+    // Floors of the smaller kinds of body text (points): nested list levels,
+    // table cells (and table captions), code, captions (image captions,
+    // cites, big-number notes). Fitting shrinks each kind with the body
+    // until it reaches its floor, then continues onto more slides.
+    double nested_min_size = 16;
+    double cell_min_size = 14;
+    double code_min_size = 14;
+    double caption_min_size = 14;
     VAlign valign = VAlign::Top;
     std::string text;      // template for footer/meta/text boxes: {title} {date} {page} …
     std::optional<Color> fill;
@@ -40,6 +48,16 @@ struct BoxSpec {
     Color paper{1, 1, 1, 1};      // the background the box is drawn on (its layout's, else the set's)
     std::optional<Color> link_color;  // link text, from the set's <links color>; unset: the emphasis colour
     bool link_underline = true;
+};
+
+// The readable floors on the 960 x 540 pt slide (1920 x 1080 px at the
+// default scale): no layout set sets text below them. A set with another
+// slide size scales them with its width.
+struct ReadableFloors {
+    static constexpr double kReferenceWidth = 960;
+    static constexpr double kBody = 18;     // body text
+    static constexpr double kNested = 16;   // nested list levels
+    static constexpr double kSmall = 14;    // table cells, code, captions, notes, chart labels
 };
 
 struct RectSpec {

@@ -39,6 +39,10 @@ bench ks-check-1x   "$KS" check "$W/deck1.xml"
 # bench_incremental.sh for rebuilds).
 bench ks-build-1x   "$KS" build "$W/deck1.xml" -o "$W/o1" -q --no-cache
 bench ks-build-1j-1x "$KS" build "$W/deck1.xml" -o "$W/o1j" -q -j1 --no-cache
+# --pptx on top of the same full build (slides.pptx beside the PDFs): its share.
+bench ks-build-pptx-1x "$KS" build "$W/deck1.xml" -o "$W/o1p" -q --no-cache --pptx
+python3 -c 'import sys; a, b = map(float, sys.argv[1:]); print(f"--pptx costs {100 * (b / a - 1):+.1f}% on a full build of the seed (medians)")' \
+  "${MEDIAN[ks-build-1x]}" "${MEDIAN[ks-build-pptx-1x]}"
 bench ks-check-10x  "$KS" check "$W/deck10.xml"
 bench ks-build-10x  "$KS" build "$W/deck10.xml" -o "$W/o10" -q --no-cache
 

@@ -15,6 +15,17 @@ finish() { [ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit
 
 pdf_pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 slide_count() { grep -o '<slide[ >]' "$1" | wc -l; }
+# A small solid PNG (16x9) at FILE, any name: tiny_png FILE [R G B].
+tiny_png() {
+  python3 - "$1" "${2:-0}" "${3:-120}" "${4:-200}" <<'PY'
+import struct, sys, zlib
+w, h = 16, 9
+raw = b"".join(b"\0" + bytes(int(c) for c in sys.argv[2:5]) * w for _ in range(h))
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+}
 png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
 
 # Starts `kamishibai watch OUTLINE -o OUT --serve 0` in the background and

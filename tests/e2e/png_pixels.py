@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints the RGB colour (as rrggbb) of pixels of an 8-bit non-interlaced PNG:
-png_pixels.py FILE X,Y [X,Y ...]. Pure Python (zlib), for pixel checks."""
+png_pixels.py FILE X,Y [X,Y ...]. Pure Python (zlib), for pixel checks; tests
+may also import read_png and rgb_at."""
 import struct
 import sys
 import zlib
@@ -40,9 +41,15 @@ def read_png(path):
     return w, h, channels, rows
 
 
-w, h, channels, rows = read_png(sys.argv[1])
-for xy in sys.argv[2:]:
-    x, y = (int(v) for v in xy.split(","))
+def rgb_at(image, x, y):
+    """(r, g, b) of pixel (x, y) of an image from read_png."""
+    _, _, channels, rows = image
     p = rows[y][x * channels:(x + 1) * channels]
-    rgb = (p[0], p[0], p[0]) if channels < 3 else tuple(p[:3])
-    print("%02x%02x%02x" % rgb)
+    return (p[0], p[0], p[0]) if channels < 3 else tuple(p[:3])
+
+
+if __name__ == "__main__":
+    image = read_png(sys.argv[1])
+    for xy in sys.argv[2:]:
+        x, y = (int(v) for v in xy.split(","))
+        print("%02x%02x%02x" % rgb_at(image, x, y))

@@ -16,11 +16,12 @@ deps() {
 }
 
 checked=0
-for backend in cairo pdf dump; do
+for backend in cairo pdf dump pptx; do
   case $backend in
     cairo) foreign='hpdf' ;;
     pdf)   foreign='cairo|pango' ;;
     dump)  foreign='cairo|pango|hpdf' ;;
+    pptx)  foreign='cairo|pango|hpdf' ;;
   esac
   for h in "$ROOT"/src/export/$backend/*.h; do
     name=${h#"$ROOT/src/"}

@@ -24,8 +24,9 @@ done
 "$KS" check "$DECK" 2> "$TMP/seedcheck.log" && grep -qE "deck.xml:[0-9]+:[0-9]+: note: slide 's2-1-2': body text shrank from 24 to 23.5 pt to fit" "$TMP/seedcheck.log" \
   && ok "check: shrink reported as a located note" || { cat "$TMP/seedcheck.log"; fail "check shrink note"; }
 rc=0; "$KS" check "$DECKS/quarterly.xml" 2> "$TMP/qcheck.log" || rc=$?
-[ $rc = 0 ] && grep -qE "quarterly.xml:[0-9]+:[0-9]+: warning: slide 'results' does not fit even at 12 pt; continued onto [0-9]+ slides \(results, results-2" "$TMP/qcheck.log" \
-  && grep -q "quarterly.xml: 27 slides, ok" "$TMP/qcheck.log" \
+# (Issue 16: tables shrink to their 14 pt cell floor before they continue, so the run is shorter.)
+[ $rc = 0 ] && grep -qE "quarterly.xml:[0-9]+:[0-9]+: warning: slide 'results' does not fit even at 14 pt; continued onto [0-9]+ slides \(results, results-2" "$TMP/qcheck.log" \
+  && grep -q "quarterly.xml: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["slides"]))' "$TMP/quarterly.json") slides, ok" "$TMP/qcheck.log" \
   && ok "check: continuation reported, slide count includes continuation slides" || { cat "$TMP/qcheck.log"; fail "check continuation (exit $rc)"; }
 
 # Quarterly briefing: tables, a long paragraph, nested lists, a parent with 30 children, images.

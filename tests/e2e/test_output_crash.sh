@@ -40,7 +40,9 @@ for i in $(seq 1 100); do
   set +e
   if [ $((i % 5)) -eq 0 ]; then
     # A real SIGKILL at a random moment instead of a crash point.
-    run "$NEW" -o "$TMP/out" & pid=$!
+    # The binary itself, not the run() function: a subshell killed would leave
+    # kamishibai running on into the next check.
+    "$KS" build "$NEW" --scale 0.25 -q -j 2 --handout 1 -o "$TMP/out" & pid=$!
     sleep "0.$((RANDOM % 40))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   else
     KAMISHIBAI_TEST_CRASH_AT=$at run "$NEW" -o "$TMP/out"; rc=$?
@@ -67,6 +69,48 @@ for i in $(seq 1 100); do
 done
 [ $steps_seen -ge 60 ] || fail "only $steps_seen runs stopped at a crash point"
 ok "100 killed builds: always the complete old or new output ($steps_seen at crash points)"
+
+# A file the user puts where an output goes, right after a crash, is never
+# overwritten by the recovery: the next build stops and names it. (NEW has 3
+# slides, OLD 4: OLD's slides/04.png is a new output.)
+before=$failures
+for at in $(seq 1 12); do
+  rm -rf "$TMP/out" && cp -a "$TMP/ref-new" "$TMP/out"
+  set +e; KAMISHIBAI_TEST_CRASH_AT=$at run "$OLD" -o "$TMP/out"; rc=$?; set -e
+  [ $rc -eq 137 ] || continue
+  [ -e "$TMP/out/slides/04.png" ] && continue  # already in place before the crash
+  echo "mine" > "$TMP/out/slides/04.png"
+  set +e; run "$OLD" -o "$TMP/out" 2> "$TMP/after.err"; rc=$?; set -e
+  echo "mine" > "$TMP/mine"
+  cmp -s "$TMP/mine" "$TMP/out/slides/04.png" || fail "crash at $at: the recovery overwrote the user's file"
+  [ $rc -eq 1 ] && grep -q "slides/04.png" "$TMP/after.err" || fail "crash at $at: exit $rc, $(cat "$TMP/after.err")"
+  rm "$TMP/out/slides/04.png"
+  run "$OLD" -o "$TMP/out" || fail "crash at $at: the build after moving the file away failed"
+  listing "$TMP/out" | grep -v 'notes.txt\|figure.txt' > "$TMP/got.sha" || true
+  grep -v 'notes.txt\|figure.txt' "$TMP/old.sha" > "$TMP/old-only.sha"
+  cmp -s "$TMP/got.sha" "$TMP/old-only.sha" || fail "crash at $at: after moving the file away the output is not complete"
+done
+[ $failures -eq $before ] && ok "a file put where an output goes after a crash is never overwritten by the recovery"
+
+# A folder kamishibai cannot write into (OUT/slides immutable): the build
+# fails before anything moves, says so, and the previous output stands.
+rm -rf "$TMP/ro" && cp -a "$TMP/ref-old" "$TMP/ro"
+before=$failures
+if chattr +i "$TMP/ro/slides" 2>/dev/null; then
+  trap 'chattr -i "$TMP/ro/slides" 2>/dev/null; rm -rf "$TMP"' EXIT
+  listing "$TMP/ro" > "$TMP/ro-before.sha"
+  set +e; run "$NEW" -o "$TMP/ro" 2> "$TMP/ro.err"; rc=$?; set -e
+  chattr -i "$TMP/ro/slides"
+  listing "$TMP/ro" > "$TMP/ro-after.sha"
+  [ $rc -ne 0 ] || fail "a build into an unwritable OUT/slides succeeded"
+  cmp -s "$TMP/ro-before.sha" "$TMP/ro-after.sha" || fail "an unwritable OUT/slides left a mix"
+  grep -q "slides.*nothing was moved" "$TMP/ro.err" && grep -q "nothing written; the previous output is unchanged" "$TMP/ro.err" ||
+    fail "unwritable OUT/slides: $(cat "$TMP/ro.err")"
+  [ ! -e "$TMP/ro/.kamishibai/journal" ] || fail "unwritable OUT/slides: a journal was left"
+  [ $failures -eq $before ] && ok "an unwritable OUT/slides fails before anything moves and says so"
+else
+  echo "skip: chattr +i is not available here"
+fi
 
 # A commit that fails part-way says so truthfully, and the next build
 # completes the folder.

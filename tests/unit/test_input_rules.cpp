@@ -4,7 +4,7 @@
 
 #include "diag/source_map.h"
 #include "outline/outline_loader.h"
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 using namespace ks;
 

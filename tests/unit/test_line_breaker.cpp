@@ -238,20 +238,119 @@ TEST(LineBreak, ProductNamesPreferBreaksOutsideThem) {
         {"AWS Elemental MediaLiveを活用して「ニコニコ仮」を迅速に構築できた", 12,
          "AWS Elemental MediaLive|を活用して「ニコニコ仮」|を迅速に構築できた"},
         {"AWS Elemental MediaLiveを活用して「ニコニコ仮」を迅速に構築できた", 7,
-         "AWS Elemental|MediaLiveを活|用して「ニコニ|コ仮」を迅速に|構築できた"},
+         "AWS Elemental|MediaLiveを活|用して|「ニコニコ仮」|を迅速に構築|できた"},  // ニコニコ stays whole
     });
 }
 
-TEST(LineBreak, KatakanaWordsKeptWholeWhenTheLineStaysFull) {
+TEST(LineBreak, KatakanaWordsStayWholeWhereTheyFitALine) {
     expect_golden({
-        // テクノロジー moves down whole: the line above stays ≥ 80 % full.
         {"あいうえおかきくけこテクノロジーを紹介", 12, "あいうえおかきくけこ|テクノロジーを紹介"},
-        // Keeping it whole would leave the line too empty: split, as JLREQ allows.
-        {"あいうえおテクノロジー", 8, "あいうえおテクノ|ロジー"},
-        {"最新のクラウドテクノロジーを紹介", 12, "最新のクラウドテクノロ|ジーを紹介"},
+        // Even when the line above is left short: a word that fits a line is never split.
+        {"あいうえおテクノロジー", 8, "あいうえお|テクノロジー"},
+        {"最新のクラウドテクノロジーを紹介", 12, "最新の|クラウドテクノロジー|を紹介"},
+        {"重大なセキュリティインシデント対応", 12, "重大な|セキュリティインシデント|対応"},
+        {"複数のマイクロサービスを連携", 9, "複数の|マイクロサービス|を連携"},
+        {"各ポリシーチェックの結果", 9, "各ポリシーチェック|の結果"},
         // ・ separates words: a free break.
         {"キャッシュ・サーバー・データベース", 12, "キャッシュ・サーバー・|データベース"},
     });
+}
+
+TEST(LineBreak, KatakanaWordsWiderThanTheLineBreakAtACompoundBoundary) {
+    expect_golden({
+        // After ー, and before a vowel letter that cannot continue a long vowel (ィ|イ).
+        {"セキュリティインシデント", 8, "セキュリティ|インシデント"},
+        {"重大なセキュリティインシデント", 8, "重大な|セキュリティ|インシデント"},
+        {"セキュリティポリシーチェック", 10, "セキュリティポリシー|チェック"},
+        {"各ポリシーチェックの結果", 7, "各ポリシー|チェックの結果"},
+        {"コンテナオーケストレーション", 12, "コンテナ|オーケストレーション"},
+        {"ユーザーインタフェース", 8, "ユーザー|インタフェース"},
+        // A guess without a dictionary can miss: ー ends a word less often than it seems.
+        {"ユーザーインタフェースデザイン", 10, "ユーザーインタフェー|スデザイン"},
+        // No boundary to guess: broken where it must, never before ー or a small kana.
+        {"インストゥルメンテーション", 6, "インストゥル|メンテーショ|ン"},
+    });
+    for (const char* word : {"インストゥルメンテーション", "マイクロサービスアーキテクチャー"})
+        for (double w : {3.0, 4.0, 5.0, 7.0})
+            for (const std::string& line : break_text(word, w)) {
+                ASSERT_FALSE(line.empty());
+                const char32_t first = u32(line)[0];
+                EXPECT_FALSE(is_line_start_prohibited(first)) << word << " at " << w << ": " << line;
+            }
+}
+
+TEST(LineBreak, HeadingsKeepKatakanaWordsWhole) {
+    LineBreakOptions o;
+    o.heading = true;
+    expect_golden({{"重大なセキュリティインシデントへの対応", 14, "重大な|セキュリティインシデントへの|対応"}}, o);
+    const auto cl = clusters_of("インストゥルメンテーション");
+    o.width = 8 * kEm;
+    o.em = kEm;
+    const auto lines = break_lines(cl, o);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_TRUE(lines[0].inside_word);  // what a heading's fitting looks at
+    EXPECT_FALSE(lines[0].split_word);
+}
+
+const char* const kUrl =
+    "https://wiki.example.co.jp/display/CSPLATFORM/2026-migration-plan?version=14&anchor=cutover-procedure";
+
+TEST(LineBreak, LongUrlsBreakAfterSlashesAndBeforeQueryMarks) {
+    // 0.5 em a character: 30 em hold 60 characters.
+    const auto lines = break_text(std::string("手順書：") + kUrl + "を参照", 30);
+    std::string joined;
+    for (const auto& l : lines) joined += l;
+    EXPECT_EQ(joined, std::string("手順書：") + kUrl + "を参照");  // nothing inserted, nothing lost
+    EXPECT_EQ(join(lines),
+              "手順書：https://wiki.example.co.jp/display/CSPLATFORM/|"
+              "2026-migration-plan?version=14&anchor=cutover-procedure|を参照");
+    const auto cl = clusters_of(kUrl);
+    LineBreakOptions o;
+    o.width = 30 * kEm;
+    o.em = kEm;
+    for (const BrokenLine& l : break_lines(cl, o)) {
+        EXPECT_FALSE(l.overfull);
+        EXPECT_FALSE(l.split_word);  // broken at its own break points, not torn
+    }
+}
+
+TEST(LineBreak, UrlBreakPointsInNarrowColumns) {
+    expect_golden({
+        // Before = and & inside a query; before . _ - only when nothing better fits.
+        {"https://a.example.jp/x?version=14&anchor=cut", 8, "https://|a.example.jp/x|?version=14|&anchor=cut"},
+        {"path/to/some_long_file_name.txt", 8, "path/to/some|_long_file_name|.txt"},
+        // Without a '/', '.' is a decimal point or a full stop: never a line start.
+        {"値は3.14159265358979323846です", 6, "値は|3.1415926535|8979323846|です"},
+        // A sentence's full stop after a URL never starts a line.
+        {"see https://example.com/abc.", 9, "see https://|example.com/abc."},
+    });
+}
+
+TEST(LineBreak, TokensThatFitALineStayWhole) {
+    // The URL fits one line: it moves down whole instead of breaking at '/'.
+    expect_golden({
+        {"資料はhttps://example.com/docs/guideにあります", 16, "資料は|https://example.com/docs/guide|にあります"},
+        {"これはTCP/IPです", 4, "これは|TCP/IP|です"},
+    });
+}
+
+TEST(LineBreak, TokensWithoutBreakPointsAreTornAsALastResort) {
+    const std::string digits(60, '7');
+    const auto cl = clusters_of("値は" + digits);
+    LineBreakOptions o;
+    o.width = 10 * kEm;
+    o.em = kEm;
+    const auto lines = break_lines(cl, o);
+    ASSERT_GE(lines.size(), 3u);
+    bool torn = false;
+    std::size_t shown = 0;
+    for (const BrokenLine& l : lines) {
+        EXPECT_FALSE(l.overfull);
+        torn = torn || l.split_word;
+        shown += l.end - l.begin;
+    }
+    EXPECT_TRUE(torn);
+    EXPECT_EQ(shown, cl.size());  // no character lost or added
 }
 
 // --- 3. Japanese–Latin spacing --------------------------------------------

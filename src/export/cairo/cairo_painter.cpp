@@ -7,11 +7,11 @@
 
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
-#include "image/image_file.h"
-#include "image/jpeg_image.h"
+#include "image/image_store.h"
 #include "image/svg_image.h"
-#include "util/read_file.h"
 
 namespace ks {
 
@@ -24,10 +24,44 @@ CairoPainter::CairoPainter() : font_options_(cairo_font_options_create()) {
 
 CairoPainter::~CairoPainter() = default;
 
+namespace {
+
+// A colour font (Noto Color Emoji's bitmaps) draws in colour only when its
+// glyphs are loaded with FT_LOAD_COLOR, which a font face made from a
+// fontconfig pattern does not ask for (it draws nothing): such faces are
+// opened through FreeType. Null for any other face. The FreeType library
+// lives as long as the process, since Cairo may release a face (and so call
+// FT_Done_Face) after every painter is gone.
+cairo_font_face_t* color_font_face(const std::string& file, int index) {
+    static FT_Library library = [] {
+        FT_Library l = nullptr;
+        return FT_Init_FreeType(&l) == 0 ? l : nullptr;
+    }();
+    if (!library) return nullptr;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, file.c_str(), index, &face) != 0) return nullptr;
+    if (!FT_HAS_COLOR(face)) {
+        FT_Done_Face(face);
+        return nullptr;
+    }
+    cairo_font_face_t* cf = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_COLOR);
+    static const cairo_user_data_key_t kFaceKey{};
+    if (cairo_font_face_set_user_data(cf, &kFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); }) !=
+        CAIRO_STATUS_SUCCESS) {
+        cairo_font_face_destroy(cf);
+        FT_Done_Face(face);
+        return nullptr;
+    }
+    return cf;
+}
+
+}  // namespace
+
 cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
     std::string key = font.file + "#" + std::to_string(font.index);
     std::lock_guard lock(mutex_);
     auto& slot = faces_[key];
+    if (!slot) slot.reset(color_font_face(font.file, font.index));
     if (!slot) {
         UniqueCPtr<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
         FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(font.file.c_str()));
@@ -41,30 +75,43 @@ cairo_font_face_t* CairoPainter::face(const FontFace& font) const {
 
 namespace {
 
-// A JPEG decoded for raster output, its file's bytes attached so a PDF
-// surface embeds those (DCT) instead of re-encoding the pixels.
-cairo_surface_t* jpeg_surface(const std::string& path, const std::string& bytes) {
-    std::string problem;
-    auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
-    if (!pixels) return nullptr;
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels->width, pixels->height);
+// As cairo premultiplies (its PNG reader's rounding), so a PNG drawn from
+// the image service looks as it did from cairo's own reader.
+std::uint8_t premultiply(unsigned alpha, unsigned color) {
+    unsigned t = alpha * color + 0x80;
+    return static_cast<std::uint8_t>((t + (t >> 8)) >> 8);
+}
+
+// The stored pixels as a Cairo surface (RGB24 when opaque). A JPEG carries
+// its file's bytes as MIME data, so a PDF surface embeds those (DCT) instead
+// of re-encoding the pixels, whatever size they were decoded at.
+cairo_surface_t* surface_for(const std::string& path, const StoredImage& image) {
+    const RgbaImage& px = image.pixels;
+    bool opaque = true;
+    for (std::size_t i = 3; opaque && i < px.rgba.size(); i += 4) opaque = px.rgba[i] == 255;
+    cairo_surface_t* surface =
+        cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, px.width, px.height);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) return surface;
     cairo_surface_flush(surface);
     unsigned char* data = cairo_image_surface_get_data(surface);
-    int stride = cairo_image_surface_get_stride(surface);
-    for (int y = 0; y < pixels->height; ++y) {
+    const int stride = cairo_image_surface_get_stride(surface);
+    for (int y = 0; y < px.height; ++y) {
         auto* row = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride);
-        const std::uint8_t* src = pixels->rgb.data() + std::size_t(y) * pixels->width * 3;
-        for (int x = 0; x < pixels->width; ++x, src += 3)
-            row[x] = 0xff000000u | (std::uint32_t(src[0]) << 16) | (std::uint32_t(src[1]) << 8) | src[2];
+        const std::uint8_t* src = px.rgba.data() + std::size_t(y) * px.width * 4;
+        for (int x = 0; x < px.width; ++x, src += 4) {
+            const unsigned a = src[3];
+            row[x] = (std::uint32_t(a) << 24) | (std::uint32_t(premultiply(a, src[0])) << 16) |
+                     (std::uint32_t(premultiply(a, src[1])) << 8) | premultiply(a, src[2]);
+        }
     }
     cairo_surface_mark_dirty(surface);
+    if (image.format != ImageFormat::Jpeg) return surface;
     auto attach = [surface](const char* mime, const std::string& value) {
         auto* copy = new std::string(value);
         cairo_surface_set_mime_data(surface, mime, reinterpret_cast<const unsigned char*>(copy->data()), copy->size(),
                                     [](void* p) { delete static_cast<std::string*>(p); }, copy);
     };
-    attach(CAIRO_MIME_TYPE_JPEG, bytes);
+    attach(CAIRO_MIME_TYPE_JPEG, image.jpeg);
     attach(CAIRO_MIME_TYPE_UNIQUE_ID, "kamishibai:" + path);  // one embedded copy per file
     return surface;
 }
@@ -76,22 +123,9 @@ const CairoPainter::LoadedImage& CairoPainter::image(const std::string& path) co
     auto [it, fresh] = images_.try_emplace(path);
     LoadedImage& slot = it->second;
     if (!fresh) return slot;
-    auto bytes = read_file(path);
-    if (!bytes) return slot;
-    std::string problem;
-    switch (sniff_image_format(*bytes)) {
-        case ImageFormat::Png:
-            slot.raster.reset(cairo_image_surface_create_from_png(path.c_str()));
-            break;
-        case ImageFormat::Jpeg:
-            slot.raster.reset(jpeg_surface(path, *bytes));
-            break;
-        case ImageFormat::Svg:
-            slot.svg = SvgImage::parse(*bytes, problem);
-            break;
-        case ImageFormat::Unknown:
-            break;
-    }
+    auto stored = ImageStore::shared().get(path);
+    if (stored && stored->svg) slot.svg = stored->svg;
+    else if (stored) slot.raster.reset(surface_for(path, *stored));
     if (slot.raster && cairo_surface_status(slot.raster.get()) != CAIRO_STATUS_SUCCESS) slot.raster.reset();
     return slot;
 }

@@ -41,13 +41,13 @@ private:
     using SurfacePtr = UniqueCPtr<cairo_surface_t, cairo_surface_destroy>;
 
     cairo_font_face_t* face(const FontFace& font) const;
-    // An image file, decoded once per painter (a logo on every slide is read
-    // once): PNG and JPEG as a raster surface (a JPEG carries its original
-    // bytes as MIME data, so a PDF embeds them as they are), SVG parsed for
-    // drawing as vectors. Neither set when the file cannot be used.
+    // An image from the image service (image/image_store.h: read and
+    // decoded once per build): PNG and JPEG as a surface made once per
+    // painter, SVG as the parsed document, drawn as vectors. Neither set
+    // when the file cannot be used.
     struct LoadedImage {
         SurfacePtr raster;
-        std::unique_ptr<SvgImage> svg;
+        std::shared_ptr<const SvgImage> svg;
     };
     const LoadedImage& image(const std::string& path) const;
     void paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;

@@ -9,7 +9,7 @@
 #include <zlib.h>
 
 #include "export/cairo/fast_deflate.h"
-#include "util/c_handle.h"
+#include "util/output_file.h"
 
 namespace ks {
 namespace {
@@ -86,9 +86,9 @@ void write_png_rgb(cairo_surface_t* surface, const std::string& path) {
     chunk(png, "IDAT", z.data(), z_size);
     chunk(png, "IEND", nullptr, 0);
 
-    UniqueCPtr<FILE, std::fclose> file(std::fopen(path.c_str(), "wb"));
-    if (!file || std::fwrite(png.data(), 1, png.size(), file.get()) != png.size() || std::fflush(file.get()) != 0)
-        throw std::runtime_error("cannot write " + path);
+    OutputFile file(path);  // once, never through a link; errors say why (ENOSPC)
+    file.write(png.data(), png.size());
+    file.close();
 }
 
 }  // namespace ks

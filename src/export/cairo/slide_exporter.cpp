@@ -11,6 +11,7 @@
 #include "export/cairo/png_writer.h"
 #include "export/tagging/pdf_accessibility.h"
 #include "util/dates.h"
+#include "util/output_file.h"
 
 namespace ks {
 
@@ -67,7 +68,14 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     const auto& slides = doc.pages;
     const DocumentInfo& info = doc.info;
     if (slides.empty()) throw std::runtime_error("no slides to write");
-    SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), slides[0]->width, slides[0]->height));
+    // Cairo writes into memory, libqpdf adds what Cairo cannot write, and the
+    // result goes into one descriptor: nothing reopens the name.
+    std::string bytes;
+    auto write = [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    };
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(write, &bytes, slides[0]->width, slides[0]->height));
     check(cairo_surface_status(surface.get()), "cannot create " + path);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
     if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
@@ -102,7 +110,10 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "cannot write " + path);
     surface.reset();
-    add_pdf_accessibility(path, {info.lang, true, figure_alts(doc), true, doc.anchors});
+    const std::string tagged = add_pdf_accessibility(bytes, path, {info.lang, true, figure_alts(doc), true, doc.anchors});
+    OutputFile file(path);
+    file.write(tagged.data(), tagged.size());
+    file.close();
 }
 
 }  // namespace ks

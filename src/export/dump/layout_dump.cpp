@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/dump/structure_dump.h"
+
 namespace ks {
 
 // Two decimals: stable across runs, precise enough for any check.
@@ -75,6 +77,7 @@ std::string layout_dump_json(const Document& slides) {
                 jl["size"] = r2(l.size);
                 jl["overfull"] = l.overfull;
                 jl["paragraph"] = l.paragraph;
+                jl["kind"] = l.kind;
                 jb["lines"].push_back(std::move(jl));
             }
             // Images, table cells and columns only where there are some, so older dumps stay as they were.
@@ -83,12 +86,17 @@ std::string layout_dump_json(const Document& slides) {
                     {{"x", r2(im.x)}, {"y", r2(im.y)}, {"w", r2(im.w)}, {"h", r2(im.h)}, {"src", im.src}});
             for (const auto& c : b.cells)
                 jb["cells"].push_back({{"row", c.row}, {"col", c.col}, {"x", r2(c.x)}, {"y", r2(c.y)},
-                                       {"w", r2(c.w)}, {"h", r2(c.h)}, {"text", c.text}});
+                                       {"w", r2(c.w)}, {"h", r2(c.h)}, {"text", c.text}, {"colspan", c.colspan},
+                                       {"rowspan", c.rowspan}, {"size", r2(c.size)}, {"header", c.header},
+                                       {"total", c.total},
+                                       {"text_x", r2(c.x + c.text_dx)}, {"text_y", r2(c.y + c.text_dy)},
+                                       {"text_w", r2(c.text_w)}, {"text_h", r2(c.text_h)}});
             for (const auto& c : b.columns)
                 jb["columns"].push_back({{"x", r2(c.x)}, {"y", r2(c.y)}, {"w", r2(c.w)}, {"h", r2(c.h)}});
             for (const auto& c : b.charts) jb["charts"].push_back(chart_json(c));
             js["boxes"].push_back(std::move(jb));
         }
+        js["structure"] = structure_json(s.structure);
         root["slides"].push_back(std::move(js));
     }
     return root.dump(1) + "\n";

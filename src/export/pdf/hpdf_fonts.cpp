@@ -18,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
 
 namespace ks::hpdf {
@@ -183,6 +184,18 @@ const LoadedFont& FontCache::get(const FontFace& face) {
         f->units_per_em = ftf->units_per_EM ? ftf->units_per_EM : 1000;
     }
 
+    // libharu embeds TrueType-outline faces only; anything else (CFF, a
+    // broken file) is drawn from outlines by the writer. Its TrueType parser
+    // does not survive arbitrary bytes, so it only sees faces FreeType has
+    // opened as sfnt with the tables libharu reads.
+    if (!truetype_outlines(f->face.get())) {
+        f->load_error = f->face ? "not a TrueType-outline font" : "FreeType cannot open it";
+        f->color_bitmaps = is_color_bitmap_face(f->face.get());
+        auto& ref = *f;
+        fonts_.emplace(key, std::move(f));
+        return ref;
+    }
+
     // Embed from a reduced copy when we know what the document shows.
     std::string load_path = face.file;
     if (auto u = usage_.find(key); u != usage_.end() && f->face && !is_ttc(face.file)) {
@@ -201,17 +214,7 @@ const LoadedFont& FontCache::get(const FontFace& face) {
             }
     }
 
-    // libharu embeds TrueType-outline faces only; anything else (CFF, a
-    // broken file) is drawn from outlines by the writer. Its TrueType parser
-    // does not survive arbitrary bytes, so it only sees faces FreeType has
-    // opened as sfnt with the tables libharu reads.
     HPDF_Doc pdf = doc_.get();
-    if (!truetype_outlines(f->face.get())) {
-        f->load_error = f->face ? "not a TrueType-outline font" : "FreeType cannot open it";
-        auto& ref = *f;
-        fonts_.emplace(key, std::move(f));
-        return ref;
-    }
     const char* name = is_ttc(face.file)
                            ? HPDF_LoadTTFontFromFile2(pdf, face.file.c_str(), static_cast<HPDF_UINT>(face.index), HPDF_TRUE)
                            : HPDF_LoadTTFontFromFile(pdf, load_path.c_str(), HPDF_TRUE);
@@ -254,6 +257,20 @@ const LoadedFont& FontCache::get(const FontFace& face) {
     auto& ref = *f;
     fonts_.emplace(key, std::move(f));
     return ref;
+}
+
+std::pair<const LoadedFont*, char32_t> FontCache::text_stand_in() {
+    for (const auto& [key, chars] : usage_) {
+        FontFace face;
+        face.file = key.first;
+        face.index = key.second;
+        const LoadedFont& f = get(face);
+        if (!f.font) continue;
+        if (chars.count(U' ') && f.glyph_for(U' ')) return {&f, U' '};
+        for (char32_t cp : chars)
+            if (f.glyph_for(cp)) return {&f, cp};
+    }
+    return {nullptr, 0};
 }
 
 }  // namespace ks::hpdf

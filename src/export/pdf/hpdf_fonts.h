@@ -29,6 +29,7 @@ class Document;
 struct LoadedFont {
     HPDF_Font font = nullptr;  // null when libharu cannot use the face (CFF, …)
     std::string load_error;    // why, for the warning
+    bool color_bitmaps = false;  // a colour bitmap face (emoji): glyphs are placed as images
     UniqueCPtr<FT_FaceRec_, FT_Done_Face> face;  // null if FreeType failed
     double units_per_em = 1000;
     // Glyph id libharu will draw for `cp` (its CID→GID map comes from the
@@ -54,6 +55,11 @@ public:
 
     // Loads (once) and returns the font; never null, check `font`/`face`.
     const LoadedFont& get(const FontFace& face);
+
+    // An embedded face and a character it shows (a space where it can), for
+    // invisible stand-in text that carries /ActualText over glyphs drawn as
+    // images; {nullptr, 0} when the document embeds no font.
+    std::pair<const LoadedFont*, char32_t> text_stand_in();
 
 private:
     using Key = std::pair<std::string, int>;

@@ -3,8 +3,6 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
-#include <png.h>
-#include <cairo.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,15 +16,15 @@
 #include <string>
 #include <vector>
 
+#include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
-#include "image/image_file.h"
-#include "image/jpeg_image.h"
-#include "image/svg_image.h"
+#include "image/image_store.h"
+#include "util/output_file.h"
 #include "util/c_handle.h"
 #include "util/hash.h"
-#include "util/read_file.h"
+#include "util/overloaded.h"
 #include "util/utf8.h"
 
 namespace ks {
@@ -34,13 +32,7 @@ namespace ks {
 namespace {
 
 using hpdf::LoadedFont;
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
+using hpdf::RgbaPixels;
 
 double luminance(const Color& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
@@ -51,28 +43,37 @@ using IdHash = Hash128;
 class ImageCache {
 public:
     ImageCache(hpdf::Document& doc, bool gray) : doc_(doc), gray_(gray) {}
-    // Null when the file cannot be read (the caller warns). `print_px` is
-    // the width in pixels an SVG is rasterised at (ignored for PNG/JPEG).
-    HPDF_Image get(const std::string& path, int print_px) {
-        auto bytes_it = files_.find(path);
-        if (bytes_it == files_.end()) bytes_it = files_.emplace(path, read_file(path)).first;
-        const auto& bytes = bytes_it->second;
-        if (!bytes) return nullptr;
-        ImageFormat format = sniff_image_format(*bytes);
-        std::string key = format == ImageFormat::Svg ? path + "@" + std::to_string(print_px) : path;
-        if (auto it = images_.find(key); it != images_.end()) return it->second;
+    // Null when the file cannot be used (the caller warns). Pixels come from
+    // the image service (image/image_store.h): read and decoded once per
+    // build, an SVG rasterised there for every exporter.
+    HPDF_Image get(const std::string& path) {
+        if (auto it = images_.find(path); it != images_.end()) return it->second;
         HPDF_Image img = nullptr;
-        switch (format) {
-            case ImageFormat::Png: img = load_png(path); break;
-            case ImageFormat::Jpeg: img = load_jpeg(path, *bytes); break;
-            case ImageFormat::Svg: img = load_svg(path, *bytes, print_px); break;
-            case ImageFormat::Unknown: break;
-        }
-        images_[key] = img;
+        if (auto stored = ImageStore::shared().get(path)) img = embed(path, *stored);
+        images_[path] = img;
         return img;
     }
 
+    // A colour glyph's bitmap (hpdf_color_glyphs.h), embedded once per font
+    // file and glyph however often it is shown.
+    HPDF_Image glyph(const std::string& key, const RgbaPixels& px) {
+        if (auto it = images_.find(key); it != images_.end()) return it->second;
+        return images_[key] = embed_rgba(key, px.rgba.data(), px.width, px.height);
+    }
+
 private:
+    // A JPEG as the file's own bytes (DCTDecode), not re-encoded; in
+    // grayscale, and for PNG and SVG, the decoded pixels.
+    HPDF_Image embed(const std::string& path, const StoredImage& image) {
+        if (image.format == ImageFormat::Jpeg && !gray_) {
+            HPDF_Image img = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(image.jpeg.data()),
+                                                       static_cast<HPDF_UINT>(image.jpeg.size()));
+            doc_.check("embedding JPEG image " + path);
+            return img;
+        }
+        return embed_rgba(path, image.pixels.rgba.data(), image.pixels.width, image.pixels.height);
+    }
+
     // Pixels as RGBA rows, embedded as DeviceRGB (or gray) plus a soft mask
     // when any pixel is not opaque.
     HPDF_Image embed_rgba(const std::string& path, const std::uint8_t* rgba, unsigned width, unsigned height) {
@@ -102,72 +103,8 @@ private:
         return img;
     }
 
-    HPDF_Image load_png(const std::string& path) {
-        png_image pi{};
-        pi.version = PNG_IMAGE_VERSION;
-        if (!png_image_begin_read_from_file(&pi, path.c_str())) return nullptr;
-        pi.format = PNG_FORMAT_RGBA;
-        std::vector<png_byte> rgba(PNG_IMAGE_SIZE(pi));
-        if (!png_image_finish_read(&pi, nullptr, rgba.data(), 0, nullptr)) {
-            png_image_free(&pi);
-            return nullptr;
-        }
-        return embed_rgba(path, rgba.data(), pi.width, pi.height);
-    }
-
-    // The file's own bytes (DCTDecode), not re-encoded; in grayscale the
-    // pixels are decoded and embedded as luminance instead.
-    HPDF_Image load_jpeg(const std::string& path, const std::string& bytes) {
-        if (!gray_) {
-            HPDF_Image img = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                       static_cast<HPDF_UINT>(bytes.size()));
-            doc_.check("embedding JPEG image " + path);
-            return img;
-        }
-        std::string problem;
-        auto pixels = decode_jpeg(bytes, kNoPixelLimit, problem);
-        if (!pixels) return nullptr;
-        std::vector<std::uint8_t> rgba(std::size_t(pixels->width) * pixels->height * 4, 255);
-        for (std::size_t i = 0, n = std::size_t(pixels->width) * pixels->height; i < n; ++i)
-            for (int c = 0; c < 3; ++c) rgba[i * 4 + c] = pixels->rgb[i * 3 + c];
-        return embed_rgba(path, rgba.data(), pixels->width, pixels->height);
-    }
-
-    // libharu draws no SVG: rendered by librsvg at `width_px` (300 dpi or
-    // more at its printed size), aspect kept.
-    HPDF_Image load_svg(const std::string& path, const std::string& bytes, int width_px) {
-        std::string problem;
-        auto svg = SvgImage::parse(bytes, problem);
-        if (!svg) return nullptr;
-        int w = std::max(1, width_px);
-        int h = std::max(1, static_cast<int>(std::lround(w * svg->height() / svg->width())));
-        UniqueCPtr<cairo_surface_t, cairo_surface_destroy> surface(
-            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-        UniqueCPtr<cairo_t, cairo_destroy> cr(cairo_create(surface.get()));
-        if (!svg->render(cr.get(), 0, 0, w, h)) return nullptr;
-        cairo_surface_flush(surface.get());
-        const unsigned char* data = cairo_image_surface_get_data(surface.get());
-        int stride = cairo_image_surface_get_stride(surface.get());
-        std::vector<std::uint8_t> rgba(std::size_t(w) * h * 4);
-        for (int y = 0; y < h; ++y) {
-            const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
-            for (int x = 0; x < w; ++x) {
-                std::uint32_t px = row[x];
-                unsigned a = px >> 24;
-                std::uint8_t* out = &rgba[(std::size_t(y) * w + x) * 4];
-                for (int c = 0; c < 3; ++c) {
-                    unsigned v = (px >> (16 - 8 * c)) & 0xff;  // premultiplied
-                    out[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
-                }
-                out[3] = static_cast<std::uint8_t>(a);
-            }
-        }
-        return embed_rgba(path, rgba.data(), w, h);
-    }
-
     hpdf::Document& doc_;
     bool gray_;
-    std::map<std::string, std::optional<std::string>> files_;
     std::map<std::string, HPDF_Image> images_;
 };
 
@@ -402,12 +339,7 @@ private:
     }
 
     void draw(Point p, const ImageItem& im) {
-        // An SVG is rasterised at 300 dpi of the size it is printed at.
-        HPDF_TransMatrix m = HPDF_Page_GetTransMatrix(page_);
-        double scale = std::sqrt(std::abs(m.a * m.d - m.b * m.c));
-        double printed_w = im.w * (scale > 0 ? scale : 1);
-        int print_px = static_cast<int>(std::clamp(std::ceil(printed_w / 72.0 * 300.0), 16.0, 6000.0));
-        HPDF_Image img = st_.images.get(im.path, print_px);
+        HPDF_Image img = st_.images.get(im.path);
         if (!img) {
             if (st_.warned_images.insert(im.path).second)
                 st_.diags.warning({}, "handout: cannot read image '" + im.path + "'; left blank");
@@ -461,6 +393,10 @@ private:
         if (r.glyphs.empty() || !r.font) return;
         note_link(p, r);
         const LoadedFont& f = st_.fonts.get(*r.font);
+        if (f.color_bitmaps) {
+            draw_color_glyphs(f, r, p);
+            return;
+        }
         if (!f.font && st_.warned_fonts.insert(r.font->file).second)
             st_.diags.warning({}, "handout: libharu cannot embed font '" + r.font->file + "' (" + f.load_error +
                                       "); its text is drawn as outlines and is not searchable");
@@ -480,6 +416,39 @@ private:
         end_text();
         if (actual) raw("EMC\n");
         HPDF_Page_GRestore(page_);
+    }
+
+    // A run in a colour bitmap font (emoji): each glyph as an image of its
+    // bitmap where the frame puts it, inside the run's /ActualText so text
+    // extraction still gives the characters.
+    void draw_color_glyphs(const LoadedFont& f, const GlyphRun& r, Point p) {
+        HPDF_Page_GSave(page_);
+        const bool actual = begin_actual_text(r);
+        for (const Glyph& g : r.glyphs) {
+            if (g.id == kNoInkGlyph || g.id == kMissingGlyph) continue;
+            auto bitmap = hpdf::load_color_glyph(f.face.get(), g.id);
+            if (!bitmap) continue;
+            HPDF_Image img = st_.images.glyph(r.font->file + "#" + std::to_string(r.font->index) + ":" +
+                                                  std::to_string(g.id), bitmap->pixels);
+            const double x = p.x + g.x + bitmap->left * r.size, top = p.y + g.y_offset + bitmap->top * r.size;
+            const double w = bitmap->width * r.size, h = bitmap->height * r.size;
+            // The CTM is y-down: a negative height draws the image upright.
+            HPDF_Page_DrawImage(page_, img, x, top + h, w, -h);
+        }
+        show_hidden_stand_in(r, p);
+        if (actual) raw("EMC\n");
+        HPDF_Page_GRestore(page_);
+    }
+
+    // Text extractors read /ActualText only over text they see drawn: one
+    // invisible character of an embedded face stands in for the images.
+    void show_hidden_stand_in(const GlyphRun& r, Point p) {
+        const auto [font, cp] = st_.fonts.text_stand_in();
+        if (!font) return;
+        std::string utf8;
+        utf8_append(utf8, cp);
+        show(*font, r, {p.x + r.glyphs.front().x, p.y}, utf8, HPDF_INVISIBLE);
+        end_text();
     }
 
     // Pending real text: consecutive simple clusters shown with one text
@@ -714,6 +683,29 @@ void add_bookmarks(hpdf::Document& doc, const std::vector<OutlineEntry>& outline
 
 }  // namespace
 
+// libharu would reopen the name; it writes to memory and the bytes go into
+// one descriptor instead.
+static void save_through_one_descriptor(hpdf::Document& doc, const std::string& path) {
+    HPDF_Doc pdf = doc.get();
+    OutputFile file(path);
+    HPDF_SaveToStream(pdf);
+    doc.check("writing " + path);
+    HPDF_ResetStream(pdf);
+    const HPDF_UINT32 total = HPDF_GetStreamSize(pdf);
+    std::vector<HPDF_BYTE> buf(1 << 16);
+    for (HPDF_UINT32 done = 0; done < total;) {
+        HPDF_UINT32 n = std::min<HPDF_UINT32>(static_cast<HPDF_UINT32>(buf.size()), total - done);
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf.data(), &n);
+        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) {
+            doc.check("reading back " + path);
+            throw std::runtime_error("libharu: reading back " + path + " stopped early");
+        }
+        file.write(buf.data(), n);
+        done += n;
+    }
+    file.close();
+}
+
 void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std::string& path, Diagnostics& diags) {
     hpdf::Document doc;
     HPDF_Doc pdf = doc.get();
@@ -795,8 +787,7 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
     HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
     doc.check("setting the language and viewer preferences");
-    HPDF_SaveToFile(pdf, path.c_str());
-    doc.check("writing " + path);
+    save_through_one_descriptor(doc, path);
 }
 
 }  // namespace ks

@@ -1,6 +1,6 @@
 #include "export/tagging/pdf_accessibility.h"
 
-#include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 // Use qpdf's std::shared_ptr API (no PointerHolder).
@@ -10,6 +10,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <qpdf/Buffer.hh>
 
 namespace ks {
 namespace {
@@ -161,12 +162,10 @@ void resolve_named_dests(QPDF& pdf, const std::map<std::string, std::size_t>& pa
 
 }  // namespace
 
-void add_pdf_accessibility(const std::string& path, const PdfAccessibility& a) {
-    namespace fs = std::filesystem;
-    const std::string tmp = path + ".a11y";
+std::string add_pdf_accessibility(const std::string& pdf_bytes, const std::string& name, const PdfAccessibility& a) {
     try {
         QPDF pdf;
-        pdf.processFile(path.c_str());
+        pdf.processMemoryFile(name.c_str(), pdf_bytes.data(), pdf_bytes.size());
         QPDFObjectHandle root = pdf.getRoot();
         if (!a.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(a.lang));
         if (a.display_doc_title) {
@@ -192,22 +191,18 @@ void add_pdf_accessibility(const std::string& path, const PdfAccessibility& a) {
                 page.addContentTokenFilter(std::make_shared<ArtifactMarker>());
             }
         }
-        QPDFWriter w(pdf, tmp.c_str());
+        QPDFWriter w(pdf);
+        w.setOutputMemory();
         w.setDeterministicID(true);
         w.setDecodeLevel(a.mark_artifacts ? qpdf_dl_generalized : qpdf_dl_none);
         w.setCompressStreams(true);
         w.write();
+        std::shared_ptr<Buffer> out = w.getBufferSharedPointer();
+        return std::string(reinterpret_cast<const char*>(out->getBuffer()), out->getSize());
     } catch (const std::exception& e) {
-        std::error_code ignored;
-        fs::remove(tmp, ignored);
-        throw std::runtime_error("cannot add the accessibility entries to " + path + ": " + e.what());
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw std::runtime_error("cannot replace " + path + " after adding the accessibility entries");
+        throw std::runtime_error("cannot add the accessibility entries to " + name + ": " + e.what());
     }
 }
+
 
 }  // namespace ks

@@ -23,8 +23,9 @@ struct PdfAccessibility {
     std::map<std::string, std::size_t> named_pages;
 };
 
-// Rewrites the PDF at `path` in place (through a temporary file in the same
-// folder, renamed over it). Deterministic. Throws std::runtime_error.
-void add_pdf_accessibility(const std::string& path, const PdfAccessibility& a);
+// Returns the PDF `pdf_bytes` with the entries added, in memory (the caller
+// writes the result through its one output descriptor); `name` is for
+// messages. Deterministic. Throws std::runtime_error.
+std::string add_pdf_accessibility(const std::string& pdf_bytes, const std::string& name, const PdfAccessibility& a);
 
 }  // namespace ks

@@ -1,9 +1,11 @@
-#include "util/xml_reader.h"
+#include "diag/xml_reader.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
+#include <vector>
 
 #include "util/utf8.h"
 #include "util/edit_distance.h"
@@ -144,9 +146,76 @@ bool XmlReader::check_after_root(const pugi::xml_document& doc) {
     return true;
 }
 
+namespace {
+
+struct OpenTag {
+    std::string name;
+    std::size_t at;  // offset of its '<'
+};
+
+// The elements open at `offset` (a light scan: comments, CDATA, processing
+// instructions, declarations and quoted attribute values are skipped).
+std::vector<OpenTag> open_tags(std::string_view t, std::size_t offset) {
+    std::vector<OpenTag> stack;
+    auto skip_to = [&](std::size_t from, std::string_view end) {
+        auto at = t.find(end, from);
+        return at == std::string_view::npos ? t.size() : at + end.size();
+    };
+    for (std::size_t i = 0; i < offset && i < t.size();) {
+        if (t[i] != '<') {
+            ++i;
+            continue;
+        }
+        if (t.compare(i, 4, "<!--") == 0) i = skip_to(i + 4, "-->");
+        else if (t.compare(i, 9, "<![CDATA[") == 0) i = skip_to(i + 9, "]]>");
+        else if (t.compare(i, 2, "<?") == 0) i = skip_to(i + 2, "?>");
+        else if (t.compare(i, 2, "<!") == 0) i = skip_to(i + 2, ">");
+        else if (t.compare(i, 2, "</") == 0) {
+            if (!stack.empty()) stack.pop_back();
+            i = skip_to(i + 2, ">");
+        } else {
+            std::size_t start = i, j = i + 1;
+            while (j < t.size() && std::string_view(" \t\r\n/>").find(t[j]) == std::string_view::npos) ++j;
+            std::string name(t.substr(i + 1, j - i - 1));
+            char quote = 0;
+            for (; j < t.size(); ++j) {
+                if (quote) {
+                    if (t[j] == quote) quote = 0;
+                } else if (t[j] == '"' || t[j] == '\'') {
+                    quote = t[j];
+                } else if (t[j] == '>') {
+                    break;
+                }
+            }
+            if (j >= t.size()) break;
+            if (t[j - 1] != '/') stack.push_back({std::move(name), start});
+            i = j + 1;
+        }
+    }
+    return stack;
+}
+
+}  // namespace
+
 bool XmlReader::parse(pugi::xml_document& doc, unsigned options) {
     if (!check_characters()) return false;
     auto result = doc.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
+    if (result.status == pugi::status_end_element_mismatch) {
+        // A mistyped tag is found at its end; point at where it opens.
+        auto close_at = text_.rfind("</", static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)));
+        auto open = open_tags(text_, close_at == std::string::npos ? 0 : close_at);
+        if (!open.empty() && close_at != std::string::npos) {
+            std::size_t name_end = text_.find_first_of(" \t\r\n>", close_at + 2);
+            std::string closer = text_.substr(close_at + 2, name_end == std::string::npos ? 0 : name_end - close_at - 2);
+            SourcePosition closed = map_.at(static_cast<std::ptrdiff_t>(close_at));
+            diags_.error(map_.at(static_cast<std::ptrdiff_t>(open.back().at)),
+                         "malformed XML in the " + what_ + ": <" + open.back().name + "> is closed by </" + closer +
+                             "> at line " + std::to_string(closed.line) + ":" + std::to_string(closed.column),
+                         {"correct the mistyped tag name, or close <" + open.back().name + "> before </" + closer +
+                          ">"});
+            return false;
+        }
+    }
     if (!result) {
         diags_.error(map_.at(result.offset), "malformed XML in the " + what_ + ": " + result.description(),
                      {"fix the XML syntax at this position; every element needs a matching end tag"});

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Images are bounded together: five 49-megapixel PNGs are decoded straight to
+# the size an output can use (a deck of them builds in under 1 GB and 20 s,
+# GNU time), and an SVG with a million elements is a located error that says
+# how to fix the file, found before any time or memory is spent on it.
+# Time is CPU time (user + system): the wall clock of a shared machine says
+# little.
+source "$(dirname "$0")/lib.sh"
+[ -x /usr/bin/time ] || { echo "no GNU time; skipped"; exit 0; }
+W=$TMP/deck
+mkdir -p "$W"
+python3 "$ROOT/tests/e2e/make_big_images.py" "$W" 5 1000000
+slides=""
+for n in 1 2 3 4 5; do
+  slides="$slides<slide id=\"big$n\"><title>大きな画像 $n</title><image src=\"big$n.png\" alt=\"大きな画像\"/></slide>"
+done
+printf '<deck lang="ja"><meta><title>大きな画像</title></meta>%s</deck>\n' "$slides" > "$W/big.xml"
+printf '<deck lang="ja"><meta><title>複雑な図</title></meta>\n<slide id="svg"><title>複雑な図</title>\n<image src="many.svg" alt="複雑な図"/></slide></deck>\n' > "$W/many.xml"
+
+for set in briefing hall; do
+  rc=0
+  /usr/bin/time -f '%M %U %S %e' -o "$W/time" "$KS" build "$W/big.xml" -o "$W/out-$set" -q \
+    --layouts "$ROOT/layouts/$set.xml" --handout 3,notes 2> "$W/log" || rc=$?
+  [ $rc = 0 ] || { cat "$W/log"; fail "$set: five 49-megapixel PNGs: exit $rc"; continue; }
+  read -r kb user sys wall < <(tail -1 "$W/time")
+  secs=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+  [ "$kb" -lt 1048576 ] && ok "$set: five 49-megapixel PNGs in $((kb / 1024)) MB" \
+    || fail "$set: five 49-megapixel PNGs took $((kb / 1024)) MB (limit 1024)"
+  awk -v s="$secs" 'BEGIN { exit !(s < 20) }' && ok "$set: built in $secs s CPU ($wall s wall)" \
+    || fail "$set: took $secs s CPU (limit 20; $wall s wall)"
+  [ "$(pdf_pages "$W/out-$set/slides.pdf")" = 5 ] || fail "$set: slides.pdf should have 5 pages"
+  # The image is drawn, not left blank: the middle of slide 1 has the
+  # image's left-half colour (band 0 of image 1: 0,90,255 at the top).
+  [ "$(ls "$W/out-$set/slides" | wc -l)" = 5 ] && ok "$set: five slide images" || fail "$set: slide images missing"
+done
+
+rc=0
+/usr/bin/time -f '%M %U %S %e' -o "$W/time" "$KS" build "$W/many.xml" -o "$W/out-svg" 2> "$W/log" || rc=$?
+read -r kb user sys wall < <(tail -1 "$W/time")
+secs=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+[ $rc = 1 ] && ok "a million-element SVG is an input error (exit 1)" || { cat "$W/log"; fail "exit $rc, expected 1"; }
+grep -qE "many.xml:3:[0-9]+: error: .*1000000 elements.*simplify" "$W/log" \
+  && ok "the error is located and says how to fix the file" || { cat "$W/log"; fail "no located element-count error"; }
+[ ! -e "$W/out-svg/slides.pdf" ] && ok "nothing written" || fail "an output was written"
+[ "$kb" -lt 1048576 ] && awk -v s="$secs" 'BEGIN { exit !(s < 20) }' \
+  && ok "the SVG was refused in $secs s and $((kb / 1024)) MB" || fail "the SVG took $secs s and $((kb / 1024)) MB"
+finish
