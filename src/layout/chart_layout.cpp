@@ -164,9 +164,13 @@ private:
         Shape lines;
         lines.kind = Shape::Kind::Path;
         const double gap = 7;
+        // Each line cut to the bar itself: a writer that cannot clip (pptx)
+        // draws the same hatching.
         for (double t = -h; t < w; t += gap) {
-            lines.path.push_back({PathOp::Kind::MoveTo, {{t, h}}});
-            lines.path.push_back({PathOp::Kind::LineTo, {{t + h, 0}}});
+            const double from = std::max(0.0, -t), to = std::min(h, w - t);
+            if (to - from < 0.01) continue;
+            lines.path.push_back({PathOp::Kind::MoveTo, {{t + from, h - from}}});
+            lines.path.push_back({PathOp::Kind::LineTo, {{t + to, h - to}}});
         }
         lines.stroke = mix(colors_[series], style_.paper, 0.55);
         lines.stroke_width = 1.6;
