@@ -271,6 +271,7 @@ private:
     void add(const Table& table) {
         // Cells at the drawn cell size: the table's own scale, never below the cell floor.
         TableLayout t = layout_table(table, spec_.w, table_style(spec_, sizes_.cell), text_);
+        result_.table_min_width = std::max(result_.table_min_width, t.min_width);
         auto table_tag = make_tag("Table");
         if (t.caption) {
             const std::size_t caption_item = result_.items.size();

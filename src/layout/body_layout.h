@@ -24,6 +24,7 @@ struct BodyResult {
     int paragraphs = 0;  // paragraph numbers used (the next block in the box goes on from here)
     bool overfull = false;  // a single character (or glued pair) wider than the column
     std::string split_word;  // the first line torn inside a token with no break point, for the warning
+    double table_min_width = 0;  // the widest table's smallest width, for the message when it cannot fit
     bool image_squeezed = false;  // an image got less than its minimum height (it must move on)
 };
 

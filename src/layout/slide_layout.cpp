@@ -424,6 +424,17 @@ private:
     // left over is a single unbreakable thing, which is never clipped silently.
     void report_overflow(const BoxSpec& box, const SourcePosition& where, double height, double size,
                          const BodyResult& r) {
+        if (r.table_min_width > box.w + 0.5) {  // too many columns: say how wide it would need to be
+            char need[96];
+            std::snprintf(need, sizeof need, "%.0f pt wide with every column at its longest word; the box is %.0f pt",
+                          r.table_min_width, box.w);
+            diags_.error(where.known() ? where : slide_.where,
+                         "slide '" + slide_.id + "': a table in the " + box.role + " does not fit its width: it needs " +
+                             need,
+                         {"split it into several tables with fewer columns, shorten the longest words, or set a "
+                          "smaller cell-min-size in the layout set"});
+            return;
+        }
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f pt", std::max(0.0, height - box.h));
         diags_.error(where.known() ? where : slide_.where,

@@ -247,6 +247,7 @@ private:
                 }
             }
         for (std::size_t c = 0; c < columns_; ++c) word[c] = std::min(word[c], natural[c]);
+        out_.min_width = std::accumulate(word.begin(), word.end(), 0.0);
         std::vector<double> widths = share_width(natural, word, width_);
         if (table_.widths.size() == columns_) {
             double sum = std::accumulate(table_.widths.begin(), table_.widths.end(), 0.0);

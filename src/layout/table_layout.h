@@ -59,6 +59,7 @@ struct TableLayout {
     std::vector<double> column_widths;
     std::vector<double> row_y;          // top of each row, then the table's bottom (rows + 1 values)
     double height = 0;                  // caption included
+    double min_width = 0;               // every column at its longest word (padding included): narrower, words tear
 };
 
 // Lays out `table` `width` points wide (the table always spans it). Column

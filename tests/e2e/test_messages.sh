@@ -70,4 +70,31 @@ PY
     fail "$layouts: flood: $shown shown; $(tail -2 "$TMP/err")"
 done
 ok_if "mistyped tag, CR-only lines, CMYK JPEG, one message for many slides, error cap: in both layout sets"
+# A table with 50 columns cannot fit any slide: the message says how wide
+# it would need to be, at the table's line, in both sets.
+python3 - "$TMP/wide.xml" <<'PY'
+import sys
+cols = 50
+hdr = ''.join(f'<cell>項目{i}</cell>' for i in range(cols))
+row = ''.join(f'<cell>{1000 + i}</cell>' for i in range(cols))
+open(sys.argv[1], 'w').write(f"""<?xml version="1.0" encoding="UTF-8"?>
+<deck lang="ja"><meta><title>幅の広い表</title></meta>
+<slide id="wide"><title>五十列の表</title>
+<table>
+<row header="true">{hdr}</row>
+<row>{row}</row>
+</table>
+</slide></deck>
+""")
+PY
+for layouts in briefing hall; do
+  expect_rc 1 "$KS" check "$TMP/wide.xml" --layouts "$ROOT/layouts/$layouts.xml"
+  grep -Eq "wide.xml:[0-9]+:[0-9]+: error: slide 'wide': a table in the body does not fit its width: it needs [0-9]+ pt wide with every column at its longest word; the box is [0-9]+ pt" "$TMP/err" ||
+    fail "$layouts: 50-column table message: $(grep error "$TMP/err" | head -2)"
+  need=$(grep -o "it needs [0-9]* pt" "$TMP/err" | grep -o "[0-9]*")
+  box=$(grep -o "the box is [0-9]* pt" "$TMP/err" | grep -o "[0-9]*")
+  [ -n "$need" ] && [ -n "$box" ] && [ "$need" -gt "$box" ] || fail "$layouts: needed width $need not above box $box"
+done
+ok_if "a 50-column table says how wide it would need to be"
+
 finish
