@@ -12,6 +12,7 @@
 #include "app/change_report.h"
 #include "app/depfile.h"
 #include "app/export_tasks.h"
+#include "app/input_stamps.h"
 #include "app/progress.h"
 #include "cache/render_key.h"
 #include "export/cairo/cairo_painter.h"
@@ -83,6 +84,7 @@ struct BuildRun {
     const BuildOptions& options;
     std::ostream& err;
     Clock::time_point start = Clock::now();
+    std::chrono::system_clock::time_point started = std::chrono::system_clock::now();  // for file times
     Diagnostics diags;
     double layout_ms = 0;
 };
@@ -280,6 +282,7 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     print_time(run, "export", ms_since(phase));
     phase = Clock::now();
     commit_stage(plan.folder(), sides, options.out_dir);
+    record_inputs(options, described, run.started);
     print_time(run, "commit", ms_since(phase));
     for (std::size_t i = 0; i < described.slides.size() && i < slide_outputs.size(); ++i)
         described.slides[i].key = slide_outputs[i].key;
@@ -298,6 +301,16 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     BuildRun run{options, err};
     BuildResult ignored;
     BuildResult& described = result ? *result : ignored;
+    if (nothing_changed(options)) {
+        described.unchanged = true;
+        if (!options.quiet) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "no change since the last build -> %s (total %.0f ms)\n",
+                          options.out_dir.c_str(), ms_since(run.start));
+            err << buf;
+        }
+        return kExitOk;
+    }
     Loaded loaded = load_stage(options, run.diags);
     described = loaded.described;
     if (!loaded.ok() || run.diags.has_errors()) return stop_for_input(run.diags, options, err);

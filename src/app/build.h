@@ -33,6 +33,7 @@ struct BuildOptions {
     bool recover = false;     // set foreign or damaged output-folder state aside; replace files where outputs go
     std::string root;         // empty: images anywhere; else images must be inside this folder
     bool pptx = false;        // also write slides.pptx
+    bool reuse_unchanged = true;  // stop early when nothing changed since the last build (app/input_stamps.h)
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

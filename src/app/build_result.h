@@ -32,6 +32,7 @@ struct ChangeReport {
 
 struct BuildResult {
     bool described = false;            // false: the outline could not be loaded at all
+    bool unchanged = false;            // nothing changed since the last build: nothing was read or written
     std::string title;                 // the deck's title (meta)
     std::vector<std::string> inputs;   // outline, layout set, images, fonts.conf and font files
     std::vector<std::string> input_dirs;  // directories whose any change matters (the fonts folder)

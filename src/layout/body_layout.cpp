@@ -658,7 +658,8 @@ private:
             for (const FigureNumber* f : row) values.push_back(f->value);
             for (const auto& v : values) {
                 double natural = text_.natural_width(plain_text(v), vs);
-                if (natural > cell_w) size = std::min(size, vs.size * cell_w / natural * 0.98);
+                // 0.88: neighbouring values keep air between them beyond the gutter.
+                if (natural > cell_w * 0.88) size = std::min(size, vs.size * cell_w / natural * 0.88);
             }
         }
         return std::max(sizes_.body * 1.2, size);

@@ -109,7 +109,11 @@ std::vector<Strip> layout_report_table(const Table& t, const ReportTableStyle& s
     bool merged = false;
     for (const auto& row : t.rows)
         for (const auto& cell : row.cells) merged = merged || cell.colspan > 1 || cell.rowspan > 1;
-    if (sized.widths.empty() && !merged) sized.widths = report_column_widths(t, style.cell, style.width, text);
+    if (sized.widths.empty() && !merged) {
+        Table whole = t;  // the pieces of a continued table share the whole table's widths
+        if (t.sizing_rows) whole.rows = *t.sizing_rows;
+        sized.widths = report_column_widths(whole, style.cell, style.width, text);
+    }
     const TableStyle look{style.cell, print::kHeaderFill, print::kText, print::kStripe, print::kRule, print::kMuted};
     const TableLayout tl = layout_table(sized, style.width, look, text);
 

@@ -515,6 +515,13 @@ const OwnedFile* OutputFolder::previous(const std::string& relative) const {
     return it == manifest_.end() ? nullptr : &it->second;
 }
 
+bool OutputFolder::intact() const {
+    if (!cache_valid_ || manifest_.empty()) return false;
+    for (const auto& [relative, was] : manifest_)
+        if (was.stamp.empty() || stamp_of(dir_ / relative) != was.stamp) return false;
+    return true;
+}
+
 bool OutputFolder::keep(const std::string& relative, std::uint64_t key, std::string label) {
     const OwnedFile* was = previous(relative);
     if (!was || key == 0 || was->key != key) return false;

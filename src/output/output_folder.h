@@ -122,6 +122,9 @@ public:
     std::string final_names(std::string message) const;
     const std::map<std::string, OwnedFile>& manifest() const { return manifest_; }
     bool cache_valid() const { return cache_valid_; }
+    // The previous build's outputs are all on disk exactly as it wrote them
+    // (a valid manifest, every file's stamp unchanged): nothing to redo.
+    bool intact() const;
 
 private:
     void check_target(const std::string& relative) const;

@@ -61,6 +61,7 @@ void FileWatcher::watch(const std::vector<std::string>& files, const std::vector
 
 std::vector<std::string> FileWatcher::read_changes() {
     std::vector<std::string> changed;
+    saw_save_ = false;
     alignas(inotify_event) char buf[16384];
     for (;;) {
         ssize_t n = ::read(fd_, buf, sizeof buf);
@@ -80,6 +81,7 @@ std::vector<std::string> FileWatcher::read_changes() {
                 changed.push_back(dir.path.string());  // the directory itself went away
             } else if (dir.any || dir.names.count(name)) {
                 changed.push_back((dir.path / name).string());
+                if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) saw_save_ = true;
             }
         }
     }

@@ -27,6 +27,9 @@ public:
     // Reads every pending event; returns the watched paths that changed
     // (empty when only unrelated files in the same directories changed).
     std::vector<std::string> read_changes();
+    // Whether the last read_changes() saw a watched file finished: closed
+    // after writing or renamed into place (an editor's save is complete).
+    bool saw_save() const { return saw_save_; }
 
 private:
     struct Dir {
@@ -36,6 +39,7 @@ private:
     };
     int fd_ = -1;
     std::map<int, Dir> dirs_;  // by watch descriptor
+    bool saw_save_ = false;
 };
 
 }  // namespace ks

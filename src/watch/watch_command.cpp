@@ -21,8 +21,9 @@ namespace ks {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-// Editors write in bursts (truncate then write, temp file then rename,
-// several saves in a row): wait until the files have been quiet this long.
+// A save that ends with close-after-write or a rename into place builds at
+// once. Other changes (a file deleted, a folder touched, a write still open)
+// may be half of an edit: wait until the files have been quiet this long.
 constexpr int kQuietMs = 120;
 // ...but never postpone a build longer than this under a constant stream of writes.
 constexpr auto kMaxDelay = std::chrono::milliseconds(1000);
@@ -36,8 +37,9 @@ std::string clock_time() {
 
 enum class Wake { Change, Stop };
 
-// Blocks until a watched file changed and has been quiet for kQuietMs, or a
-// stop signal arrived.
+// Blocks until a watched file was saved (every event already queued is read
+// first, so a burst is one build), or changed otherwise and has been quiet
+// for kQuietMs, or a stop signal arrived.
 Wake wait_for_change(FileWatcher& watcher, StopSignals& stop) {
     bool pending = false;
     Clock::time_point first{};
@@ -50,15 +52,20 @@ Wake wait_for_change(FileWatcher& watcher, StopSignals& stop) {
             if (stop.take()) return Wake::Stop;
         }
         if (fds[0].revents & POLLIN) {
-            if (!watcher.read_changes().empty() && !pending) {
-                pending = true;
-                first = Clock::now();
+            if (!watcher.read_changes().empty()) {
+                if (watcher.saw_save()) return Wake::Change;
+                if (!pending) pending = true, first = Clock::now();
             }
             if (pending && Clock::now() - first >= kMaxDelay) return Wake::Change;
             continue;
         }
         if (n == 0 && pending) return Wake::Change;  // quiet long enough
     }
+}
+
+bool events_pending(const FileWatcher& watcher) {
+    pollfd fd = {watcher.fd(), POLLIN, 0};
+    return ::poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN);
 }
 
 // The build's change report says which slides changed; their keys tell the
@@ -130,12 +137,22 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
         BuildResult result;
         int code;
         try {
-            code = run_build(options, messages, &result);
+            // The first build lays out everything: the preview needs its slides.
+            BuildOptions this_build = options;
+            this_build.reuse_unchanged = this_build.reuse_unchanged && good.described;
+            code = run_build(this_build, messages, &result);
         } catch (const std::exception& e) {
             messages << "kamishibai: error: " << e.what() << "\n";
             code = kExitEnvironment;
         }
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        // A failed build whose inputs changed while it ran (the next save
+        // truncated the file it read) is superseded: wait for that save
+        // instead of showing its errors.
+        if (code != kExitOk && events_pending(watcher)) {
+            if (wait_for_change(watcher, stop) == Wake::Stop) break;
+            continue;
+        }
         err << messages.str();
         char line[160];
         if (code == kExitOk)
@@ -151,7 +168,7 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
         if (result.described) known = result;
         // Every time: a folder deleted and recreated since is watched again.
         watcher.watch(known.inputs, known.input_dirs);
-        if (code == kExitOk) good = std::move(result);
+        if (code == kExitOk && !result.unchanged) good = std::move(result);
         if (server) server->publish(preview_state(good, options.out_dir, code == kExitOk, messages.str()));
 
         if (wait_for_change(watcher, stop) == Wake::Stop) break;

@@ -54,6 +54,13 @@ python3 "$CHECK" package "$TMP/broken.pptx" "$TMP/layout1.json" 2>/dev/null \
 
 # Deterministic: a second build from scratch gives the same bytes.
 "$KS" build "$DECK" -o "$TMP/again" --pptx -q --no-cache
+# Merged cells are real a:tbl merges: gridSpan/hMerge across, rowSpan/vMerge down.
+unzip -p "$TMP/out3/slides.pptx" 'ppt/slides/slide*.xml' > "$TMP/slides-xml.txt"
+merged=0
+for attr in 'gridSpan="2"' 'rowSpan="2"' 'hMerge="1"' 'vMerge="1"'; do
+  grep -q "$attr" "$TMP/slides-xml.txt" && merged=$((merged + 1)) || fail "no $attr in the merged-cell table"
+done
+[ "$merged" -eq 4 ] && ok "merged cells are table merges (gridSpan, rowSpan, hMerge, vMerge)"
 cmp -s "$TMP/out1/slides.pptx" "$TMP/again/slides.pptx" && ok "byte-identical across builds" \
   || fail "slides.pptx differs between two builds of the same input"
 

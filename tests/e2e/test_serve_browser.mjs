@@ -5,61 +5,19 @@
 // slide's image reload and scroll into view, break the outline and see the
 // error overlay, fix it and see the overlay go.
 // Usage: node test_serve_browser.mjs URL OUTLINE PROFILE_DIR
-import { spawn } from "node:child_process";
+import { pageFunctions, startChromium } from "./cdp_pipe.mjs";
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 
 const [url, outline, profile] = process.argv.slice(2);
-const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
 let failures = 0;
 const ok = (m) => console.log("ok: " + m);
 const fail = (m) => { console.log("FAIL: " + m); failures++; };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// ---- a minimal CDP client over fds 3 (to Chromium) and 4 (from Chromium)
-const browser = spawn(chromium, [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-pipe",
-  "--window-size=1280,900", "about:blank",
-], { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
-const toBrowser = browser.stdio[3], fromBrowser = browser.stdio[4];
-let nextId = 1, buffer = Buffer.alloc(0);
-const pending = new Map();
-fromBrowser.on("data", (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  let end;
-  while ((end = buffer.indexOf(0)) >= 0) {
-    const msg = JSON.parse(buffer.subarray(0, end).toString("utf8"));
-    buffer = buffer.subarray(end + 1);
-    if (msg.id && pending.has(msg.id)) {
-      const { resolve, reject } = pending.get(msg.id);
-      pending.delete(msg.id);
-      msg.error ? reject(new Error(JSON.stringify(msg.error))) : resolve(msg.result);
-    }
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + "\0");
-  return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-}
+const { send, kill: killBrowser } = startChromium(profile);
 
 let session;
-async function evaluate(expression) {
-  const r = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, session);
-  if (r.exceptionDetails) throw new Error("page: " + JSON.stringify(r.exceptionDetails));
-  return r.result.value;
-}
-// Polls `expression` until it is truthy; returns [value, ms] or [null, ms] on timeout.
-async function until(expression, timeoutMs = 15000) {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    const v = await evaluate(expression);
-    if (v) return [v, performance.now() - start];
-    await sleep(15);
-  }
-  return [null, performance.now() - start];
-}
+const { evaluate, until } = pageFunctions(send, () => session);
 
 // KS_SCREENSHOT_DIR=dir: keep pictures of the page to look at.
 async function screenshot(name) {
@@ -147,6 +105,6 @@ try {
   fail(String(e.stack || e));
 } finally {
   try { await Promise.race([send("Browser.close"), sleep(3000)]); } catch {}
-  browser.kill("SIGKILL");
+  killBrowser();
 }
 process.exit(failures ? 1 : 0);

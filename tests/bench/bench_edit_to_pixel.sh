@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Edit-to-pixel: the median time from saving the seed outline to the changed
+# slide's new image loaded in the `watch --serve` page in headless Chromium
+# (N saves, default 7). Given BEFORE (another kamishibai build, e.g. main's),
+# the same is measured with it in the same run.
+# usage: tests/bench/bench_edit_to_pixel.sh [BINARY] [N] [BEFORE]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+KS=${1:-$ROOT/build/release/kamishibai}
+N=${2:-7}
+BEFORE=${3:-}
+W=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$W"' EXIT
+
+measure() {  # label binary
+  local label=$1 bin=$2 dir=$W/$1
+  mkdir -p "$dir/profile"
+  cp "$ROOT/content/deck.xml" "$dir/deck.xml"
+  "$bin" watch "$dir/deck.xml" -o "$dir/out" --serve 0 > "$dir/log" 2>&1 &
+  pid=$!
+  local base=""
+  for _ in $(seq 1 200); do
+    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/log" | head -1 || true)
+    [ -n "$base" ] && grep -q '\] built' "$dir/log" && break
+    sleep 0.1
+  done
+  [ -n "$base" ] || { cat "$dir/log" >&2; exit 1; }
+  echo "== $label ($bin)"
+  node "$ROOT/tests/bench/bench_edit_to_pixel.mjs" "$base/" "$dir/deck.xml" "$dir/profile" "$N"
+  echo "watch build times: $(grep -o 'built in [0-9]* ms' "$dir/log" | sed 's/built in //' | tr '\n' ' ')ms"
+  kill -TERM "$pid"; wait "$pid" || true; pid=
+}
+
+echo "$(nproc) cores, N=$N saves, $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+measure after "$KS"
+[ -z "$BEFORE" ] || measure before "$BEFORE"
