@@ -209,10 +209,17 @@ TEST(OutputFolderCache, ADamagedManifestIsNoCache) {
     }
     fs::path m = dir.path / ".kamishibai" / "manifest";
     const std::string good = slurp(m);
+    // Damage is never trusted: either the manifest is no cache, or (a flip
+    // that makes a line look like one naming a foreign path) it is refused
+    // as foreign state, which is not acted on either.
     auto damaged = [&](const std::string& text) {
         put(m, text);
-        OutputFolder out(dir.path);
-        return !out.cache_valid() && out.previous("a.png") == nullptr && !out.keep("a.png", 7);
+        try {
+            OutputFolder out(dir.path);
+            return !out.cache_valid() && out.previous("a.png") == nullptr && !out.keep("a.png", 7);
+        } catch (const ForeignState&) {
+            return true;
+        }
     };
     for (std::size_t i = 0; i < good.size(); ++i) {
         if (good[i] == '\n') continue;
