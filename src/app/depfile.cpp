@@ -26,7 +26,7 @@ void walk_images(const std::vector<Block>& blocks, const std::function<void(cons
                            for (const auto& column : columns.columns) walk_images(column.blocks, visit);
                        },
                        [](const Paragraph&) {}, [](const List&) {}, [](const Table&) {}, [](const Quote&) {},
-                       [](const FigureNumber&) {}, [](const Pre&) {}, [](const Agenda&) {},
+                       [](const FigureNumber&) {}, [](const Pre&) {}, [](const Agenda&) {}, [](const Chart&) {},
                    },
                    block);
 }

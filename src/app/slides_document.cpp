@@ -30,6 +30,7 @@ DocumentInfo document_info(const Deck& deck, const Timestamp& timestamp) {
     info.author = deck.meta.author;
     info.subject = deck.meta.subtitle;
     info.timestamp = timestamp;
+    info.lang = deck.lang.empty() ? "ja" : deck.lang;
     return info;
 }
 
@@ -39,6 +40,8 @@ Document slides_document(const Deck& deck, std::vector<std::shared_ptr<const Fra
     doc.pages = std::move(frames);
     doc.outline = slide_outline(deck);
     doc.info = document_info(deck, timestamp);
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        if (!doc.pages[p]->record.id.empty()) doc.anchors.try_emplace(doc.pages[p]->record.id, p);
     return doc;
 }
 

@@ -121,6 +121,7 @@ std::uint64_t RenderKeys::frame(const Frame& f) {
                            color(h, r.color);
                            h.str(r.text);
                            h.f64(r.width);
+                           h.str(r.link);
                            h.u64(r.glyphs.size());
                            for (const auto& g : r.glyphs) {
                                h.u64(g.id);
@@ -156,6 +157,12 @@ std::uint64_t RenderKeys::frame(const Frame& f) {
                        },
                    },
                    item.item);
+        // Its place in the structure (tagged PDF): roles and alt text up to the root.
+        for (const StructTag* t = item.tag.get(); t; t = t->parent.get()) {
+            h.str(t->role);
+            h.str(t->alt);
+        }
+        h.u64(0);
     }
     return frames_[&f] = h.value();
 }
@@ -184,6 +191,12 @@ std::uint64_t RenderKeys::document(const Document& doc, const std::string& salt)
     h.str(doc.info.author);
     h.str(doc.info.subject);
     h.str(doc.info.creator);
+    h.str(doc.info.lang);
+    h.u64(doc.anchors.size());
+    for (const auto& [id, page] : doc.anchors) {
+        h.str(id);
+        h.u64(page);
+    }
     const auto& t = doc.info.timestamp;
     for (int v : {t.year, t.month, t.day, t.hour, t.minute, t.second}) h.u64(static_cast<std::uint64_t>(v));
     return h.value();

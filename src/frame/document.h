@@ -5,6 +5,7 @@
 // its own render options and nothing else (it reads no model, no handout
 // settings and no environment). See docs/ARCHITECTURE.md, "The Document".
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,12 +28,16 @@ struct DocumentInfo {
     // Chosen once by the app (the outline's <date>, else SOURCE_DATE_EPOCH,
     // else 2000-01-01) so both PDFs carry the same reproducible date.
     Timestamp timestamp;
+    std::string lang;  // BCP 47 language of the text (<deck lang>), e.g. "ja"
 };
 
 struct Document {
     std::vector<std::shared_ptr<const Frame>> pages;
     std::vector<OutlineEntry> outline;  // in page order
     DocumentInfo info;
+    // Link targets inside the document: slide id → page index (0-based)
+    // where that slide is shown first. A GlyphRun's link "#id" goes there.
+    std::map<std::string, std::size_t> anchors;
 
     void add_page(Frame page) { pages.push_back(std::make_shared<const Frame>(std::move(page))); }
 };

@@ -69,6 +69,9 @@ struct GlyphRun {
     std::string text;      // UTF-8 text exactly as written
     std::vector<Glyph> glyphs;
     double width = 0;      // extent of the run including spacing
+    // A link on the whole run: an absolute http(s) URI, or "#slide-id" for a
+    // slide of the same deck (Document::anchors gives its page). Empty: none.
+    std::string link;
 };
 
 struct PathOp {
@@ -111,10 +114,36 @@ struct Group {
 
 using Item = std::variant<Group, GlyphRun, Shape, ImageItem>;
 
+// What an item is in the document's logical structure (tagged PDF): a
+// structure element with its role (P, H1, L, LI, Table, TR, TH, TD, Figure,
+// …), alt text for a Figure, and its parent element. Consecutive items with
+// the same tag form one element; items without a tag (the master's
+// furniture, backgrounds) are not content. Frame order is reading order.
+struct StructTag {
+    std::string role;
+    std::string alt;
+    std::shared_ptr<const StructTag> parent;
+};
+
 struct PositionedItem {
     Point pos;
     Item item;
+    std::shared_ptr<const StructTag> tag;  // null: not part of the structure
 };
+
+// The structure elements an item is in, outermost first.
+inline std::vector<const StructTag*> tag_chain(const PositionedItem& item) {
+    std::vector<const StructTag*> chain;
+    for (const StructTag* t = item.tag.get(); t; t = t->parent.get()) chain.insert(chain.begin(), t);
+    return chain;
+}
+
+// How many elements of `open` (outermost first) `chain` is still inside.
+inline std::size_t common_tags(const std::vector<const StructTag*>& open, const std::vector<const StructTag*>& chain) {
+    std::size_t n = 0;
+    while (n < open.size() && n < chain.size() && open[n] == chain[n]) ++n;
+    return n;
+}
 
 struct Frame {
     double width = 0, height = 0;
@@ -122,7 +151,9 @@ struct Frame {
     std::vector<PositionedItem> items;
     LayoutRecord record;  // slides only: what layout placed, for the layout dump
 
-    void push(Point pos, Item item) { items.push_back({pos, std::move(item)}); }
+    void push(Point pos, Item item, std::shared_ptr<const StructTag> tag = nullptr) {
+        items.push_back({pos, std::move(item), std::move(tag)});
+    }
 };
 
 }  // namespace ks

@@ -3,6 +3,7 @@
 // images, table cells and columns. A slide's Frame carries its record so the
 // layout dump (export/dump/layout_dump) is written from the Document alone;
 // the drawing exporters ignore it. See docs/ARCHITECTURE.md, "The Document".
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,33 @@ struct DumpColumn {
     double x = 0, y = 0, w = 0, h = 0;
 };
 
+// One drawn mark of a chart: a bar or stacked segment (x, y, w, h), a
+// line's point (w = h = 0) or a pie slice (its bounding box), with its value.
+struct DumpChartMark {
+    int series = 0, category = 0;
+    double value = 0;
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
+struct DumpChartSeries {
+    std::string name;
+    std::string color;  // #RRGGBB
+    std::vector<std::optional<double>> values;  // per category; nullopt = gap
+};
+
+// A chart as drawn: its box, its plot area and every mark with its value.
+struct DumpChart {
+    std::string type;  // column, bar, line, pie, stacked-column
+    std::string alt;
+    std::string unit;
+    double x = 0, y = 0, w = 0, h = 0;
+    double plot_x = 0, plot_y = 0, plot_w = 0, plot_h = 0;
+    std::vector<std::string> categories;
+    std::vector<DumpChartSeries> series;
+    std::vector<double> ticks;  // axis tick values (empty for a pie)
+    std::vector<DumpChartMark> marks;
+};
+
 struct DumpBox {
     std::string role;
     double x = 0, y = 0, w = 0, h = 0;
@@ -53,6 +81,7 @@ struct DumpBox {
     std::vector<DumpImage> images;
     std::vector<DumpCell> cells;
     std::vector<DumpColumn> columns;
+    std::vector<DumpChart> charts;
 };
 
 // The layout record of one slide page; empty `id` on pages that are not

@@ -57,6 +57,7 @@ public:
         Document doc;
         for (Frame& f : pages_) doc.add_page(std::move(f));
         doc.outline = std::move(outline_);
+        doc.anchors = std::move(anchors_);
         return doc;
     }
 
@@ -106,6 +107,7 @@ private:
     void bookmark(std::size_t i) {
         if (!bookmarked_.insert(i).second) return;
         const std::size_t p = page_index();
+        anchors_.try_emplace(slide(i).record.id, p);  // internal links land where the slide first appears
         for (const OutlineEntry& e : slide_outline_)
             if (e.page == i) outline_.push_back({e.title, p, e.level});
     }
@@ -194,6 +196,7 @@ private:
     PageBox box_;
     std::vector<Frame> pages_;
     std::vector<OutlineEntry> outline_;
+    std::map<std::string, std::size_t> anchors_;  // slide id → handout page
     std::vector<std::string> page_section_;  // header right text per page
     std::set<std::size_t> bookmarked_;
 };

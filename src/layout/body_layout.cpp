@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "image/image_file.h"
+#include "layout/chart_layout.h"
 #include "layout/table_layout.h"
 #include "layout/numeric_cell.h"
 #include "layout/structure_recording.h"
@@ -63,10 +64,15 @@ public:
                 while (i < blocks.size() && std::holds_alternative<FigureNumber>(blocks[i]))
                     row.push_back(&std::get<FigureNumber>(blocks[i++]));
                 --i;
+                std::size_t first = result_.items.size();
                 add_figure_row(row);
+                tag_from(first, make_tag("P"));
                 continue;
             }
+            std::size_t first = result_.items.size();
             std::visit([&](const auto& b) { add(b); }, blocks[i]);
+            if (const auto* image = std::get_if<Image>(&blocks[i])) tag_from(first, make_tag("Figure", nullptr, image->alt));
+            else if (std::string role = role_of(blocks[i]); !role.empty()) tag_from(first, make_tag(role));
         }
         result_.height = y_;
         result_.paragraphs = paragraph_;
@@ -74,6 +80,49 @@ public:
     }
 
 private:
+    // Structure (tagged PDF): the role of a whole block; lists, tables,
+    // images and charts tag their parts themselves, inside this element.
+    // Empty: the block tags itself (lists, tables, agendas, charts).
+    static std::string role_of(const Block& b) {
+        if (std::holds_alternative<Quote>(b)) return "BlockQuote";
+        if (std::holds_alternative<List>(b) || std::holds_alternative<Agenda>(b) || std::holds_alternative<Table>(b) ||
+            std::holds_alternative<Chart>(b))
+            return "";
+        if (std::holds_alternative<Columns>(b)) return "Div";
+        return "P";
+    }
+
+    static std::shared_ptr<const StructTag> make_tag(std::string role, std::shared_ptr<const StructTag> parent = nullptr,
+                                                     std::string alt = {}) {
+        return std::make_shared<const StructTag>(StructTag{std::move(role), std::move(alt), std::move(parent)});
+    }
+
+    // Items from `first` on that have no element yet belong to `tag`; the
+    // elements they do have get `tag` as their outermost parent.
+    void tag_from(std::size_t first, const std::shared_ptr<const StructTag>& tag) {
+        for (std::size_t i = first; i < result_.items.size(); ++i) {
+            auto& item = result_.items[i];
+            if (!item.tag) {
+                item.tag = tag;
+                continue;
+            }
+            if (item.tag == tag) continue;
+            item.tag = reparent(item.tag, tag);
+        }
+        reparented_.clear();
+    }
+
+    // `t` with `root` above its outermost element (each element copied once).
+    std::shared_ptr<const StructTag> reparent(const std::shared_ptr<const StructTag>& t,
+                                              const std::shared_ptr<const StructTag>& root) {
+        if (!t) return root;
+        if (t == root) return t;
+        if (auto it = reparented_.find(t.get()); it != reparented_.end()) return it->second;
+        auto copy = make_tag(t->role, t->parent ? reparent(t->parent, root) : root, t->alt);
+        reparented_[t.get()] = copy;
+        return copy;
+    }
+
     TextStyle style_at(double size) const {
         TextStyle s = spec_.style;
         s.size = size;
@@ -86,7 +135,18 @@ private:
         const std::size_t first_item = result_.items.size();
         StructParagraph para = struct_paragraph(block, x, y, spec_.style.mono_family, {});
         for (const auto& line : block.lines) {
-            for (const auto& pr : line.runs) result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
+            for (const auto& pr : line.runs) {
+                result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
+                if (!pr.run.link.empty() && spec_.link_underline && underline_links_) {  // link text underlined (layout set's <links>)
+                    Shape rule;
+                    rule.kind = Shape::Kind::Line;
+                    rule.w = pr.run.width;
+                    rule.h = 0;
+                    rule.stroke = pr.run.color;
+                    rule.stroke_width = std::max(0.75, pr.run.size * 0.06);
+                    result_.items.push_back({{x + pr.origin.x, y + pr.origin.y + pr.run.size * 0.12}, rule});
+                }
+            }
             double size = line.runs.empty() ? 0 : line.runs.front().run.size;
             double h = block.lines.size() ? block.height / block.lines.size() : 0;
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
@@ -130,7 +190,10 @@ private:
         record(StructKind::List, first_item, std::move(items)).ordered = list.ordered;
     }
 
-    void add_list(const List& list, int level, std::vector<StructParagraph>& out) {
+    void add_list(const List& list, int level, std::vector<StructParagraph>& out,
+                  std::shared_ptr<const StructTag> parent = nullptr) {
+        std::size_t list_first = result_.items.size();
+        auto list_tag = make_tag("L", parent);
         double size = level == 0 ? sizes_.body : level == 1 ? sizes_.nested1 : sizes_.nested2;
         double indent = spec_.indent * (size / spec_.style.size) * level;
         // Numbers sit right-aligned in a column as wide as the widest one, then a gap.
@@ -148,9 +211,12 @@ private:
             if (item.text.empty() && !item.children.empty()) {
                 // Carrier of children continued from an earlier slide: no marker, no line.
                 ++number;
-                for (const auto& child : item.children) add_list(child, level + 1, out);
+                auto li = make_tag("LI", list_tag);
+                for (const auto& child : item.children) add_list(child, level + 1, out, li);
                 continue;
             }
+            std::size_t item_first = result_.items.size();
+            auto li = make_tag("LI", list_tag);
             if (i > 0 || level > 0) y_ += spec_.item_gap * size;
             auto style = style_at(size);
             auto block = text_.set(item.text, style, spec_.w - x);
@@ -165,8 +231,10 @@ private:
             para.align = struct_align(style.align);
             out.push_back(std::move(para));
             y_ += block.height;
-            for (const auto& child : item.children) add_list(child, level + 1, out);
+            tag_from(item_first, li);
+            for (const auto& child : item.children) add_list(child, level + 1, out, li);
         }
+        tag_from(list_first, list_tag);
     }
 
     double number_width(int number, double size) const {
@@ -199,23 +267,33 @@ private:
         result_.items.push_back({{x + size * 0.12, centre_y - dot.h / 2}, dot});
     }
 
+    // Tagged as Table > Caption, TR > TH/TD (fills and rules in the Table).
     void add(const Table& table) {
         // Cells at the drawn cell size: the table's own scale, never below the cell floor.
         TableLayout t = layout_table(table, spec_.w, table_style(spec_, sizes_.cell), text_);
         result_.table_min_width = std::max(result_.table_min_width, t.min_width);
+        auto table_tag = make_tag("Table");
         if (t.caption) {
             const std::size_t caption_item = result_.items.size();
             record(StructKind::Caption, caption_item, {place_text(t.caption->block, t.caption->x, y_ + t.caption->y, "cell")});
+            tag_from(caption_item, make_tag("Caption", table_tag));
         }
         const std::size_t table_item = result_.items.size();
         std::vector<StructParagraph> cells;
+        std::map<int, std::shared_ptr<const StructTag>> rows;
         for (const auto& step : t.paint) {
             if (step.cell < 0) {
-                result_.items.push_back({{step.shape.pos.x, y_ + step.shape.pos.y}, step.shape.item});
+                result_.items.push_back({{step.shape.pos.x, y_ + step.shape.pos.y}, step.shape.item, table_tag});
                 continue;
             }
             const TableCellLayout& cell = t.cells[static_cast<std::size_t>(step.cell)];
+            auto& row_tag = rows[cell.row];
+            if (!row_tag) row_tag = make_tag("TR", table_tag);
+            const bool header = cell.row >= 0 && static_cast<std::size_t>(cell.row) < table.rows.size() &&
+                                table.rows[static_cast<std::size_t>(cell.row)].header;
+            const std::size_t cell_first = result_.items.size();
             cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y, "cell"));
+            tag_from(cell_first, make_tag(header ? "TH" : "TD", row_tag));
             result_.cells.push_back(dump_cell(cell, y_));
         }
         record_table(t, table_item, std::move(cells));
@@ -354,6 +432,54 @@ private:
         diags_.error(image.where, buf, {"crop the image, or cut it into several images that each fit a slide"});
     }
 
+    // A chart is sized like an image: as wide as it may be (width="60%"),
+    // as high as the box allows up to 3:4 of its width, never below
+    // image-min of the box (then it moves on whole), its caption under it.
+    void add(const Chart& chart) {
+        double w = chart.width_fraction > 0 ? spec_.w * std::min(1.0, chart.width_fraction) : spec_.w;
+        TextBlock caption;
+        double caption_h = 0;
+        if (!chart.caption.empty()) {
+            TextStyle cs = style_at(sizes_.caption);
+            cs.color = spec_.muted_color;
+            cs.align = Align::Center;
+            caption = text_.set(plain_text(chart.caption), cs, spec_.w);
+            caption_h = caption.height + size_ * 0.3;
+        }
+        double natural = std::min(std::max(1.0, spec_.h - caption_h), w * 0.75);
+        double min_h = std::min(natural, spec_.image_min * spec_.h);
+        double left = spec_.h - y_ - caption_h;
+        double h = std::min(natural, std::max(left, min_h));
+        if (left < min_h - 0.01) result_.image_squeezed = true;
+        ChartStyle style;
+        style.text = style_at(size_ * 0.7);
+        style.text.color = style.text.emphasis_color = spec_.style.color;
+        style.paper = spec_.paper;
+        style.grid = spec_.table_rule;
+        style.axis = spec_.muted_color;
+        style.muted = spec_.muted_color;
+        style.palette = spec_.palette;
+        ChartDrawing drawing = layout_chart(chart, style, w, h, text_);
+        double x = (spec_.w - w) / 2;
+        auto figure = make_tag("Figure", nullptr, chart.alt);
+        const std::size_t chart_item = result_.items.size();
+        for (auto& it : drawing.items)
+            result_.items.push_back({{it.pos.x + x, it.pos.y + y_}, std::move(it.item), figure});
+        // In the slide's structure a figure without a picture file: its
+        // drawing and its alt text (PowerPoint shows it as a described group).
+        StructElement& e = record(StructKind::Figure, chart_item, {});
+        e.x = x, e.y = y_, e.w = w, e.h = h;
+        e.image.alt = chart.alt;
+        offset_chart(drawing.record, x, y_);
+        result_.charts.push_back(std::move(drawing.record));
+        result_.missing.insert(result_.missing.end(), drawing.missing.begin(), drawing.missing.end());
+        ++paragraph_;
+        y_ += h;
+        std::size_t caption_first = result_.items.size();
+        place_caption(caption, caption_h);
+        tag_from(caption_first, make_tag("Caption", figure));
+    }
+
     void place_caption(const TextBlock& caption, double caption_h) {
         if (caption.lines.empty()) return;
         y_ += caption_h - caption.height;
@@ -403,7 +529,7 @@ private:
                 shift_element(e, dx, dy, result_.items.size());
                 result_.elements.push_back(std::move(e));
             }
-            for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item});
+            for (auto& it : r.items) result_.items.push_back({{it.pos.x + dx, it.pos.y + dy}, it.item, it.tag});
             for (auto l : r.lines) {
                 l.x += dx, l.y += dy, l.baseline += dy;
                 result_.lines.push_back(std::move(l));
@@ -415,6 +541,10 @@ private:
             for (auto cell : r.cells) {
                 cell.x += dx, cell.y += dy;
                 result_.cells.push_back(std::move(cell));
+            }
+            for (auto chart : r.charts) {
+                offset_chart(chart, dx, dy);
+                result_.charts.push_back(std::move(chart));
             }
             result_.missing.insert(result_.missing.end(), r.missing.begin(), r.missing.end());
             result_.overfull = result_.overfull || r.overfull;
@@ -733,6 +863,7 @@ private:
     // keeps it (bold, in the accent colour) and gets no second one.
     void add(const Agenda& agenda) {
         const std::size_t agenda_item = result_.items.size();
+        auto list_tag = make_tag("L");
         const double agenda_top = y_, size = sizes_.body;
         bool all_numbered = !agenda.sections.empty();
         for (const auto& t : agenda.sections) all_numbered = all_numbered && own_number_length(t) > 0;
@@ -740,17 +871,22 @@ private:
         std::vector<StructParagraph> entries;
         for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
             if (k > 0) y_ += size * 0.45;
+            const std::size_t item_first = result_.items.size();
             bool current = static_cast<int>(k) == agenda.current;
             TextStyle ts = style_at(size);
             ts.align = Align::Left;
             ts.emphasis_color = spec_.bullet_color;
             if (current) ts.bold = true, ts.color = spec_.bullet_color;
+            ts.link_color = ts.color;  // agenda entries link to their sections, drawn as the agenda always looks
             const std::string& name = agenda.sections[k];
             const std::size_t own = own_number_length(name);
             RichText title_text = plain_text(name);
             if (own > 0)
-                title_text.spans = {{name.substr(0, own), true, false, false, {}},
-                                    {name.substr(own), false, false, false, {}}};
+                title_text.spans = {{name.substr(0, own), true, false, false, {}, {}},
+                                    {name.substr(own), false, false, false, {}, {}}};
+            if (k < agenda.targets.size() && !agenda.targets[k].empty())
+                for (auto& span : title_text.spans) span.href = "#" + agenda.targets[k];
+            underline_links_ = false;
             auto title = text_.set(title_text, ts, spec_.w - num_w - size * 0.5);
             double pad = size * 0.25;
             if (current) add_agenda_band(title.height + 2 * pad);
@@ -765,9 +901,12 @@ private:
                     entry.lines.front().runs.insert(entry.lines.front().runs.begin(), shown->lines.front().runs.begin(),
                                                     shown->lines.front().runs.end());
             }
+            underline_links_ = true;
             entries.push_back(std::move(entry));
+            tag_from(item_first, make_tag("LI", list_tag));
             y_ += title.height + 2 * pad;
         }
+        tag_from(agenda_item, list_tag);
         StructElement& e = record(StructKind::Agenda, agenda_item, std::move(entries));
         e.x = 0, e.y = agenda_top, e.w = spec_.w, e.h = y_ - agenda_top;
     }
@@ -813,6 +952,8 @@ private:
     int paragraph_ = 0;
     bool last_block_ = false;
     mutable std::map<std::pair<char32_t, double>, double> widths_;
+    bool underline_links_ = true;
+    std::map<const StructTag*, std::shared_ptr<const StructTag>> reparented_;  // during one tag_from
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ struct BodyResult {
     std::vector<DumpImage> images;      // relative to the body box's top-left
     std::vector<DumpCell> cells;        // relative to the body box's top-left
     std::vector<DumpColumn> columns;    // relative to the body box's top-left
+    std::vector<DumpChart> charts;      // relative to the body box's top-left
     std::vector<StructElement> elements;  // relative to the body box's top-left; ranges index `items`
     std::vector<MissingCharacter> missing;
     double height = 0;

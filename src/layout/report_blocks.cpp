@@ -52,6 +52,8 @@ private:
             layout_report_table(t, {table_cell_style(), rs_.muted, rs_.width}, text_);
         out_.insert(out_.end(), rows.begin(), rows.end());
     }
+    // The chart's data as a table: the slide picture beside it shows the chart.
+    void add(const Chart& c) { add(chart_as_table(c)); }
 
     TextStyle table_cell_style() const {
         TextStyle st = rs_.body;

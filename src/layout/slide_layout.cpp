@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "layout/body_layout.h"
+#include "layout/chart_layout.h"
 #include "layout/structure_recording.h"
 #include "layout/text_sizes.h"
 #include "util/utf8.h"
@@ -40,7 +41,7 @@ std::string layout_for_content(const Slide& slide, std::size_t index) {
         return "two-columns";
     }
     std::size_t images = count_of<Image>(slide);
-    if (images == 1 && n == 1) return "image";
+    if ((images == 1 || count_of<Chart>(slide) == 1) && n == 1) return "image";  // one picture or chart, large
     if (images == 1) {
         bool text_only = true;
         for (const auto& b : blocks) text_only = text_only && (std::holds_alternative<Image>(b) || is_text_block(b));
@@ -247,10 +248,15 @@ private:
         }
         bool overflow = !fits();
         double dy = vertical_offset(box, block.height);
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
         const std::size_t text_item = frame_->items.size();
+        // Structure: the title is the slide's H1, subtitle and caption are
+        // paragraphs; template boxes (footer, page number) are furniture.
+        std::shared_ptr<const StructTag> tag;
+        if (box.text.empty() && (box.role == "title" || box.role == "subtitle" || box.role == "caption"))
+            tag = std::make_shared<const StructTag>(StructTag{box.role == "title" ? "H1" : "P", {}, nullptr});
         for (const auto& line : block.lines) {
-            for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run);
+            for (const auto& pr : line.runs) frame_->push({box.x + pr.origin.x, box.y + dy + pr.origin.y}, pr.run, tag);
             dump.lines.push_back({line.text, box.x + line.x, box.y + dy + line.top, line.width,
                                   size * style.line_height, box.y + dy + line.baseline, size, line.overfull,
                                   line.segment});
@@ -365,8 +371,9 @@ private:
     DumpBox place(const BoxSpec& box, BodyResult& r, double size, bool overflow) {
         const double dy = vertical_offset(box, r.height);
         const std::size_t first_item = frame_->items.size();
-        for (auto& item : r.items) frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item));
-        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}};
+        for (auto& item : r.items)
+            frame_->push({box.x + item.pos.x, box.y + dy + item.pos.y}, std::move(item.item), std::move(item.tag));
+        DumpBox dump{box.role, box.x, box.y, box.w, box.h, overflow, size, {}, {}, {}, {}, {}};
         for (auto& line : r.lines) {
             line.x += box.x;
             line.y += box.y + dy;
@@ -385,6 +392,10 @@ private:
         }
         for (const auto& column : r.columns)
             dump.columns.push_back({box.x + column.x, box.y + dy + column.y, column.w, column.h});
+        for (auto& chart : r.charts) {
+            offset_chart(chart, box.x, box.y + dy);
+            dump.charts.push_back(std::move(chart));
+        }
         for (auto& e : r.elements) {
             shift_element(e, box.x, box.y + dy, first_item);
             structure_.elements.push_back(std::move(e));

@@ -25,6 +25,7 @@ StructParagraph struct_paragraph(const TextBlock& block, double x, double y, con
             run.text = pr.run.text;
             run.size = pr.run.size;
             run.color = pr.run.color;
+            run.link = pr.run.link;
             run.x = x + pr.origin.x;
             if (pr.run.font) {
                 run.family = pr.run.font->family;

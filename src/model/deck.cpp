@@ -18,6 +18,40 @@ bool RichText::empty() const {
 
 namespace ks {
 
+const char* chart_type_name(ChartType type) {
+    switch (type) {
+        case ChartType::Column: return "column";
+        case ChartType::Bar: return "bar";
+        case ChartType::Line: return "line";
+        case ChartType::Pie: return "pie";
+        case ChartType::StackedColumn: return "stacked-column";
+    }
+    return "column";
+}
+
+Table chart_as_table(const Chart& chart) {
+    Table table;
+    table.where = chart.where;
+    std::string caption = chart.caption.empty() ? chart.alt : chart.caption;
+    if (!chart.unit.empty()) caption += "（単位：" + chart.unit + "）";
+    table.caption.spans.push_back({caption, false, false, false, chart.where});
+    table.caption.where = chart.where;
+    for (std::size_t r = 0; r < chart.cells.size(); ++r) {
+        TableRow row;
+        row.header = r == 0 && !chart.series.empty() && chart.cells[0].size() == chart.series.size() + 1 &&
+                     chart.cells.size() > chart.categories.size();
+        row.where = chart.where;
+        for (const auto& text : chart.cells[r]) {
+            TableCell cell;
+            cell.text.spans.push_back({text, false, false, false, chart.where});
+            cell.where = chart.where;
+            row.cells.push_back(std::move(cell));
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
 SourcePosition block_where(const Block& block) {
     return std::visit([](const auto& b) { return b.where; }, block);
 }

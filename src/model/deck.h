@@ -20,6 +20,7 @@ struct Span {
     bool italic = false;
     bool code = false;
     SourcePosition where;
+    std::string href;  // <a href> or an auto-linked URL: "https://…" or "#slide-id"; empty: no link
 };
 
 struct RichText {
@@ -122,7 +123,38 @@ struct Agenda {
     std::vector<std::string> sections;
     int current = -1;
     SourcePosition where;
+    std::vector<std::string> targets;  // id of each section's first slide (its entry links there)
 };
+
+// A chart drawn from its data (<chart>): the first cell of each row names the
+// category, the header row names the series. Values are read as tables read
+// numbers (△/▲ minus); an empty cell is a gap.
+enum class ChartType { Column, Bar, Line, Pie, StackedColumn };
+
+struct ChartSeries {
+    std::string name;
+    std::vector<std::optional<double>> values;  // one per category; nullopt = gap
+};
+
+struct Chart {
+    ChartType type = ChartType::Column;
+    std::string unit;             // unit="億円": the axis unit, shown once
+    std::string caption;          // caption="…": set under the chart
+    std::string alt;              // alt="…", or generated from the data by the loader
+    bool alt_generated = false;
+    double width_fraction = 0;    // width="60%" → 0.6 of the column; 0 = the whole column
+    std::string category_label;   // the header row's first cell (e.g. 四半期)
+    std::vector<std::string> categories;
+    std::vector<ChartSeries> series;
+    std::vector<std::vector<std::string>> cells;  // the data as written, header row first (table views)
+    SourcePosition where;
+};
+
+const char* chart_type_name(ChartType type);
+
+// The chart's data as a table (header row first, numbers as written, the
+// unit in the caption): its table view in handouts and other outputs.
+Table chart_as_table(const Chart& chart);
 
 struct Column;
 
@@ -132,7 +164,7 @@ struct Columns {
     SourcePosition where;
 };
 
-using Block = std::variant<Paragraph, List, Table, Image, Columns, Quote, FigureNumber, Pre, Agenda>;
+using Block = std::variant<Paragraph, List, Table, Image, Columns, Quote, FigureNumber, Pre, Agenda, Chart>;
 
 struct Column {
     RichText heading;  // optional first <heading> (the comparison layout shows it as a header)
@@ -177,6 +209,7 @@ struct Deck {
     std::vector<Section> sections;
     std::vector<Slide> slides;  // in order, sections flattened
     std::string source_file;
+    std::string lang;     // <deck lang="ja">: the language of the text (PDF /Lang)
     std::string layouts;  // <deck layouts="NAME">: a layout set from the data dir; empty = default
     SourcePosition layouts_where;
 };

@@ -10,6 +10,8 @@
 #include <pugixml.hpp>
 
 #include "diag/source_map.h"
+#include "outline/chart_loader.h"
+#include "outline/link_reader.h"
 #include "image/image_file.h"
 #include "diag/xml_reader.h"
 #include "model/table_grid.h"
@@ -20,11 +22,11 @@
 namespace ks {
 namespace {
 
-const std::vector<std::string> kInlineElements = {"b", "i", "code", "br"};
+const std::vector<std::string> kInlineElements = {"b", "i", "code", "br", "a"};
 const std::vector<std::string> kBlockElements = {"p",     "list", "table", "image", "columns",
-                                                 "quote", "figure-number", "pre", "agenda"};
+                                                 "quote", "figure-number", "pre", "agenda", "chart"};
 const std::vector<std::string> kSlideChildren = {"title", "subtitle", "p",   "list",   "table",  "image", "columns",
-                                                 "quote", "figure-number", "pre", "agenda", "notes"};
+                                                 "quote", "figure-number", "pre", "agenda", "chart", "notes"};
 
 bool is_block_element(const std::string& name) {
     return std::find(kBlockElements.begin(), kBlockElements.end(), name) != kBlockElements.end();
@@ -79,6 +81,7 @@ public:
         }
         // lang is accepted (outlines say lang="ja"); text is always set as Japanese.
         check_attributes(root, {"lang", "layouts"});
+        deck.lang = trim(root.attribute("lang").value());
         if (auto layouts = root.attribute("layouts")) {  // the layout set by name; checked by the driver
             deck.layouts = layouts.value();
             deck.layouts_where = pos(root);
@@ -96,6 +99,7 @@ public:
         if (deck.slides.empty()) diags_.error(pos(root), "the deck has no slides", {"add at least one <slide>"});
         finish_ids(deck);
         fill_agendas(deck);
+        check_internal_links();
         return deck;
     }
 
@@ -235,6 +239,7 @@ private:
         if (name == "quote") return read_quote(n);
         if (name == "figure-number") return read_figure_number(n);
         if (name == "pre") return read_pre(n);
+        if (name == "chart") return read_chart(n, xml_, diags_);  // outline/chart_loader
         if (name == "agenda") {
             check_attributes(n, {});
             for (auto child : element_children(n)) unknown_element(child, {});
@@ -626,6 +631,7 @@ private:
 
     struct InlineStyle {
         bool bold = false, italic = false, code = false;
+        std::string href;
     };
 
     RichText read_inline(const pugi::xml_node& n, std::vector<List>* nested_lists = nullptr) {
@@ -647,7 +653,10 @@ private:
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 std::string text = collapse_whitespace(child.value());
                 if (text.empty()) continue;
-                append(rt, {text, style.bold, style.italic, style.code, pos(child)});
+                Span span{text, style.bold, style.italic, style.code, pos(child), style.href};
+                if (style.href.empty() && !style.code)
+                    for (auto& piece : autolink(span)) append(rt, std::move(piece));  // bare URLs are links
+                else append(rt, std::move(span));
                 continue;
             }
             if (child.type() != pugi::node_element) continue;
@@ -656,7 +665,12 @@ private:
             if (name == "b") inner.bold = true;
             else if (name == "i") inner.italic = true;
             else if (name == "code") inner.code = true;
-            else if (name == "br") {
+            else if (name == "a") {
+                check_attributes(child, {"href"});
+                inner.href = read_href(child);
+                read_inline_into(child, inner, rt, nested, depth + 1);
+                continue;
+            } else if (name == "br") {
                 rt.spans.push_back({"\n", style.bold, style.italic, style.code, pos(child)});
                 continue;
             } else if (name == "list" && nested && n.parent() && std::string(n.name()) == "item") {
@@ -677,7 +691,8 @@ private:
         // Merge with the previous span when the style is the same.
         if (!rt.spans.empty()) {
             auto& last = rt.spans.back();
-            if (last.text != "\n" && last.bold == span.bold && last.italic == span.italic && last.code == span.code) {
+            if (last.text != "\n" && last.bold == span.bold && last.italic == span.italic && last.code == span.code &&
+                last.href == span.href) {
                 last.text += span.text;
                 return;
             }
@@ -698,10 +713,40 @@ private:
         std::erase_if(rt.spans, [](const Span& s) { return s.text.empty(); });
     }
 
+    // <a href="…">: a URL is checked now, a slide id once all ids are known.
+    std::string read_href(const pugi::xml_node& a) {
+        std::string href = trim(a.attribute("href").value());
+        std::string problem;
+        if (!a.attribute("href")) {
+            diags_.error(pos(a), "<a> needs an href", {"write <a href=\"https://…\">text</a> or <a href=\"#slide-id\">"});
+            return {};
+        }
+        if (!valid_href(href, problem)) {
+            diags_.error(pos(a), "bad link: " + problem,
+                         {"link to an absolute http:// or https:// URL, or to a slide as href=\"#slide-id\""});
+            return {};
+        }
+        if (href[0] == '#') internal_links_.push_back({href.substr(1), pos(a)});
+        return href;
+    }
+
+    void check_internal_links() {
+        std::vector<std::string> known(ids_.begin(), ids_.end());
+        for (const auto& [id, where] : internal_links_) {
+            if (ids_.count(id)) continue;
+            std::string guess = closest_match(id, known);
+            diags_.error(where, "link to unknown slide id '" + id + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"),
+                         {"href=\"#ID\" must name the id=\"\" of a slide in this deck"});
+        }
+    }
+
     // <agenda/> lists the deck's sections; the section the slide is in is current.
     void fill_agendas(Deck& deck) {
-        std::vector<std::string> titles;
-        for (const auto& sec : deck.sections) titles.push_back(sec.title);
+        std::vector<std::string> titles, targets;
+        for (const auto& sec : deck.sections) {
+            titles.push_back(sec.title);
+            targets.push_back(sec.slide_count ? deck.slides[sec.first_slide].id : std::string());
+        }
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             int current = -1;
             for (std::size_t k = 0; k < deck.sections.size(); ++k)
@@ -711,6 +756,7 @@ private:
                 for (auto& b : blocks) {
                     if (auto* a = std::get_if<Agenda>(&b)) {
                         a->sections = titles;
+                        a->targets = targets;
                         a->current = current;
                         if (titles.empty())
                             diags_.error(a->where, "<agenda/> lists the deck's sections, and this deck has none",
@@ -740,6 +786,7 @@ private:
     Diagnostics& diags_;
     OutlineOptions options_;
     std::set<std::string> ids_;
+    std::vector<std::pair<std::string, SourcePosition>> internal_links_;  // #id links, checked at the end
     std::map<std::string, ImageCheck> checked_images_;  // by resolved path
     // Bounds on nesting keep hostile input from exhausting the stack.
     static constexpr int kMaxListDepth = 8;

@@ -2,6 +2,7 @@
 // How a piece of text is set: what the layout set (theme/) specifies and the
 // text engine (text/) sets. Its own layer, so that the theme does not reach
 // into the text engine for two plain types.
+#include <optional>
 #include <string>
 
 #include "frame/frame.h"
@@ -18,6 +19,7 @@ struct TextStyle {
     bool bold = false;          // whole text bold
     Color color;
     Color emphasis_color;       // colour of <b> spans
+    std::optional<Color> link_color;  // colour of link spans (<a>, URLs); unset: emphasis_color
     Align align = Align::Left;
     bool heading = false;       // phrase-boundary breaks, balanced lines
     bool prefer_phrases = true; // body text: break between phrases when the line stays full

@@ -319,10 +319,15 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
                 double cx = bl.x[k - bl.begin];
                 const Span* span = seg.span_of(c.piece);
                 bool emphasis = span && span->bold;
-                Color color = emphasis ? style.emphasis_color : style.color;
+                static const std::string kNoLink;
+                const std::string& link = span ? span->href : kNoLink;
+                Color color = !link.empty() ? style.link_color.value_or(style.emphasis_color)
+                              : emphasis    ? style.emphasis_color
+                                            : style.color;
                 double skew = span && span->italic && !c.face->italic ? 0.2 : 0;
                 bool new_run = line.runs.empty() || line.runs.back().run.font != c.face ||
-                               !(line.runs.back().run.color == color) || line.runs.back().run.skew != skew;
+                               !(line.runs.back().run.color == color) || line.runs.back().run.skew != skew ||
+                               line.runs.back().run.link != link;  // a link is a run of its own
                 if (new_run) {
                     PositionedRun pr;
                     pr.origin = {line.x + cx, line.baseline};
@@ -330,6 +335,7 @@ TextBlock TextEngine::set(const RichText& text, const TextStyle& style, double w
                     pr.run.size = style.size;
                     pr.run.skew = skew;
                     pr.run.color = color;
+                    pr.run.link = link;
                     line.runs.push_back(std::move(pr));
                 }
                 auto& pr = line.runs.back();

@@ -2,6 +2,7 @@
 // Sets rich text into lines of glyph runs. The only public face of the text
 // module: Pango is used inside and never leaks out.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 

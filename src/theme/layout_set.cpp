@@ -74,10 +74,11 @@ public:
                                      {"write colours as #RRGGBB"});
             else colors_[c.attribute("name").value()] = *value;
         }
+        read_palette_and_links(root);
         for (auto child : root.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string name = child.name();
-            if (name == "fonts" || name == "colors") continue;
+            if (name == "fonts" || name == "colors" || name == "palette" || name == "links") continue;
             if (name == "master") {
                 set.master = read_layout(child);
                 if (auto bg = child.attribute("background")) set.background = color(child, bg.value());
@@ -88,11 +89,15 @@ public:
                 else set.layouts.emplace(layout.name, std::move(layout));
             } else {
                 diags_.error(pos(child), "unknown element <" + name + "> in layout set",
-                             {"allowed: <fonts>, <colors>, <master>, <layout>"});
+                             {"allowed: <fonts>, <colors>, <palette>, <links>, <master>, <layout>"});
             }
         }
         if (set.layouts.empty()) diags_.error(pos(root), "layout set defines no <layout>");
         set.fonts = fonts_;
+        set.palette = palette_;
+        for (auto& [_, layout] : set.layouts)
+            for (auto& box : layout.boxes) box.paper = layout.background.value_or(set.background);
+        for (auto& box : set.master.boxes) box.paper = set.background;
         read_fitting_attributes(root, set);
         return set;
     }
@@ -255,7 +260,42 @@ private:
         b.column_gap = number(n, "column-gap", 32);
         if (auto a = n.attribute("column-rule")) b.column_rule = color(n, a.value());
         read_box_fitting(n, b);
+        b.palette = palette_;
+        b.link_color = link_color_;
+        b.style.link_color = link_color_;
+        b.link_underline = link_underline_;
         return b;
+    }
+
+    // <palette><color value="navy"/>…</palette>: chart series colours in
+    // order (names from <colors> or #RRGGBB); <links color="accent"
+    // underline="true"/>: how link text looks. Read before the boxes, which
+    // carry both.
+    void read_palette_and_links(const pugi::xml_node& root) {
+        if (auto p = root.child("palette")) {
+            check_attributes(p, {});
+            for (auto c : p.children()) {
+                if (c.type() != pugi::node_element) continue;
+                if (std::string(c.name()) != "color") {
+                    diags_.error(pos(c), "unknown element <" + std::string(c.name()) + "> in <palette>",
+                                 {"write <color value=\"#RRGGBB\"/> per series colour"});
+                    continue;
+                }
+                check_attributes(c, {"value"});
+                palette_.push_back(color(c, c.attribute("value").value()));
+            }
+            if (palette_.size() < 2)
+                diags_.error(pos(p), "<palette> needs at least two colours", {"give one <color> per chart series"});
+        }
+        // Without a <palette>: series colours that stay apart in grey.
+        if (palette_.empty())
+            for (const char* hex : {"#1F3A5F", "#6FA8DC", "#E69F00", "#B8C4D0", "#7A4F9A", "#2E8B57"})
+                palette_.push_back(*parse_hex(hex));
+        if (auto l = root.child("links")) {
+            check_attributes(l, {"color", "underline"});
+            if (auto a = l.attribute("color")) link_color_ = color(l, a.value());
+            link_underline_ = l.attribute("underline").as_bool(true);
+        }
     }
 
     // Fitting settings: how continuation slides are titled, where the fonts
@@ -307,6 +347,9 @@ private:
     Diagnostics& diags_;
     std::map<std::string, std::string> fonts_;
     std::map<std::string, Color> colors_;
+    std::vector<Color> palette_;
+    std::optional<Color> link_color_;
+    bool link_underline_ = true;
 };
 
 }  // namespace

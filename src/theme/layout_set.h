@@ -44,6 +44,10 @@ struct BoxSpec {
     double column_gap = 32;       // gutter between <column>s
     std::optional<Color> column_rule;  // a thin rule in the gutter, if set
     SourcePosition where;         // the <box> element, for font errors
+    std::vector<Color> palette;   // chart series colours, from the set's <palette>
+    Color paper{1, 1, 1, 1};      // the background the box is drawn on (its layout's, else the set's)
+    std::optional<Color> link_color;  // link text, from the set's <links color>; unset: the emphasis colour
+    bool link_underline = true;
 };
 
 // The readable floors on the 960 x 540 pt slide (1920 x 1080 px at the
@@ -94,6 +98,7 @@ struct LayoutSet {
     std::string continued_mark = "\uFF08続き\uFF09";  // appended to the title of continuation slides
     LayoutSpec master;
     std::map<std::string, LayoutSpec> layouts;
+    std::vector<Color> palette;  // chart series colours in order (<palette>)
 
     const LayoutSpec* find(const std::string& name) const;
     std::vector<std::string> names() const;

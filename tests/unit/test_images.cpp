@@ -50,8 +50,8 @@ TEST(Images, PlacedInsideTheBodyKeepingAspect) {
     EXPECT_EQ(layout.diags.warning_count(), 0u);
     const ImageItem* image = nullptr;
     Point at;
-    for (const auto& [pos, item] : layout.frame->items)
-        if (auto* i = std::get_if<ImageItem>(&item)) image = i, at = pos;
+    for (const auto& positioned : layout.frame->items)
+        if (auto* i = std::get_if<ImageItem>(&positioned.item)) image = i, at = positioned.pos;
     ASSERT_TRUE(image);
     EXPECT_NEAR(image->w / image->h, 2.0, 1e-6);
     const BoxSpec* body = layouts().find("bullets")->box("body");

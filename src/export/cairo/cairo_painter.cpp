@@ -146,12 +146,65 @@ void CairoPainter::paint(cairo_t* cr, const Frame& frame, const PaintOptions& op
 // One exhaustive visit: an item kind without a paint_item overload does not
 // compile, so no kind of item is ever skipped silently.
 void CairoPainter::paint_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    if (options.tagged) return paint_tagged_items(cr, frame, options);
     for (const auto& positioned : frame.items)  // no structured binding: clang 14 cannot capture one
         std::visit([&](const auto& it) { paint_item(cr, positioned.pos, it, options); }, positioned.item);
 }
 
+// Tagged PDF: each item inside its structure elements (opened and closed as
+// the items' tags change, so consecutive items share an element); items
+// without a tag stay outside the structure. Groups (a sub-frame) are drawn
+// untagged inside their item's element.
+void CairoPainter::paint_tagged_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const {
+    std::vector<const StructTag*> open;
+    PaintOptions inner = options;
+    inner.tagged = false;
+    for (const auto& positioned : frame.items) {
+        const std::vector<const StructTag*> chain = tag_chain(positioned);
+        const std::size_t common = common_tags(open, chain);
+        while (open.size() > common) {
+            cairo_tag_end(cr, open.back()->role.c_str());
+            open.pop_back();
+        }
+        for (std::size_t k = common; k < chain.size(); ++k) {
+            cairo_tag_begin(cr, chain[k]->role.c_str(), "");
+            open.push_back(chain[k]);
+        }
+        std::visit([&](const auto& it) { paint_item(cr, positioned.pos, it, inner); }, positioned.item);
+    }
+    while (!open.empty()) {
+        cairo_tag_end(cr, open.back()->role.c_str());
+        open.pop_back();
+    }
+}
+
+std::string quoted_tag_value(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+// Cairo's link attributes: uri='…', or dest='slide-id' for an anchor.
+static std::string link_attributes(const std::string& link, const std::map<std::string, std::size_t>* anchors) {
+    if (link.empty()) return {};
+    if (link[0] == '#') {
+        if (!anchors) return {};
+        if (!anchors->count(link.substr(1))) return {};
+        // By name, made a page by export/tagging: Cairo 1.16 leaves a page=
+        // link to a later page without a target.
+        return "dest=" + quoted_tag_value(link.substr(1));
+    }
+    return "uri=" + quoted_tag_value(link);
+}
+
 void CairoPainter::paint_item(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
+    std::string link = options.with_text ? link_attributes(run.link, options.anchors) : std::string();
+    if (!link.empty()) cairo_tag_begin(cr, CAIRO_TAG_LINK, link.c_str());
     paint_run(cr, at, run, options);
+    if (!link.empty()) cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
 void CairoPainter::paint_item(cairo_t* cr, Point at, const Shape& shape, const PaintOptions&) const {

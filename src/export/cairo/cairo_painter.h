@@ -17,7 +17,14 @@ class SvgImage;  // image/svg_image.h: only the painter's source sees librsvg
 
 struct PaintOptions {
     bool with_text = true;  // attach text to glyphs (PDF); PNGs need glyphs only
+    // PDF: write structure tags (items' StructTag) and links (GlyphRun::link);
+    // `anchors` resolves "#slide-id" links to pages.
+    bool tagged = false;
+    const std::map<std::string, std::size_t>* anchors = nullptr;
 };
+
+// A value in Cairo's tag attribute syntax: 'value' with ' and \ escaped.
+std::string quoted_tag_value(const std::string& value);
 
 class CairoPainter {
 public:
@@ -50,6 +57,7 @@ private:
     void paint_item(cairo_t* cr, Point at, const ImageItem& image, const PaintOptions& options) const;
     void paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const;
     void paint_shape(cairo_t* cr, Point at, const Shape& shape) const;
+    void paint_tagged_items(cairo_t* cr, const Frame& frame, const PaintOptions& options) const;
 
     mutable std::mutex mutex_;
     mutable std::map<std::string, FontFacePtr> faces_;

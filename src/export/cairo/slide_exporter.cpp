@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "export/cairo/png_writer.h"
+#include "export/tagging/pdf_accessibility.h"
 #include "util/dates.h"
 #include "util/output_file.h"
 
@@ -47,17 +48,34 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
     surface.reset();  // before the pixels it points to
 }
 
+// The alt text of every Figure element, in the order the painter opens them
+// (frame order, each element once): the structure tree's order.
+static std::vector<std::string> figure_alts(const Document& doc) {
+    std::vector<std::string> alts;
+    for (const auto& page : doc.pages) {
+        std::vector<const StructTag*> open;
+        for (const auto& item : page->items) {
+            std::vector<const StructTag*> chain = tag_chain(item);
+            for (std::size_t k = common_tags(open, chain); k < chain.size(); ++k)
+                if (chain[k]->role == "Figure") alts.push_back(chain[k]->alt);
+            open = std::move(chain);
+        }
+    }
+    return alts;
+}
+
 void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path) {
     const auto& slides = doc.pages;
     const DocumentInfo& info = doc.info;
     if (slides.empty()) throw std::runtime_error("no slides to write");
-    // Cairo writes through a stream into one descriptor: it never reopens the name.
-    OutputFile file(path);
+    // Cairo writes into memory, libqpdf adds what Cairo cannot write, and the
+    // result goes into one descriptor: nothing reopens the name.
+    std::string bytes;
     auto write = [](void* closure, const unsigned char* data, unsigned int length) {
-        return static_cast<OutputFile*>(closure)->try_write(data, length) ? CAIRO_STATUS_SUCCESS
-                                                                         : CAIRO_STATUS_WRITE_ERROR;
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
     };
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(write, &file, slides[0]->width, slides[0]->height));
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(write, &bytes, slides[0]->width, slides[0]->height));
     check(cairo_surface_status(surface.get()), "cannot create " + path);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
     if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
@@ -69,6 +87,10 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     ContextPtr cr(cairo_create(surface.get()));
+    // Tagged PDF: the painter writes each slide's structure elements (Cairo
+    // 1.16 fails a page whose content sits in an element spanning it all, so
+    // the Document element and what Cairo cannot write are added afterwards,
+    // see export/tagging/pdf_accessibility.h).
     int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
     for (std::size_t i = 0; i < slides.size(); ++i) {
         const Frame& f = *slides[i];
@@ -80,14 +102,17 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
             parent[level + 1] = cairo_pdf_surface_add_outline(surface.get(), parent[level], o.title.c_str(),
                                                               link.c_str(), cairo_pdf_outline_flags_t(0));
         }
-        painter.paint(cr.get(), f, {true});
+        painter.paint(cr.get(), f, {true, true, &doc.anchors});
         cairo_show_page(cr.get());
         check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1) + " into " + path);
     }
     cr.reset();
     cairo_surface_finish(surface.get());
-    if (!file.error().empty()) throw std::runtime_error(file.error());
     check(cairo_surface_status(surface.get()), "cannot write " + path);
+    surface.reset();
+    const std::string tagged = add_pdf_accessibility(bytes, path, {info.lang, true, figure_alts(doc), true, doc.anchors});
+    OutputFile file(path);
+    file.write(tagged.data(), tagged.size());
     file.close();
 }
 

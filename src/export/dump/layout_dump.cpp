@@ -11,6 +11,36 @@ namespace ks {
 // Two decimals: stable across runs, precise enough for any check.
 static double r2(double v) { return std::round(v * 100) / 100; }
 
+// A chart as drawn: type, series with their values (null for a gap), the
+// plot area, axis ticks and every bar / point / slice with its value.
+static nlohmann::ordered_json chart_json(const DumpChart& c) {
+    nlohmann::ordered_json j;
+    j["type"] = c.type;
+    j["alt"] = c.alt;
+    j["unit"] = c.unit;
+    j["x"] = r2(c.x);
+    j["y"] = r2(c.y);
+    j["w"] = r2(c.w);
+    j["h"] = r2(c.h);
+    j["plot"] = {{"x", r2(c.plot_x)}, {"y", r2(c.plot_y)}, {"w", r2(c.plot_w)}, {"h", r2(c.plot_h)}};
+    j["categories"] = c.categories;
+    j["series"] = nlohmann::ordered_json::array();
+    for (const auto& s : c.series) {
+        nlohmann::ordered_json js;
+        js["name"] = s.name;
+        if (!s.color.empty()) js["color"] = s.color;
+        js["values"] = nlohmann::ordered_json::array();
+        for (const auto& v : s.values) js["values"].push_back(v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json());
+        j["series"].push_back(std::move(js));
+    }
+    j["ticks"] = c.ticks;
+    j["marks"] = nlohmann::ordered_json::array();
+    for (const auto& m : c.marks)
+        j["marks"].push_back({{"series", m.series}, {"category", m.category}, {"value", m.value}, {"x", r2(m.x)},
+                              {"y", r2(m.y)}, {"w", r2(m.w)}, {"h", r2(m.h)}});
+    return j;
+}
+
 std::string layout_dump_json(const Document& slides) {
     nlohmann::ordered_json root;
     root["version"] = 1;
@@ -63,6 +93,7 @@ std::string layout_dump_json(const Document& slides) {
                                        {"text_w", r2(c.text_w)}, {"text_h", r2(c.text_h)}});
             for (const auto& c : b.columns)
                 jb["columns"].push_back({{"x", r2(c.x)}, {"y", r2(c.y)}, {"w", r2(c.w)}, {"h", r2(c.h)}});
+            for (const auto& c : b.charts) jb["charts"].push_back(chart_json(c));
             js["boxes"].push_back(std::move(jb));
         }
         js["structure"] = structure_json(s.structure);

@@ -108,6 +108,14 @@ private:
     std::map<std::string, HPDF_Image> images_;
 };
 
+// A link found on a page, made into an annotation once every page exists
+// (an internal link may point forwards).
+struct PendingLink {
+    std::size_t page = 0;
+    HPDF_Rect rect{};  // PDF user space of the page
+    std::string link;  // GlyphRun::link
+};
+
 // Everything that lives for the whole document.
 struct WriterState {
     hpdf::Document& doc;
@@ -119,6 +127,7 @@ struct WriterState {
     std::set<char32_t> warned_chars;
     std::set<std::string> warned_fonts, warned_images;
     IdHash& hash;
+    std::vector<PendingLink> links = {};
 };
 
 // One cluster of a glyph run: glyphs sharing a byte range of the text.
@@ -156,6 +165,8 @@ std::vector<Cluster> clusters_of(const GlyphRun& r) {
 class PageWriter {
 public:
     PageWriter(WriterState& st, HPDF_Page page) : st_(st), page_(page) {}
+    PageWriter(WriterState& st, HPDF_Page page, std::size_t index, double height)
+        : st_(st), page_(page), page_index_(index), page_h_(height) {}
 
     void draw_frame(const Frame& f, Point off) {
         if (f.background) {
@@ -202,6 +213,8 @@ private:
     // ---- items ---------------------------------------------------------
     void draw(Point p, const Group& g) {
         if (!g.frame) return;
+        const Transform outer = ctm_;
+        ctm_ = compose(ctm_, compose({1, 0, 0, 1, p.x, p.y}, g.transform));
         HPDF_Page_GSave(page_);
         HPDF_Page_Concat(page_, 1, 0, 0, 1, p.x, p.y);
         const Transform& t = g.transform;
@@ -213,6 +226,26 @@ private:
         }
         draw_frame(*g.frame, {0, 0});
         HPDF_Page_GRestore(page_);
+        ctm_ = outer;
+    }
+
+    // m ∘ n: n applied first.
+    static Transform compose(const Transform& m, const Transform& n) {
+        return {m.a * n.a + m.c * n.b, m.b * n.a + m.d * n.b, m.a * n.c + m.c * n.d,
+                m.b * n.c + m.d * n.d, m.a * n.e + m.c * n.f + m.e, m.b * n.e + m.d * n.f + m.f};
+    }
+
+    // A linked run's box (ascent to descent) on the page, for its annotation.
+    void note_link(Point p, const GlyphRun& r) {
+        if (r.link.empty()) return;
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+        for (Point q : {Point{p.x, p.y - 0.9 * r.size}, Point{p.x + r.width, p.y - 0.9 * r.size},
+                        Point{p.x, p.y + 0.25 * r.size}, Point{p.x + r.width, p.y + 0.25 * r.size}}) {
+            double x = ctm_.a * q.x + ctm_.c * q.y + ctm_.e, y = ctm_.b * q.x + ctm_.d * q.y + ctm_.f;
+            x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        }
+        auto f = [](double v) { return static_cast<HPDF_REAL>(v); };
+        st_.links.push_back({page_index_, HPDF_Rect{f(x0), f(page_h_ - y1), f(x1), f(page_h_ - y0)}, r.link});
     }
 
     void path_ops(const std::vector<PathOp>& ops, Point p) {
@@ -358,6 +391,7 @@ private:
 
     void draw(Point p, const GlyphRun& r) {
         if (r.glyphs.empty() || !r.font) return;
+        note_link(p, r);
         const LoadedFont& f = st_.fonts.get(*r.font);
         if (f.color_bitmaps) {
             draw_color_glyphs(f, r, p);
@@ -598,9 +632,33 @@ private:
 
     WriterState& st_;
     HPDF_Page page_;
+    std::size_t page_index_ = 0;
+    double page_h_ = 0;
+    Transform ctm_;  // this frame's coordinates → the page frame's (y down)
     bool in_text_ = false;
     HPDF_TextRenderingMode mode_ = HPDF_FILL;
 };
+
+// Link annotations without a border: URIs, and "#slide-id" to the page the
+// Document's anchors name (a slide not in this document: no annotation).
+void add_links(hpdf::Document& doc, const std::vector<PendingLink>& links, const std::vector<HPDF_Page>& pages,
+               const std::map<std::string, std::size_t>& anchors) {
+    for (const PendingLink& l : links) {
+        if (l.page >= pages.size()) continue;
+        HPDF_Annotation annot = nullptr;
+        if (l.link[0] == '#') {
+            auto it = anchors.find(l.link.substr(1));
+            if (it == anchors.end() || it->second >= pages.size()) continue;
+            HPDF_Destination dst = HPDF_Page_CreateDestination(pages[it->second]);
+            HPDF_Destination_SetFit(dst);
+            annot = HPDF_Page_CreateLinkAnnot(pages[l.page], l.rect, dst);
+        } else {
+            annot = HPDF_Page_CreateURILinkAnnot(pages[l.page], l.rect, l.link.c_str());
+        }
+        doc.check("creating a link");
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    }
+}
 
 void add_bookmarks(hpdf::Document& doc, const std::vector<OutlineEntry>& outline, const std::vector<HPDF_Page>& pages) {
     HPDF_Outline section = nullptr;
@@ -624,6 +682,29 @@ void add_bookmarks(hpdf::Document& doc, const std::vector<OutlineEntry>& outline
 }
 
 }  // namespace
+
+// libharu would reopen the name; it writes to memory and the bytes go into
+// one descriptor instead.
+static void save_through_one_descriptor(hpdf::Document& doc, const std::string& path) {
+    HPDF_Doc pdf = doc.get();
+    OutputFile file(path);
+    HPDF_SaveToStream(pdf);
+    doc.check("writing " + path);
+    HPDF_ResetStream(pdf);
+    const HPDF_UINT32 total = HPDF_GetStreamSize(pdf);
+    std::vector<HPDF_BYTE> buf(1 << 16);
+    for (HPDF_UINT32 done = 0; done < total;) {
+        HPDF_UINT32 n = std::min<HPDF_UINT32>(static_cast<HPDF_UINT32>(buf.size()), total - done);
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf.data(), &n);
+        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) {
+            doc.check("reading back " + path);
+            throw std::runtime_error("libharu: reading back " + path + " stopped early");
+        }
+        file.write(buf.data(), n);
+        done += n;
+    }
+    file.close();
+}
 
 void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std::string& path, Diagnostics& diags) {
     hpdf::Document doc;
@@ -669,11 +750,12 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(f.height));
         // Frames are y-down with the origin at the top left.
         HPDF_Page_Concat(page, 1, 0, 0, -1, 0, f.height);
-        PageWriter(st, page).draw_frame(f, {0, 0});
+        PageWriter(st, page, pages.size(), f.height).draw_frame(f, {0, 0});
         doc.check("drawing page " + std::to_string(pages.size() + 1));
         pages.push_back(page);
     }
 
+    add_links(doc, st.links, pages, hd.anchors);
     if (!hd.outline.empty()) {
         add_bookmarks(doc, hd.outline, pages);
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -698,25 +780,14 @@ void write_handout_pdf(const Document& hd, const HpdfOptions& options, const std
 
     // /ActualText (marked content) is PDF 1.5; libharu would write 1.3.
     if (pdf->pdf_version < HPDF_VER_15) pdf->pdf_version = HPDF_VER_15;
-    // libharu would reopen the name; it writes to memory and the bytes go
-    // into one descriptor instead.
-    OutputFile file(path);
-    HPDF_SaveToStream(pdf);
-    doc.check("writing " + path);
-    HPDF_ResetStream(pdf);
-    const HPDF_UINT32 total = HPDF_GetStreamSize(pdf);
-    std::vector<HPDF_BYTE> buf(1 << 16);
-    for (HPDF_UINT32 done = 0; done < total;) {
-        HPDF_UINT32 n = std::min<HPDF_UINT32>(static_cast<HPDF_UINT32>(buf.size()), total - done);
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf.data(), &n);
-        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) {
-            doc.check("reading back " + path);
-            throw std::runtime_error("libharu: reading back " + path + " stopped early");
-        }
-        file.write(buf.data(), n);
-        done += n;
-    }
-    file.close();
+    // libharu cannot tag (README); the language and the title display flag
+    // go straight into its catalog.
+    if (!info.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.lang.c_str(), nullptr));
+    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
+    doc.check("setting the language and viewer preferences");
+    save_through_one_descriptor(doc, path);
 }
 
 }  // namespace ks

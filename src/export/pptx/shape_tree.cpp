@@ -201,6 +201,36 @@ void ShapeTree::picture(const StructImage& image, double x, double y, double w, 
     preset(sp_pr, "rect");
 }
 
+void ShapeTree::drawing_group(const StructElement& e, const Frame& frame) {
+    auto grp = tree_.append_child("p:grpSp");
+    auto nv = grp.append_child("p:nvGrpSpPr");
+    auto c = nv.append_child("p:cNvPr");
+    c.append_attribute("id") = next_id_;
+    c.append_attribute("name") = ("Chart " + std::to_string(next_id_)).c_str();
+    if (!e.image.alt.empty()) c.append_attribute("descr") = e.image.alt.c_str();
+    ++next_id_;
+    nv.append_child("p:cNvGrpSpPr");
+    nv.append_child("p:nvPr");
+    // The group's child space is the slide's own: its items keep their places.
+    auto geometry = grp.append_child("p:grpSpPr").append_child("a:xfrm");
+    const std::int64_t x = emu(e.x), y = emu(e.y), w = std::max<std::int64_t>(0, emu(e.w)),
+                       h = std::max<std::int64_t>(0, emu(e.h));
+    for (const char* name : {"a:off", "a:chOff"}) {
+        auto off = geometry.append_child(name);
+        set_num(off, "x", x);
+        set_num(off, "y", y);
+    }
+    for (const char* name : {"a:ext", "a:chExt"}) {
+        auto ext = geometry.append_child(name);
+        set_num(ext, "cx", w);
+        set_num(ext, "cy", h);
+    }
+    const pugi::xml_node outer = tree_;
+    tree_ = grp;
+    for (std::size_t i = e.items.begin; i < e.items.end && i < frame.items.size(); ++i) item(frame.items[i]);
+    tree_ = outer;
+}
+
 void ShapeTree::item(const PositionedItem& positioned, double dx, double dy) {
     const double x = positioned.pos.x + dx, y = positioned.pos.y + dy;
     std::visit(

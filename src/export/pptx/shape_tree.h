@@ -32,6 +32,9 @@ public:
     void title(const StructElement& e);
     void table(const StructElement& e, const Frame& frame);
     void picture(const StructImage& image, double x, double y, double w, double h, const std::string& name);
+    // A figure drawn from shapes, with no picture file (a chart): its frame
+    // items in one group whose description is the figure's alt text.
+    void drawing_group(const StructElement& e, const Frame& frame);
     // A master or layout text (footer, page number) with its fields: "{page}"
     // becomes PowerPoint's slide-number field.
     void field_text(const StructElement& e);

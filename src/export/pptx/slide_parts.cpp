@@ -52,6 +52,10 @@ void slide_element(ShapeTree& tree, const StructElement& e, const Frame& frame, 
                 tree.picture(e.image, e.x, e.y, e.w, e.h, "Picture");
                 return;
             }
+            if (e.paragraphs.empty() && !e.items.empty()) {  // a chart: drawn from shapes
+                tree.drawing_group(e, frame);
+                return;
+            }
             break;  // a placeholder for a missing picture: its frame and alt text
         case StructKind::Furniture:
             if (e.furniture == "logo") {
