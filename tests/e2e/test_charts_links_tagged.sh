@@ -74,7 +74,8 @@ dump = json.load(open(sys.argv[2]))
 cat = next(v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
 ok = cat.get("/Lang") == "u:ja" and cat.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is True
 alts = [v["value"]["/Alt"][2:] for v in objs.values() if isinstance(v.get("value"), dict) and "/Alt" in v["value"]]
-want_alts = [c["alt"] for s in dump["slides"] for b in s["boxes"] for c in b.get("charts", [])]
+# Every chart's alt (given or generated), then the photo's on the last slide.
+want_alts = [c["alt"] for s in dump["slides"] for b in s["boxes"] for c in b.get("charts", [])] + ["福岡開発拠点の外観写真"]
 ok = ok and alts == want_alts
 links = [v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link"]
 uris = sorted(l["/A"]["/URI"][2:] for l in links if "/A" in l)
