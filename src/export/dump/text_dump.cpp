@@ -105,6 +105,15 @@ private:
             std::visit([&](const auto& it) { item(pi.pos, it, depth); }, pi.item);
     }
 
+    // 1-based number of `f` among options_.shared_pages, 0 when not there.
+    std::size_t shared_page(const Frame& f) const {
+        if (!options_.shared_pages) return 0;
+        const auto& pages = options_.shared_pages->pages;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            if (pages[i].get() == &f) return i + 1;
+        return 0;
+    }
+
     static std::string at(Point p) { return "at=" + num(p.x) + "," + num(p.y); }
 
     void item(Point p, const Group& g, int depth) {
@@ -119,6 +128,10 @@ private:
         if (g.clip) s += " clip";
         if (!g.frame) {
             line(depth, s + " (empty)");
+            return;
+        }
+        if (const std::size_t shared = shared_page(*g.frame)) {
+            line(depth, s + " page=" + std::to_string(shared) + " of shared");
             return;
         }
         line(depth, s + " frame " + frame_summary(*g.frame));

@@ -15,6 +15,10 @@ struct TextDumpOptions {
     // Image paths are printed relative to this directory when under it
     // (empty: as they are), so goldens do not depend on the checkout path.
     std::string relative_to;
+    // A group showing one of these pages (the handout's slide pictures, which
+    // share the slides' frames) is one line, "... page=N of shared", instead
+    // of the page's items again: impose goldens show what imposition did.
+    const Document* shared_pages = nullptr;
 };
 
 // The document header, its outline and every page.
