@@ -3,7 +3,7 @@
 // indented by nesting (in the spirit of SILE's debug output). Deterministic
 // and independent of the machine (fonts by family and file name, numbers to
 // 0.01 pt), so it serves as a text golden for slides and handout pages
-// (tests/golden/text/, see docs/ARCHITECTURE.md).
+// (tests/golden/render/ and impose/, see docs/ARCHITECTURE.md).
 #include <cstddef>
 #include <string>
 
