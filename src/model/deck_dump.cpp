@@ -5,33 +5,15 @@
 #include <string_view>
 #include <variant>
 
+#include "util/dump_text.h"
 #include "util/overloaded.h"
 
 namespace ks {
 namespace {
 
-std::string num(double v) {
-    if (std::abs(v) < 0.005) v = 0;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-}
+std::string num(double v) { return dump_number(v); }
 
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        if (ch == '"' || ch == '\\') out += '\\';
-        if (ch == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += ch;
-    }
-    return out + "\"";
-}
+std::string quote(std::string_view text) { return dump_quote(text); }
 
 std::string at(const SourcePosition& p) {
     return p.known() ? " @" + std::to_string(p.line) + ":" + std::to_string(p.column) : "";
@@ -178,7 +160,10 @@ private:
         if (!c.caption.empty()) line(depth + 1, "caption " + quote(c.caption));
         for (const auto& row : c.cells) {
             std::string r = "data";
-            for (const std::string& cell : row) r += " " + quote(cell);
+            for (const std::string& cell : row) {
+                r += ' ';
+                r += quote(cell);
+            }
             line(depth + 1, r);
         }
     }

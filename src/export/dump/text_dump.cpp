@@ -7,19 +7,13 @@
 #include <string_view>
 #include <variant>
 
+#include "util/dump_text.h"
+
 namespace ks {
 namespace {
 
 // Numbers to 0.01 without trailing zeros ("12", "12.5", "-0.25").
-std::string num(double v) {
-    if (std::abs(v) < 0.005) v = 0;  // no "-0"
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-}
+std::string num(double v) { return dump_number(v); }
 
 std::string color(const Color& c) {
     auto byte = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
@@ -34,25 +28,7 @@ std::string color(const Color& c) {
 }
 
 // Text in double quotes, with quotes, backslashes and controls escaped.
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (ch == '\n') {
-            out += "\\n";
-        } else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
+std::string quote(std::string_view text) { return dump_quote(text); }
 
 class Dumper {
 public:
