@@ -114,8 +114,7 @@ std::vector<Strip> layout_report_table(const Table& t, const ReportTableStyle& s
         if (t.sizing_rows) whole.rows = *t.sizing_rows;
         sized.widths = report_column_widths(whole, style.cell, style.width, text);
     }
-    const TableStyle look{style.cell, print::kHeaderFill, print::kText, print::kStripe, print::kRule, print::kMuted};
-    const TableLayout tl = layout_table(sized, style.width, look, text);
+    const TableLayout tl = layout_table(sized, style.width, table_style(style.cell, print::kTablePalette), text);
 
     std::vector<Strip> strips;
     if (tl.caption) {

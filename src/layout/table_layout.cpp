@@ -400,10 +400,18 @@ private:
 
 }  // namespace
 
+TableStyle table_style(const TextStyle& cell, const TablePalette& palette) {
+    return {cell, palette.header_fill, palette.header_text, palette.stripe, palette.rule, palette.caption};
+}
+
+TablePalette table_palette(const BoxSpec& spec) {
+    return {spec.table_header_fill, spec.table_header_text, spec.table_stripe, spec.table_rule, spec.muted_color};
+}
+
 TableStyle table_style(const BoxSpec& spec, double cell_size) {
-    TextStyle s = spec.style;
-    s.size = cell_size;
-    return {s, spec.table_header_fill, spec.table_header_text, spec.table_stripe, spec.table_rule, spec.muted_color};
+    TextStyle cell = spec.style;
+    cell.size = cell_size;
+    return table_style(cell, table_palette(spec));
 }
 
 TableLayout layout_table(const Table& table, double width, const TableStyle& style, const TextEngine& text) {
