@@ -7,7 +7,7 @@
 namespace ks {
 
 std::uint64_t pptx_key(RenderKeys& keys, const Document& slides) {
-    std::string salt = "pptx 1";
+    std::string salt = "pptx 2";  // 2: native charts
     for (const auto& page : slides.pages) salt += "\n" + structure_json(page->record.structure).dump();
     return keys.document(slides, salt);
 }

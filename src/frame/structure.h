@@ -15,6 +15,7 @@
 // quote bar). An item in no element's range is decoration of the slide (a
 // layout's rectangles): an artifact for a tagged PDF.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,34 @@ struct StructImage {
     double crop_left = 0, crop_top = 0, crop_right = 0, crop_bottom = 0;
 };
 
+// A chart's data and look, for writers that rebuild it as a chart of their
+// own (PowerPoint's native chart): what the slide draws, not how.
+struct StructChartSeries {
+    std::string name;
+    Color color;                  // its bars or line (a pie's slices: StructChart::slice_colors)
+    std::optional<Color> hatch;   // bars drawn with diagonal stripes of this colour over `color`
+    std::vector<std::optional<double>> values;  // one per category; nullopt = a gap
+};
+
+struct StructChart {
+    std::string type;             // column, bar, line, pie, stacked-column
+    std::string unit;             // "億円"; empty: none
+    std::string category_label;   // what the categories are (the header row's first cell)
+    std::vector<std::string> categories;
+    std::vector<StructChartSeries> series;
+    std::vector<Color> slice_colors;  // a pie: one per category
+    // The value axis as drawn (not a pie): lowest and highest tick, step.
+    double axis_min = 0, axis_max = 0, axis_step = 0;
+    int axis_decimals = 0, value_decimals = 0;  // decimals of the tick and value labels
+    bool legend = false;          // a legend is drawn (several series, or a pie)
+    // The plot area, from the chart's top-left (points).
+    double plot_x = 0, plot_y = 0, plot_w = 0, plot_h = 0;
+    // Labels: family and size; colours of text, ticks and unit, grid, zero line, paper.
+    std::string family;
+    double size = 0;
+    Color text, muted, grid, axis, paper;
+};
+
 struct StructElement {
     StructKind kind = StructKind::Text;
     double x = 0, y = 0, w = 0, h = 0;  // the element's rectangle on the slide
@@ -103,6 +132,7 @@ struct StructElement {
     std::vector<double> col_widths;      // Table
     std::vector<double> row_heights;     // Table
     StructImage image;               // Figure (and a logo in Furniture)
+    std::optional<StructChart> chart;  // Figure: a chart drawn from its data (no picture file)
     bool cite = false;               // Quote: the last paragraph is the cite
     // Furniture: which box ("footer", "confidentiality", "page-number",
     // "meta", "logo") and, for text, the layout set's template with the

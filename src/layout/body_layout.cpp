@@ -466,10 +466,11 @@ private:
         for (auto& it : drawing.items)
             result_.items.push_back({{it.pos.x + x, it.pos.y + y_}, std::move(it.item), figure});
         // In the slide's structure a figure without a picture file: its
-        // drawing and its alt text (PowerPoint shows it as a described group).
+        // drawing, its alt text and its data (PowerPoint rebuilds it as a native chart).
         StructElement& e = record(StructKind::Figure, chart_item, {});
         e.x = x, e.y = y_, e.w = w, e.h = h;
         e.image.alt = chart.alt;
+        if (!drawing.structure.type.empty()) e.chart = std::move(drawing.structure);
         offset_chart(drawing.record, x, y_);
         result_.charts.push_back(std::move(drawing.record));
         result_.missing.insert(result_.missing.end(), drawing.missing.begin(), drawing.missing.end());

@@ -101,10 +101,47 @@ public:
             case ChartType::Bar: draw_bars(); break;
             default: draw_columns_or_lines(); break;
         }
+        record_structure();
         return std::move(out_);
     }
 
 private:
+    // What a writer needs to rebuild the chart as its own: the data, the
+    // colours (hatching as `hatch()` draws it), the axis and plot as drawn.
+    void record_structure() {
+        const DumpChart& rec = out_.record;
+        StructChart& sc = out_.structure;
+        sc.type = rec.type;
+        sc.unit = chart_.unit;
+        sc.category_label = chart_.category_label;
+        sc.categories = chart_.categories;
+        for (std::size_t s = 0; s < chart_.series.size(); ++s) {
+            StructChartSeries ss{chart_.series[s].name, colors_[s], std::nullopt, chart_.series[s].values};
+            const bool bars = chart_.type != ChartType::Line && chart_.type != ChartType::Pie;
+            if (bars && s % 2 == 1) ss.hatch = mix(colors_[s], style_.paper, 0.55);
+            sc.series.push_back(std::move(ss));
+        }
+        if (chart_.type == ChartType::Pie)
+            for (std::size_t c = 0; c < chart_.categories.size(); ++c)
+                sc.slice_colors.push_back(chart_series_color(style_.palette, c, style_.paper));
+        if (rec.ticks.size() >= 2) {
+            sc.axis_min = rec.ticks.front();
+            sc.axis_max = rec.ticks.back();
+            sc.axis_step = rec.ticks[1] - rec.ticks[0];
+            sc.axis_decimals = decimals_of(sc.axis_step);
+        }
+        sc.value_decimals = value_decimals_;
+        sc.legend = chart_.type == ChartType::Pie || chart_.series.size() > 1;
+        sc.plot_x = rec.plot_x, sc.plot_y = rec.plot_y, sc.plot_w = rec.plot_w, sc.plot_h = rec.plot_h;
+        sc.family = label_.family;
+        sc.size = size_;
+        sc.text = label_.color;
+        sc.muted = style_.muted;
+        sc.grid = style_.grid;
+        sc.axis = style_.axis;
+        sc.paper = style_.paper;
+    }
+
     static int decimals_in(double v) {
         int d = 0;
         while (d < 2 && std::fabs(v * std::pow(10.0, d) - std::round(v * std::pow(10.0, d))) > 1e-9) ++d;

@@ -27,6 +27,7 @@ constexpr double kMinChartLabelSize = 14;
 struct ChartDrawing {
     std::vector<PositionedItem> items;  // relative to the chart's top-left
     DumpChart record;                   // relative to the chart's top-left
+    StructChart structure;              // its data and look, for the slide's structure
     std::vector<MissingCharacter> missing;
 };
 

@@ -30,7 +30,7 @@ NS = {
     "p14": "http://schemas.microsoft.com/office/powerpoint/2010/main",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
-BINARY = (".png", ".jpeg", ".jpg")
+BINARY = (".png", ".jpeg", ".jpg", ".xlsx")
 
 failures = []
 

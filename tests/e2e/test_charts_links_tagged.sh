@@ -33,9 +33,9 @@ val = [float(x0) for x0, y0, x1, y1, t in words if t in ("−6.5", "-6.5")]
 sys.exit(0 if cat and val and val[0] > cat[0][0] + cat[0][1] else 1)
 PY
 
-  # Hatched series stay hatched in PowerPoint: a native pattern fill.
+  # Hatched series stay hatched in PowerPoint: a native pattern fill in the chart part.
   "$KS" build "$CHARTS" --layouts "$ROOT/layouts/$set.xml" -o "$out-pptx" --pptx -q 2> "$TMP/$set.pptx.log" \
-    && unzip -p "$out-pptx/slides.pptx" ppt/slides/slide3.xml | grep -q '<a:pattFill prst="wdUpDiag"' \
+    && unzip -p "$out-pptx/slides.pptx" ppt/charts/chart1.xml | grep -q '<a:pattFill prst="wdUpDiag"' \
     && ok "$set: hatched series as a pattern fill in slides.pptx" || fail "$set: no pattern fill in slides.pptx"
 
   # The outline handout shows each chart's data as a table (numbers as written).

@@ -44,6 +44,25 @@ nlohmann::ordered_json paragraph_json(const StructParagraph& p, StructKind kind)
     return jp;
 }
 
+// A chart's data as the structure carries it: type, unit, categories,
+// series with their values (null: a gap) and whether they are hatched.
+nlohmann::ordered_json chart_json(const StructChart& c) {
+    nlohmann::ordered_json jc;
+    jc["type"] = c.type;
+    jc["unit"] = c.unit;
+    jc["categories"] = c.categories;
+    jc["series"] = nlohmann::ordered_json::array();
+    for (const auto& s : c.series) {
+        nlohmann::ordered_json js;
+        js["name"] = s.name;
+        if (s.hatch) js["hatched"] = true;
+        js["values"] = nlohmann::ordered_json::array();
+        for (const auto& v : s.values) js["values"].push_back(v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json());
+        jc["series"].push_back(std::move(js));
+    }
+    return jc;
+}
+
 }  // namespace
 
 const char* struct_kind_name(StructKind kind) {
@@ -92,6 +111,7 @@ nlohmann::ordered_json structure_json(const SlideStructure& s) {
             if (e.image.crop_left > 0 || e.image.crop_top > 0)
                 je["crop"] = {r2(e.image.crop_left), r2(e.image.crop_top), r2(e.image.crop_right),
                               r2(e.image.crop_bottom)};
+            if (e.chart) je["chart"] = chart_json(*e.chart);
         }
         if (!e.paragraphs.empty()) {
             je["paragraphs"] = nlohmann::ordered_json::array();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 
+#include "export/pptx/chart_part.h"
 #include "export/pptx/media.h"
 #include "export/pptx/package_parts.h"
 #include "export/pptx/pptx_xml.h"
@@ -86,7 +87,8 @@ void section_list(pugi::xml_node presentation, const Document& doc) {
 // the fixed parts, then presentation.xml, which lists them.
 class PresentationBuilder {
 public:
-    explicit PresentationBuilder(const Document& doc) : doc_(doc), media_(package_) {
+    explicit PresentationBuilder(const Document& doc)
+        : doc_(doc), media_(package_), charts_(package_, doc.info.timestamp) {
         for (const auto& page : doc.pages) any_notes_ = any_notes_ || !page->record.structure.notes.empty();
     }
 
@@ -161,7 +163,7 @@ private:
             const auto& notes = frame.record.structure.notes;
             const std::string notes_name = "notesSlide" + std::to_string(notes_count_ + 1) + ".xml";
             if (!notes.empty()) rels.add("notesSlide", "../notesSlides/" + notes_name);
-            package_.add(part, slide_xml(frame, rels, media_, slide_index), type_of("slide"));
+            package_.add(part, slide_xml(frame, rels, media_, charts_, slide_index), type_of("slide"));
             if (notes.empty()) continue;
             ++notes_count_;
             auto& notes_rels = package_.rels("ppt/notesSlides/" + notes_name);
@@ -216,6 +218,7 @@ private:
     const Document& doc_;
     Package package_;
     MediaStore media_;
+    ChartStore charts_;
     bool any_notes_ = false;
     std::size_t notes_count_ = 0;
     std::map<std::string, std::size_t> layout_index_;

@@ -62,8 +62,8 @@ int points_of(PathOp::Kind kind) {
 }  // namespace
 
 ShapeTree::ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media,
-                     const std::map<std::string, std::size_t>* slides)
-    : tree_(tree), rels_(rels), media_(media), slides_(slides) {
+                     const std::map<std::string, std::size_t>* slides, ChartStore* charts)
+    : tree_(tree), rels_(rels), media_(media), slides_(slides), charts_(charts) {
     auto nv = tree_.append_child("p:nvGrpSpPr");
     auto c = nv.append_child("p:cNvPr");
     c.append_attribute("id") = 1;
@@ -229,6 +229,27 @@ void ShapeTree::drawing_group(const StructElement& e, const Frame& frame) {
     tree_ = grp;
     for (std::size_t i = e.items.begin; i < e.items.end && i < frame.items.size(); ++i) item(frame.items[i]);
     tree_ = outer;
+}
+
+bool ShapeTree::chart(const StructElement& e) {
+    if (!charts_ || !e.chart) return false;
+    const std::string part = charts_->add(*e.chart, e.w, e.h);
+    auto gf = tree_.append_child("p:graphicFrame");
+    auto nv = gf.append_child("p:nvGraphicFramePr");
+    auto c = nv.append_child("p:cNvPr");
+    c.append_attribute("id") = next_id_;
+    c.append_attribute("name") = ("Chart " + std::to_string(next_id_)).c_str();
+    if (!e.image.alt.empty()) c.append_attribute("descr") = e.image.alt.c_str();
+    ++next_id_;
+    nv.append_child("p:cNvGraphicFramePr").append_child("a:graphicFrameLocks").append_attribute("noGrp") = 1;
+    nv.append_child("p:nvPr");
+    xfrm(gf, "p:xfrm", e.x, e.y, e.w, e.h);
+    auto data = gf.append_child("a:graphic").append_child("a:graphicData");
+    data.append_attribute("uri") = kNsC;
+    auto ref = data.append_child("c:chart");
+    ref.append_attribute("xmlns:c") = kNsC;
+    ref.append_attribute("r:id") = rels_.add("chart", "../" + part).c_str();
+    return true;
 }
 
 void ShapeTree::item(const PositionedItem& positioned, double dx, double dy) {

@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "export/pptx/chart_part.h"
 #include "export/pptx/media.h"
 #include "export/pptx/package_parts.h"
 #include "export/pptx/text_body.h"
@@ -19,9 +20,10 @@ class ShapeTree {
 public:
     // `tree` is the p:spTree; pictures are related from `rels` as
     // "../media/…". `slides` (slide id → 0-based index) resolves links to
-    // slides ("#id"); null: only web links.
+    // slides ("#id"); null: only web links. Charts go to `charts` (null:
+    // drawn from shapes).
     ShapeTree(pugi::xml_node tree, Relationships& rels, MediaStore& media,
-              const std::map<std::string, std::size_t>* slides = nullptr);
+              const std::map<std::string, std::size_t>* slides = nullptr, ChartStore* charts = nullptr);
 
     // A text element (title, paragraphs, list, quote, code, …) as one text
     // box; its own decoration (a quote's bar, the agenda's band) under it.
@@ -35,6 +37,9 @@ public:
     // A figure drawn from shapes, with no picture file (a chart): its frame
     // items in one group whose description is the figure's alt text.
     void drawing_group(const StructElement& e, const Frame& frame);
+    // A chart figure as a native chart: a graphic frame over its chart part,
+    // described by the figure's alt text. False when there is no chart store.
+    bool chart(const StructElement& e);
     // A master or layout text (footer, page number) with its fields: "{page}"
     // becomes PowerPoint's slide-number field.
     void field_text(const StructElement& e);
@@ -55,6 +60,7 @@ private:
     Relationships& rels_;
     MediaStore& media_;
     const std::map<std::string, std::size_t>* slides_;
+    ChartStore* charts_;
 };
 
 }  // namespace ks::pptx

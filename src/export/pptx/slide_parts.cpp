@@ -52,7 +52,8 @@ void slide_element(ShapeTree& tree, const StructElement& e, const Frame& frame, 
                 tree.picture(e.image, e.x, e.y, e.w, e.h, "Picture");
                 return;
             }
-            if (e.paragraphs.empty() && !e.items.empty()) {  // a chart: drawn from shapes
+            if (tree.chart(e)) return;  // a chart: a native chart
+            if (e.paragraphs.empty() && !e.items.empty()) {  // a chart without its data: drawn from shapes
                 tree.drawing_group(e, frame);
                 return;
             }
@@ -160,12 +161,12 @@ std::string layout_xml(const Frame& frame, const std::string& name, bool master_
     return xml_bytes(doc);
 }
 
-std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media,
+std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media, ChartStore& charts,
                       const std::map<std::string, std::size_t>& slides) {
     pugi::xml_document doc;
     auto root = presentation_root(doc, "p:sld");
     auto c_sld = common_slide_data(root, &frame, true);
-    ShapeTree tree(c_sld.append_child("p:spTree"), rels, media, &slides);
+    ShapeTree tree(c_sld.append_child("p:spTree"), rels, media, &slides, &charts);
     const auto& s = frame.record.structure;
     const std::vector<int> owner = item_owners(frame);
     std::vector<bool> done(s.elements.size(), false);

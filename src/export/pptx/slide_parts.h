@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "export/pptx/chart_part.h"
 #include "export/pptx/media.h"
 #include "export/pptx/package_parts.h"
 #include "frame/frame.h"
@@ -23,8 +24,9 @@ std::string master_xml(const Frame* frame, int layouts, Relationships& rels, Med
 // A layout from the first slide `frame` that uses it.
 std::string layout_xml(const Frame& frame, const std::string& name, bool master_background_differs,
                        Relationships& rels, MediaStore& media);
-// `slides` (slide id → 0-based index) resolves links to slides.
-std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media,
+// `slides` (slide id → 0-based index) resolves links to slides; charts
+// become native charts in `charts`.
+std::string slide_xml(const Frame& frame, Relationships& rels, MediaStore& media, ChartStore& charts,
                       const std::map<std::string, std::size_t>& slides);
 std::string notes_master_xml(double slide_w, double slide_h);
 std::string notes_slide_xml(const std::vector<std::string>& notes);
