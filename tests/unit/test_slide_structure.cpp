@@ -1,8 +1,8 @@
 // The structure layout records beside the ink (frame/structure.h), on the
 // pptx test deck: roles in reading order, list levels and numbers, table
 // cells, figures with alt text and crop, the master's furniture with its
-// fields, notes and sections; and every element's items are frame items
-// that draw its text.
+// fields, notes and sections; charts with their data (charts deck); and
+// every element's items are frame items that draw its text.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,23 +21,30 @@ struct Laid {
     std::vector<SlideLayout> slides;
 };
 
+Laid lay_out(const std::string& deck_path) {
+    Diagnostics d;
+    auto deck = load_outline(test::source_path(deck_path), d);
+    auto set = load_layout_set(test::source_path("layouts/briefing.xml"), d);
+    if (!deck || !set || d.has_errors()) throw std::runtime_error(deck_path + " or layouts do not load");
+    Laid out;
+    out.deck = paginate(*deck, *set, test::engine(), d);
+    for (std::size_t i = 0; i < out.deck.slides.size(); ++i)
+        out.slides.push_back(layout_slide(out.deck, i, *set, test::engine()));
+    return out;
+}
+
 const Laid& laid() {
-    static Laid l = [] {
-        Diagnostics d;
-        auto deck = load_outline(test::source_path("tests/fixtures/decks/pptx/deck.xml"), d);
-        auto set = load_layout_set(test::source_path("layouts/briefing.xml"), d);
-        if (!deck || !set || d.has_errors()) throw std::runtime_error("pptx deck or layouts do not load");
-        Laid out;
-        out.deck = paginate(*deck, *set, test::engine(), d);
-        for (std::size_t i = 0; i < out.deck.slides.size(); ++i)
-            out.slides.push_back(layout_slide(out.deck, i, *set, test::engine()));
-        return out;
-    }();
+    static Laid l = lay_out("tests/fixtures/decks/pptx/deck.xml");
     return l;
 }
 
-const SlideStructure& structure_of(const std::string& id) {
-    for (const auto& s : laid().slides)
+const Laid& charts() {
+    static Laid l = lay_out("tests/fixtures/decks/charts/deck.xml");
+    return l;
+}
+
+const SlideStructure& structure_of(const std::string& id, const Laid& from = laid()) {
+    for (const auto& s : from.slides)
         if (s.id == id) return s.frame->record.structure;
     throw std::runtime_error("no slide " + id);
 }
@@ -136,6 +143,46 @@ TEST(SlideStructure, FiguresCarryAltTextFileAndCrop) {
     auto cover = of_kind(structure_of("photo"), StructKind::Figure);
     ASSERT_EQ(cover.size(), 1u);
     EXPECT_GT(cover[0]->image.crop_top + cover[0]->image.crop_left, 0.0);  // fit="cover" is cropped
+}
+
+// A chart is a figure carrying its data and look (what the PowerPoint writer
+// rebuilds it from): values with gaps and minus, hatching on every second
+// series of bars, the axis and plot area as drawn.
+TEST(SlideStructure, ChartFiguresCarryTheirDataAndLook) {
+    auto regions = of_kind(structure_of("regions", charts()), StructKind::Figure);
+    ASSERT_EQ(regions.size(), 1u);
+    ASSERT_TRUE(regions[0]->chart.has_value());
+    const StructChart& stacked = *regions[0]->chart;
+    EXPECT_EQ(stacked.type, "stacked-column");
+    EXPECT_EQ(stacked.unit, "億円");
+    EXPECT_EQ(stacked.category_label, "四半期");
+    ASSERT_EQ(stacked.series.size(), 3u);
+    EXPECT_EQ(stacked.series[1].name, "アジア");
+    EXPECT_EQ(stacked.series[0].values[3], 101.0);
+    EXPECT_FALSE(stacked.series[0].hatch.has_value());
+    EXPECT_TRUE(stacked.series[1].hatch.has_value());
+    EXPECT_FALSE(stacked.series[2].hatch.has_value());
+    EXPECT_TRUE(stacked.legend);
+    EXPECT_EQ(stacked.axis_min, 0.0);
+    EXPECT_GE(stacked.axis_max, 181.0);
+    EXPECT_GT(stacked.axis_step, 0.0);
+    EXPECT_GT(stacked.plot_w, 0.0);
+    EXPECT_LE(stacked.plot_x + stacked.plot_w, regions[0]->w + 0.01);
+    EXPECT_FALSE(stacked.family.empty());
+
+    const StructChart& line = *of_kind(structure_of("margin", charts()), StructKind::Figure)[0]->chart;
+    EXPECT_EQ(line.series[0].values[2], std::nullopt);  // an empty cell is a gap
+    EXPECT_EQ(line.value_decimals, 1);
+    EXPECT_FALSE(line.series[1].hatch.has_value());  // lines are never hatched
+
+    const StructChart& bar = *of_kind(structure_of("profit", charts()), StructKind::Figure)[0]->chart;
+    EXPECT_EQ(bar.series[0].values[3], -6.5);  // △6.5
+    EXPECT_LT(bar.axis_min, 0.0);
+    EXPECT_FALSE(bar.legend);
+
+    const StructChart& pie = *of_kind(structure_of("mix", charts()), StructKind::Figure)[0]->chart;
+    EXPECT_EQ(pie.slice_colors.size(), pie.categories.size());
+    EXPECT_TRUE(pie.legend);
 }
 
 TEST(SlideStructure, TheMastersFurnitureIsMarkedWithItsFields) {
