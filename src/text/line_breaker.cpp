@@ -130,8 +130,9 @@ double line_width(const Prepared& p, std::size_t b, std::size_t e) {
 }
 
 // Inside a URL, a path or another long Latin token: after '/' (not inside
-// "//"), before ? & = # (the query and fragment), and less willingly before
-// . _ - (inside names). '.', '?', '&', '=' and '#' count only in a URL or
+// "//"), before & = # (the query and fragment), and less willingly before
+// ? . _ - ('?' may not start a line; the others are inside names). '.',
+// '?', '&', '=' and '#' count only in a URL or
 // path (a token with a '/'): elsewhere they are a sentence's punctuation or
 // a decimal point (99.999%), which kinsoku keeps off a line start. A mark
 // ending the token is punctuation and never starts a line.
@@ -140,7 +141,10 @@ Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std:
     if (prev == U'/' && cur != U'/') return kTokenBreak;
     const bool inner = j + 1 < token_end && is_alnum(cl[j + 1].first);
     if (cur == prev || !inner) return kNever;
-    if (path && (cur == U'?' || cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    if (path && (cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    // '?' is a mark kinsoku keeps off a line start (JLREQ cl-04): before it
+    // only when no '/', '&', '=' or '#' will do.
+    if (path && cur == U'?') return kTokenMinor;
     if ((cur == U'_' || cur == U'-' || (path && cur == U'.')) && is_alnum(prev)) return kTokenMinor;
     return kNever;
 }
