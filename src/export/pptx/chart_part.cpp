@@ -166,6 +166,7 @@ public:
                 val(entry, "c:idx", static_cast<long long>(c_.series.size()));
                 val(entry, "c:delete", 1);
             }
+            if (pie()) pie_legend_place(legend);
             val(legend, "c:overlay", 0);
             text_props(legend, c_, c_.text);
         }
@@ -183,6 +184,16 @@ private:
     bool pie() const { return c_.type == "pie"; }
     bool bars() const { return c_.type == "column" || c_.type == "bar" || c_.type == "stacked-column"; }
     std::size_t n_cat() const { return c_.categories.size(); }
+
+    // A pie's legend beside the pie, its entries centred on it, as on the slide.
+    void pie_legend_place(pugi::xml_node legend) {
+        const double entries_h = static_cast<double>(n_cat()) * c_.size * 1.25 * 1.15;
+        auto manual = legend.append_child("c:layout").append_child("c:manualLayout");
+        val(manual, "c:xMode", "edge");
+        val(manual, "c:yMode", "edge");
+        val(manual, "c:x", fraction(c_.plot_x + c_.plot_w + c_.size * 2, w_));
+        val(manual, "c:y", fraction(c_.plot_y + (c_.plot_h - entries_h) / 2, h_));
+    }
 
     // The plot area where the slide draws it, then the chart group and its axes.
     void plot_area(pugi::xml_node plot) {
