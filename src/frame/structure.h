@@ -113,6 +113,7 @@ struct StructChart {
     // The value axis as drawn (not a pie): lowest and highest tick, step.
     double axis_min = 0, axis_max = 0, axis_step = 0;
     int axis_decimals = 0, value_decimals = 0;  // decimals of the tick and value labels
+    int category_every = 1;       // the label of every n-th category is shown (long labels in narrow slots)
     bool legend = false;          // a legend is drawn (several series, or a pie)
     // The plot area, from the chart's top-left (points).
     double plot_x = 0, plot_y = 0, plot_w = 0, plot_h = 0;

@@ -355,6 +355,7 @@ private:
             if (whole) break;
         }
         every = std::min(every, n_cat);
+        out_.structure.category_every = static_cast<int>(every);
         double label_h = measure("0").h;
         double plot_y = top + label_h * 0.6;  // room for the top tick label
         double plot_h = std::max(1.0, h_ - plot_y - cat_h - size_ * 0.4);

@@ -180,6 +180,10 @@ TEST(SlideStructure, ChartFiguresCarryTheirDataAndLook) {
     EXPECT_LT(bar.axis_min, 0.0);
     EXPECT_FALSE(bar.legend);
 
+    const StructChart& monthly = *of_kind(structure_of("monthly", charts()), StructKind::Figure)[0]->chart;
+    EXPECT_GT(monthly.category_every, 1);  // "2025年1月" would tear in its slot: labels at an interval
+    EXPECT_EQ(stacked.category_every, 1);
+
     const StructChart& pie = *of_kind(structure_of("mix", charts()), StructKind::Figure)[0]->chart;
     EXPECT_EQ(pie.slice_colors.size(), pie.categories.size());
     EXPECT_TRUE(pie.legend);

@@ -288,22 +288,24 @@ private:
         val(group, "c:axId", kValueAxisId);
     }
 
-    // A negative horizontal bar's value label inside the bar at the zero
-    // line when it fits there: outside the bar's end it would run into the
-    // category labels ("新規事業 −6.5" reads as one phrase; the slide moves
-    // it right of the zero line, which a native chart cannot).
+    // A negative horizontal bar's value label that would run into the
+    // category labels outside the bar's end ("新規事業 −6.5" reads as one
+    // phrase) goes inside the bar's end when it fits there, as the slide sets
+    // it (label widths estimated: 0.6 em a character, a thousands comma included).
     void inside_negative_labels(pugi::xml_node labels, std::size_t s, const LabelLook& look) {
         const auto& values = c_.series[s].values;
-        const double span = c_.axis_max - c_.axis_min;
+        const double span = c_.axis_max - c_.axis_min, pad = c_.size * 0.25;
         for (std::size_t c = 0; c < n_cat() && c < values.size(); ++c) {
             if (!values[c] || *values[c] >= 0 || span <= 0) continue;
             const double length = -*values[c] / span * c_.plot_w;
-            const double label = (number_text(-*values[c]).size() + 1) * c_.size * 0.6;
-            if (length < label + c_.size * 0.5) continue;
+            const double end = (*values[c] - c_.axis_min) / span * c_.plot_w;  // from the plot's left
+            const double digits = static_cast<double>(number_text(-*values[c]).size());
+            const double label = (digits + 1 + std::floor((digits - 1) / 3)) * c_.size * 0.6;
+            if (end - pad - label >= c_.size * 0.6 || length < label + 2 * pad) continue;
             auto one = labels.append_child("c:dLbl");
             val(one, "c:idx", static_cast<long long>(c));
             LabelLook inside = look;
-            inside.position = "inBase";
+            inside.position = "inEnd";
             inside.color = label_on(c_.series[s].color);
             label_group(one, c_, inside);
         }
@@ -432,6 +434,7 @@ private:
         val(ax, "c:auto", 1);
         val(ax, "c:lblAlgn", "ctr");
         val(ax, "c:lblOffset", 100);
+        if (c_.category_every > 1) val(ax, "c:tickLblSkip", c_.category_every);  // as the slide's interval
         val(ax, "c:noMultiLvlLbl", 0);
     }
 
