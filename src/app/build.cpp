@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <numeric>
 #include <ostream>
 #include <thread>
 
@@ -161,7 +162,12 @@ void run_exports(BuildRun& run, const std::vector<ExportTask>& tasks, const std:
     for (std::size_t t = 0; t < tasks.size(); ++t) slide_steps += tasks[t].slide_step && !temps[t].empty();
     Progress progress(slide_steps, !run.options.quiet && stderr_is_terminal());
     std::vector<std::function<void()>> jobs;
-    for (std::size_t t = 0; t < tasks.size(); ++t)
+    // Preview first: the slide images start before the documents.
+    std::vector<std::size_t> order(tasks.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    if (run.options.on_slide_png)
+        std::stable_partition(order.begin(), order.end(), [&](std::size_t t) { return tasks[t].slide_step; });
+    for (std::size_t t : order)
         if (!temps[t].empty())
             jobs.push_back([&, t] {
                 auto begin = Clock::now();

@@ -6,6 +6,7 @@
 # usage: tests/bench/bench_edit_to_pixel.sh [BINARY] [N] [BEFORE]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export KAMISHIBAI_DATA_DIR=${KAMISHIBAI_DATA_DIR:-$ROOT}  # a binary copied out of the build tree finds the data
 KS=${1:-$ROOT/build/release/kamishibai}
 N=${2:-7}
 BEFORE=${3:-}

@@ -96,6 +96,51 @@ std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t
     return cmap + sub;
 }
 
+// Tables are views into the font; those that change own a copy.
+struct Table {
+    std::string tag;
+    std::string_view data;
+    std::string owned;
+    std::string& own() {
+        if (owned.empty()) owned.assign(data);
+        data = owned;
+        return owned;
+    }
+};
+
+// The font file from its 12-byte header and its tables: same order, 4-byte
+// aligned, fresh checksums, head's checkSumAdjustment (already zero) set.
+std::string assemble(std::string_view header, const std::vector<Table>& tables, std::size_t head) {
+    const auto num_tables = static_cast<std::uint16_t>(tables.size());
+    std::string out;
+    std::size_t total = 12 + 16 * std::size_t(num_tables);
+    for (const Table& t : tables) total += (t.data.size() + 3) & ~std::size_t(3);
+    out.reserve(total);
+    out += header;  // version, numTables, searchRange, entrySelector, rangeShift
+    std::size_t offset = 12 + 16 * std::size_t(num_tables);
+    std::vector<std::size_t> offsets;
+    // Every table starts on a 4-byte boundary and is padded with zeros, so
+    // the whole file's checksum is the directory's plus the tables'.
+    std::uint32_t file_sum = 0;
+    for (const Table& t : tables) {
+        const std::uint32_t sum = checksum(t.data);
+        file_sum += sum;
+        out += t.tag;
+        put32(out, sum);
+        put32(out, static_cast<std::uint32_t>(offset));
+        put32(out, static_cast<std::uint32_t>(t.data.size()));
+        offsets.push_back(offset);
+        offset += (t.data.size() + 3) & ~std::size_t(3);
+    }
+    for (const Table& t : tables) {
+        out += t.data;
+        out.append((4 - t.data.size() % 4) % 4, '\0');
+    }
+    file_sum += checksum(std::string_view(out).substr(0, 12 + 16 * std::size_t(num_tables)));
+    set32(out, offsets[head] + 8, 0xB1B0AFBAu - file_sum);
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> reduce_truetype(const std::string& ttf, const std::map<std::uint16_t, std::uint16_t>& chars,
@@ -114,17 +159,6 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
         why = "truncated table directory";
         return std::nullopt;
     }
-    // Tables are views into `ttf`; the three that change own a copy.
-    struct Table {
-        std::string tag;
-        std::string_view data;
-        std::string owned;
-        std::string& own() {
-            if (owned.empty()) owned.assign(data);
-            data = owned;
-            return owned;
-        }
-    };
     std::vector<Table> tables;
     std::map<std::string, std::size_t> index;
     for (std::uint16_t i = 0; i < num_tables; ++i) {
@@ -180,41 +214,12 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
         }
     }
 
-    // Reassemble: same tables, same order, 4-byte aligned, fresh checksums.
     if (tables[index["head"]].data.size() < 12) {
         why = "short head";
         return std::nullopt;
     }
     set32(tables[index["head"]].own(), 8, 0);  // checkSumAdjustment, recomputed below
-    std::string out;
-    std::size_t total = 12 + 16 * std::size_t(num_tables);
-    for (const Table& t : tables) total += (t.data.size() + 3) & ~std::size_t(3);
-    out.reserve(total);
-    put32(out, version);
-    put16(out, num_tables);
-    out += ttf.substr(6, 6);  // searchRange, entrySelector, rangeShift
-    std::size_t offset = 12 + 16 * std::size_t(num_tables);
-    std::vector<std::size_t> offsets;
-    // Every table starts on a 4-byte boundary and is padded with zeros, so
-    // the whole file's checksum is the directory's plus the tables'.
-    std::uint32_t file_sum = 0;
-    for (const Table& t : tables) {
-        const std::uint32_t sum = checksum(t.data);
-        file_sum += sum;
-        out += t.tag;
-        put32(out, sum);
-        put32(out, static_cast<std::uint32_t>(offset));
-        put32(out, static_cast<std::uint32_t>(t.data.size()));
-        offsets.push_back(offset);
-        offset += (t.data.size() + 3) & ~std::size_t(3);
-    }
-    for (const Table& t : tables) {
-        out += t.data;
-        out.append((4 - t.data.size() % 4) % 4, '\0');
-    }
-    file_sum += checksum(std::string_view(out).substr(0, 12 + 16 * std::size_t(num_tables)));
-    set32(out, offsets[index["head"]] + 8, 0xB1B0AFBAu - file_sum);
-    return out;
+    return assemble(std::string_view(ttf).substr(0, 12), tables, index["head"]);
 }
 
 TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
