@@ -14,6 +14,7 @@
 #include "app/depfile.h"
 #include "app/export_tasks.h"
 #include "app/input_stamps.h"
+#include "app/layout_memo.h"
 #include "app/progress.h"
 #include "cache/render_key.h"
 #include "export/cairo/cairo_painter.h"
@@ -295,6 +296,15 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     return report_stage(run, described, std::move(changes), deck.slides.size(), imposed.pages);
 }
 
+// What layout depends on besides the deck (app/layout_memo.h).
+std::uint64_t layout_context(const BuildOptions& options, const Loaded& loaded) {
+    if (!options.layout_memo) return 0;
+    char scale[64];
+    std::snprintf(scale, sizeof scale, "scale %.17g", options.png_scale);
+    return layout_context_key(loaded.described.inputs, loaded.described.input_dirs, options.outline,
+                              std::string(scale) + "\n" + loaded.layouts_file + "\n" + options.fonts_dir);
+}
+
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
@@ -324,7 +334,12 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
     Typesetter type(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
     std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags);
-    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags) : Document{};
+    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, options.layout_memo,
+                                                layout_context(options, loaded))
+                                 : Document{};
+    if (options.layout_memo && deck && !options.quiet)
+        err << "layout: " << options.layout_memo->laid_out << " of " << deck->slides.size() << " slides laid out ("
+            << options.layout_memo->reused << " kept from the last build)\n";
     if (!deck || stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
     const OutputNames names(deck->slides.size(), styles);
     describe_outputs(options, *deck, names, described);

@@ -12,6 +12,8 @@
 
 namespace ks {
 
+class LayoutMemo;
+
 struct BuildOptions {
     std::string outline;
     std::string out_dir;
@@ -40,6 +42,8 @@ struct BuildOptions {
     // render key and the temporary file (valid until the commit). Slide
     // images are then written before the documents.
     std::function<void(std::size_t index, std::uint64_t key, const std::string& temp)> on_slide_png;
+    // Watch: slides laid out by earlier builds of this process (app/layout_memo.h); null: none.
+    LayoutMemo* layout_memo = nullptr;
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/layout_memo.h"
 #include "serve/preview_server.h"
 #include "util/hash.h"
 #include "util/read_file.h"
@@ -137,6 +138,7 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
     watcher.watch(known.inputs, known.input_dirs);
 
     BuildResult good;  // the last successful build: its files are the ones on disk
+    LayoutMemo memo;  // slides laid out by earlier builds: a save lays out the changed ones
     for (;;) {
         auto start = Clock::now();
         std::ostringstream messages;
@@ -146,6 +148,7 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
             // The first build lays out everything: the preview needs its slides.
             BuildOptions this_build = options;
             this_build.reuse_unchanged = this_build.reuse_unchanged && good.described;
+            this_build.layout_memo = &memo;
             // Preview first: after the first build, each new slide image goes
             // to the page before the output folder is committed.
             if (server && good.described) this_build.on_slide_png = preview_sender(*server);
