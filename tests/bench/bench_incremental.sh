@@ -63,9 +63,11 @@ for x in 1 10; do
   run "one-bullet-${x}x" "edit '$W/deck$x.xml'" "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
 done
 if [ -n "$BEFORE" ]; then
-  run "before:cold-1x"       "rm -rf '$W/b1'"       "$BEFORE" build "$W/deck1.xml" -o "$W/b1" -q
-  run "before:no-edit-1x"    ":"                    "$BEFORE" build "$W/deck1.xml" -o "$W/b1" -q
-  run "before:one-bullet-1x" "edit '$W/deck1.xml'"  "$BEFORE" build "$W/deck1.xml" -o "$W/b1" -q
+  # Its own copy of the outline: the check below compares $W/o1 with the outline it was built from.
+  cp "$W/deck1.xml" "$W/deck1b.xml"
+  run "before:cold-1x"       "rm -rf '$W/b1'"       "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
+  run "before:no-edit-1x"    ":"                    "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
+  run "before:one-bullet-1x" "edit '$W/deck1b.xml'" "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
 fi
 # The incremental result is the full build's.
 "$KS" build "$W/deck1.xml" -o "$W/full" -q --no-cache
