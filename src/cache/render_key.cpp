@@ -148,6 +148,12 @@ std::uint64_t RenderKeys::frame(const Frame& f) {
                            optional_color(h, s.stroke);
                            h.f64(s.stroke_width);
                            h.f64(s.corner_radius);
+                           h.u64(s.hatch ? 1 : 0);
+                           if (s.hatch) {
+                               optional_color(h, s.hatch->color);
+                               h.f64(s.hatch->gap);
+                               h.f64(s.hatch->width);
+                           }
                        },
                        [&](const ImageItem& i) {
                            h.u64(file_fingerprint(i.path, true));

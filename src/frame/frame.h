@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "frame/color.h"
+#include "frame/hatch.h"
 #include "frame/layout_record.h"
 
 #include "util/image_format.h"
@@ -87,6 +88,7 @@ struct Shape {
     std::optional<Color> stroke;
     double stroke_width = 1;
     double corner_radius = 0;           // Rect only
+    std::optional<Hatch> hatch;         // Rect only (no corners): stripes over the fill
 };
 
 // An image file drawn into (0, 0, w, h), aspect kept by the layout. A

@@ -156,26 +156,14 @@ private:
 
     // Diagonal hatching over a bar of the odd-numbered series, so neighbours
     // differ in grey too (handouts are printed black and white).
+    // Odd series are hatched (apart in grayscale too): a rectangle with
+    // no fill of its own over the bar, carrying the stripes.
     void hatch(double x, double y, double w, double h, std::size_t series) {
         if (series % 2 == 0 || w < 2 || h < 2) return;
-        auto sub = std::make_shared<Frame>();
-        sub->width = w;
-        sub->height = h;
-        Shape lines;
-        lines.kind = Shape::Kind::Path;
-        const double gap = 7;
-        // Each line cut to the bar itself: a writer that cannot clip (pptx)
-        // draws the same hatching.
-        for (double t = -h; t < w; t += gap) {
-            const double from = std::max(0.0, -t), to = std::min(h, w - t);
-            if (to - from < 0.01) continue;
-            lines.path.push_back({PathOp::Kind::MoveTo, {{t + from, h - from}}});
-            lines.path.push_back({PathOp::Kind::LineTo, {{t + to, h - to}}});
-        }
-        lines.stroke = mix(colors_[series], style_.paper, 0.55);
-        lines.stroke_width = 1.6;
-        sub->push({0, 0}, std::move(lines));
-        out_.items.push_back({{x, y}, Group{std::move(sub), {}, true}});
+        Shape stripes;
+        stripes.w = w, stripes.h = h;
+        stripes.hatch = Hatch{mix(colors_[series], style_.paper, 0.55)};
+        out_.items.push_back({{x, y}, std::move(stripes)});
     }
 
     Color text_on(const Color& fill) const {
@@ -463,7 +451,13 @@ private:
                 hatch(x0, y, x1 - x0, bar, s);
                 out_.record.marks.push_back({static_cast<int>(s), static_cast<int>(c), *v, x0, y, x1 - x0, bar});
                 Label l = measure(value_text(*v));
-                if (l.h <= bar + 2) put(l, *v >= 0 ? x1 + size_ * 0.25 : x0 - size_ * 0.25 - l.w, y + (bar - l.h) / 2);
+                if (l.h > bar + 2) continue;
+                // Outside the bar's end; a negative bar's label that would run
+                // near the category labels (within one label height) goes right
+                // of the zero line instead.
+                double lx = *v >= 0 ? x1 + size_ * 0.25 : x0 - size_ * 0.25 - l.w;
+                if (lx < plot_x + size_ * 0.6) lx = x1 + size_ * 0.25;
+                put(l, lx, y + (bar - l.h) / 2);
             }
         }
     }

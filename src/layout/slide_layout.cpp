@@ -214,10 +214,13 @@ private:
         }
     }
 
+    bool is_cover() const { return index_ == 0 && layout_ && layout_->name == "title"; }
+
     RichText subtitle() const {
         if (!slide_.subtitle.empty()) return slide_.subtitle;
-        // The title slide falls back to the deck's subtitle.
-        if (index_ == 0 && !deck_.meta.subtitle.empty()) return plain_text(deck_.meta.subtitle);
+        // The cover (a first slide in the title layout) falls back to the
+        // deck's subtitle; a first slide of any other kind (an agenda) does not.
+        if (is_cover() && !deck_.meta.subtitle.empty()) return plain_text(deck_.meta.subtitle);
         return {};
     }
 

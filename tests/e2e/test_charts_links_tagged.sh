@@ -19,6 +19,25 @@ for set in briefing hall; do
   python3 "$ROOT/tests/e2e/fitting_check.py" "$out.json" --layouts "$ROOT/layouts/$set.xml" > "$TMP/$set.fit" \
     && ok "$set: every chart inside its box" || { cat "$TMP/$set.fit"; fail "$set: something outside its box"; }
 
+  # No label drawn over another; a negative bar's value label never runs
+  # into its category label (it moves right of the zero line).
+  python3 "$ROOT/tests/e2e/word_overlap.py" "$out/slides.pdf" > "$TMP/$set.overlap" \
+    && ok "$set: no chart label over another" || { cat "$TMP/$set.overlap"; fail "$set: labels overlap"; }
+  python3 - "$out/slides.pdf" <<'PY' && ok "$set: negative bar label clear of its category" || fail "$set: negative bar label touches its category"
+import re, subprocess, sys
+out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
+words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', out)
+cat = [(float(x1), float(y1) - float(y0)) for x0, y0, x1, y1, t in words if t == "新規事業"]
+val = [float(x0) for x0, y0, x1, y1, t in words if t in ("−6.5", "-6.5")]
+# Clear by at least a label's height, or "新規事業 −6.5" reads as one phrase.
+sys.exit(0 if cat and val and val[0] > cat[0][0] + cat[0][1] else 1)
+PY
+
+  # Hatched series stay hatched in PowerPoint: a native pattern fill.
+  "$KS" build "$CHARTS" --layouts "$ROOT/layouts/$set.xml" -o "$out-pptx" --pptx -q 2> "$TMP/$set.pptx.log" \
+    && unzip -p "$out-pptx/slides.pptx" ppt/slides/slide3.xml | grep -q '<a:pattFill prst="wdUpDiag"' \
+    && ok "$set: hatched series as a pattern fill in slides.pptx" || fail "$set: no pattern fill in slides.pptx"
+
   # The outline handout shows each chart's data as a table (numbers as written).
   pdftotext -layout "$out/handout-outline.pdf" "$TMP/$set.outline.txt"
   grep -Eq "Q2 +128 +149" "$TMP/$set.outline.txt" && grep -Eq "新規事業 +△6.5" "$TMP/$set.outline.txt" \
@@ -55,7 +74,8 @@ dump = json.load(open(sys.argv[2]))
 cat = next(v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
 ok = cat.get("/Lang") == "u:ja" and cat.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is True
 alts = [v["value"]["/Alt"][2:] for v in objs.values() if isinstance(v.get("value"), dict) and "/Alt" in v["value"]]
-want_alts = [c["alt"] for s in dump["slides"] for b in s["boxes"] for c in b.get("charts", [])]
+# Every chart's alt (given or generated), then the photo's on the last slide.
+want_alts = [c["alt"] for s in dump["slides"] for b in s["boxes"] for c in b.get("charts", [])] + ["福岡開発拠点の外観写真"]
 ok = ok and alts == want_alts
 links = [v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link"]
 uris = sorted(l["/A"]["/URI"][2:] for l in links if "/A" in l)

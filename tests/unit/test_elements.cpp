@@ -427,3 +427,19 @@ TEST(ElementsFitting, TablePiecesKeepTheAlignmentOfTheWholeTable) {
         EXPECT_EQ(t.caption.plain(), "単位：件");  // the caption repeats on every piece
     }
 }
+
+// The deck's subtitle stands on the cover only: a first slide that is an
+// agenda (no cover in the deck) does not show it under its title.
+TEST(ElementsLayout, DeckSubtitleOnlyOnACover) {
+    const std::string meta = "<meta><title>報告</title><subtitle>定例報告（四半期）</subtitle></meta>";
+    auto has_subtitle = [](const SlideLayout& s) {
+        for (const auto& b : s.boxes)
+            for (const auto& l : b.lines)
+                if (l.text.find("定例報告") != std::string::npos) return true;
+        return false;
+    };
+    Deck cover = load_ok(meta + "<slide layout=\"title\"><title>報告</title></slide><section title=\"一\"><slide><title>a</title><p>x</p></slide></section>");
+    EXPECT_TRUE(has_subtitle(layout_slide(cover, 0, briefing(), test::engine())));
+    Deck agenda = load_ok(meta + "<slide><title>本日の内容</title><agenda/></slide><section title=\"一\"><slide><title>a</title><p>x</p></slide></section>");
+    EXPECT_FALSE(has_subtitle(layout_slide(agenda, 0, briefing(), test::engine())));
+}

@@ -156,6 +156,7 @@ private:
         if (sh.corner_radius > 0 && sh.kind == Shape::Kind::Rect) s += " radius=" + num(sh.corner_radius);
         if (sh.fill) s += " fill=" + color(*sh.fill);
         if (sh.stroke) s += " stroke=" + color(*sh.stroke) + " width=" + num(sh.stroke_width);
+        if (sh.hatch) s += " hatch=" + color(sh.hatch->color) + " gap=" + num(sh.hatch->gap);
         line(depth, s);
     }
 

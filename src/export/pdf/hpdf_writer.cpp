@@ -20,6 +20,7 @@
 #include "export/pdf/hpdf_document.h"
 #include "export/pdf/hpdf_fonts.h"
 #include "export/pdf/hpdf_utf.h"
+#include "frame/hatch_bands.h"
 #include "image/image_store.h"
 #include "util/output_file.h"
 #include "util/c_handle.h"
@@ -278,6 +279,7 @@ private:
     }
 
     void draw(Point p, const Shape& s) {
+        if (s.hatch && s.kind == Shape::Kind::Rect) draw_hatched(p, s);
         if (!s.fill && !s.stroke) return;
         if (s.stroke && s.stroke_width > HPDF_MAX_LINEWIDTH) {
             // libharu refuses a line width above HPDF_MAX_LINEWIDTH (100):
@@ -335,6 +337,23 @@ private:
             HPDF_Page_Stroke(page_);
         else
             HPDF_Page_EndPath(page_);
+        if (alpha) HPDF_Page_GRestore(page_);
+    }
+
+    // The fill under the stripes, then the stripes as vector bands.
+    void draw_hatched(Point p, const Shape& s) {
+        Shape under = s;
+        under.hatch.reset();
+        under.stroke.reset();
+        draw(p, under);
+        const bool alpha = translucent(s.hatch->color);
+        if (alpha) {
+            HPDF_Page_GSave(page_);
+            set_alpha(s.hatch->color.a);
+        }
+        set_fill(s.hatch->color);
+        path_ops(hatch_bands(s.w, s.h, *s.hatch), p);
+        HPDF_Page_Fill(page_);
         if (alpha) HPDF_Page_GRestore(page_);
     }
 

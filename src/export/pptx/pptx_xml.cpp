@@ -43,6 +43,18 @@ void solid_fill(pugi::xml_node parent, const Color& color) {
     if (color.a < 0.999) set_num(clr.append_child("a:alpha"), "val", std::llround(color.a * 100000));
 }
 
+void hatch_fill(pugi::xml_node parent, const Color& stripes, const std::optional<Color>& under) {
+    auto patt = parent.append_child("a:pattFill");
+    patt.append_attribute("prst") = "wdUpDiag";  // wide upward diagonal, as the Cairo and PDF stripes
+    auto color = [](pugi::xml_node node, const Color& c) {
+        auto clr = node.append_child("a:srgbClr");
+        clr.append_attribute("val") = hex_color(c).c_str();
+        if (c.a < 0.999) set_num(clr.append_child("a:alpha"), "val", std::llround(c.a * 100000));
+    };
+    color(patt.append_child("a:fgClr"), stripes);
+    color(patt.append_child("a:bgClr"), under.value_or(Color{1, 1, 1, 0}));
+}
+
 void set_num(pugi::xml_node node, const char* name, std::int64_t value) {
     node.append_attribute(name) = static_cast<long long>(value);
 }

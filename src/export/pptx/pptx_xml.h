@@ -3,6 +3,7 @@
 // and XML serialisation (pugixml, no formatting: the same tree gives the
 // same bytes).
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <pugixml.hpp>
@@ -30,6 +31,8 @@ pugi::xml_node presentation_root(pugi::xml_document& doc, const char* name);
 
 // <a:solidFill><a:srgbClr val=…/></a:solidFill> (with alpha when not opaque).
 void solid_fill(pugi::xml_node parent, const Color& color);
+// A native pattern fill of diagonal stripes over `under` (none: transparent).
+void hatch_fill(pugi::xml_node parent, const Color& stripes, const std::optional<Color>& under);
 
 // Sets an attribute from a number.
 void set_num(pugi::xml_node node, const char* name, std::int64_t value);

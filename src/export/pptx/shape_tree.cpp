@@ -286,7 +286,8 @@ void ShapeTree::shape_item(const Shape& it, double x, double y) {
             gd.append_attribute("fmla") = ("val " + std::to_string(std::llround(std::min(0.5, share) * 100000))).c_str();
         }
     }
-    if (it.fill) solid_fill(sp_pr, *it.fill);
+    if (it.hatch && it.kind == Shape::Kind::Rect) hatch_fill(sp_pr, it.hatch->color, it.fill);
+    else if (it.fill) solid_fill(sp_pr, *it.fill);
     else sp_pr.append_child("a:noFill");
     line_props(sp_pr, it.stroke, it.stroke_width);
 }
