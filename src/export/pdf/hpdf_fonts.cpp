@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
@@ -153,11 +154,11 @@ std::shared_ptr<const TempFile> reduced_face(const std::string& file,
     }
     static std::mutex mutex;
     static std::vector<std::pair<std::uint64_t, std::shared_ptr<const TempFile>>> cache;  // newest last
-    constexpr std::size_t kKept = 8;
+    constexpr std::size_t kKept = 4;  // each a file in the temporary folder (megabytes)
     {
         std::lock_guard lock(mutex);
-        for (const auto& [key, temp] : cache)
-            if (key == h.value()) return temp;
+        for (const auto& [key, temp] : cache)  // (still there: a cleaner may empty the temporary folder)
+            if (key == h.value() && ::access(temp->path().c_str(), R_OK) == 0) return temp;
     }
     const auto bytes = read_file(file);
     std::string why;
