@@ -31,6 +31,7 @@ Loaded load_stage(const BuildOptions& options, Diagnostics& diags) {
     // Images are decoded once, for the largest output: until the layout set
     // says otherwise, a 960x540 slide.
     ImageStore::shared().set_bound(pixel_bound(960, 540, options.png_scale));
+    ImageStore::shared().keep_file_bytes(options.pptx);  // slides.pptx embeds PNG and SVG files as they are
     OutlineOptions outline_options;
     outline_options.max_image_pixels = options.max_image_pixels;
     loaded.deck = load_outline(options.outline, diags, outline_options);

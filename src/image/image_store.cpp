@@ -32,13 +32,28 @@ bool ImageStore::stamp_of(const std::string& path, Stamp& s) {
     return true;
 }
 
+void ImageStore::keep_file_bytes(bool keep) {
+    std::lock_guard lock(mutex_);
+    keep_bytes_ = keep;
+}
+
+namespace {
+
+bool has_own_bytes(const StoredImage& image) {
+    return image.format == ImageFormat::Jpeg ? !image.jpeg.empty() : !image.file_bytes.empty();
+}
+
+}  // namespace
+
 // Caller holds the mutex.
-std::shared_ptr<const StoredImage> ImageStore::fresh_entry(const std::string& path, bool any_bound) const {
+std::shared_ptr<const StoredImage> ImageStore::fresh_entry(const std::string& path, bool any_bound,
+                                                           bool with_bytes) const {
     auto it = entries_.find(path);
     Stamp now;
     if (it == entries_.end() || !stamp_of(path, now) || !(now == it->second.stamp)) return nullptr;
     const PixelBound& b = it->second.bound;
     if (!any_bound && (b.width < bound_.width || b.height < bound_.height)) return nullptr;
+    if (with_bytes && !has_own_bytes(*it->second.image)) return nullptr;
     return it->second.image;
 }
 
@@ -52,7 +67,14 @@ std::shared_ptr<const StoredImage> ImageStore::load(const std::string& path, std
     // Held while decoding: the loader runs on one thread, and an exporter
     // asking for the same file waits for it rather than reading it again.
     std::lock_guard lock(mutex_);
-    if (auto stored = fresh_entry(path, false)) {
+    return load_locked(path, max_pixels, false, problem);
+}
+
+// Caller holds the mutex.
+std::shared_ptr<const StoredImage> ImageStore::load_locked(const std::string& path, std::uint64_t max_pixels,
+                                                           bool with_bytes, std::string& problem) {
+    with_bytes = with_bytes || keep_bytes_;
+    if (auto stored = fresh_entry(path, false, with_bytes)) {
         if (stored->format == ImageFormat::Svg || stored->width * stored->height <= double(max_pixels)) return stored;
         problem = over_pixel_limit(stored->width, stored->height, max_pixels);
         return nullptr;
@@ -70,6 +92,7 @@ std::shared_ptr<const StoredImage> ImageStore::load(const std::string& path, std
     image->file_size = bytes->size();
     image->file_hash = fnv1a64(*bytes);
     if (image->format == ImageFormat::Jpeg) image->jpeg = std::move(*bytes);
+    else if (with_bytes) image->file_bytes = std::move(*bytes);
     if (stamped) entries_[path] = {stamp, bound_, image};
     return image;
 }
@@ -77,6 +100,11 @@ std::shared_ptr<const StoredImage> ImageStore::load(const std::string& path, std
 std::shared_ptr<const StoredImage> ImageStore::get(const std::string& path) {
     std::string problem;
     return load(path, ~std::uint64_t{0}, problem);
+}
+
+std::shared_ptr<const StoredImage> ImageStore::get_with_bytes(const std::string& path, std::string& problem) {
+    std::lock_guard lock(mutex_);
+    return load_locked(path, ~std::uint64_t{0}, true, problem);
 }
 
 }  // namespace ks

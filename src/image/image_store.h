@@ -24,6 +24,7 @@ struct StoredImage {
     std::uint64_t file_size = 0;    // the file's bytes: count and hash
     std::uint64_t file_hash = 0;
     std::string jpeg;               // a JPEG's own bytes: PDFs embed them as they are
+    std::string file_bytes;         // a PNG's or SVG's own bytes, when asked for (see keep_file_bytes)
     RgbaImage pixels;               // decoded once, within the bound (an SVG rasterised)
     std::shared_ptr<const SvgImage> svg;  // an SVG parsed, for exporters that draw vectors
 };
@@ -45,6 +46,14 @@ public:
     std::shared_ptr<const StoredImage> find(const std::string& path) const;
     // load() without a pixel limit (the loader applied it): for exporters.
     std::shared_ptr<const StoredImage> get(const std::string& path);
+    // get(), with the file's own bytes (StoredImage::jpeg or file_bytes): for
+    // an exporter that embeds the file as it is (slides.pptx). Reads the file
+    // again only if it was stored without them: a build that will ask says so
+    // first with keep_file_bytes, so that each file is read once. nullptr
+    // with `problem` set when the file cannot be read or decoded.
+    std::shared_ptr<const StoredImage> get_with_bytes(const std::string& path, std::string& problem);
+    // From now on, keep every PNG's and SVG's own bytes (a JPEG's always are).
+    void keep_file_bytes(bool keep);
 
 private:
     struct Stamp {
@@ -57,11 +66,14 @@ private:
         std::shared_ptr<const StoredImage> image;
     };
     static bool stamp_of(const std::string& path, Stamp& stamp);
-    std::shared_ptr<const StoredImage> fresh_entry(const std::string& path, bool any_bound) const;
+    std::shared_ptr<const StoredImage> fresh_entry(const std::string& path, bool any_bound, bool with_bytes = false) const;
+    std::shared_ptr<const StoredImage> load_locked(const std::string& path, std::uint64_t max_pixels, bool with_bytes,
+                                                   std::string& problem);
 
     mutable std::mutex mutex_;
     std::map<std::string, Entry> entries_;
     PixelBound bound_;
+    bool keep_bytes_ = false;
 };
 
 // Decodes bytes already read (format sniffed) within `bound`.

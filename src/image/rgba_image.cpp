@@ -2,8 +2,30 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace ks {
+
+RgbaImage rgba_from_premultiplied_argb(const unsigned char* data, int stride, int width, int height) {
+    RgbaImage out;
+    out.width = std::max(0, width);
+    out.height = std::max(0, height);
+    out.rgba.resize(std::size_t(out.width) * std::size_t(out.height) * 4);
+    for (int y = 0; y < out.height; ++y) {
+        for (int x = 0; x < out.width; ++x) {
+            std::uint32_t px;
+            std::memcpy(&px, data + std::size_t(y) * std::size_t(stride) + std::size_t(x) * 4, 4);
+            const unsigned a = px >> 24;
+            std::uint8_t* o = &out.rgba[(std::size_t(y) * std::size_t(out.width) + std::size_t(x)) * 4];
+            for (int c = 0; c < 3; ++c) {
+                const unsigned v = (px >> (16 - 8 * c)) & 0xff;
+                o[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
+            }
+            o[3] = static_cast<std::uint8_t>(a);
+        }
+    }
+    return out;
+}
 
 PixelBound pixel_bound(double slide_width_pt, double slide_height_pt, double png_scale) {
     const double per_pt = std::max(png_scale, 300.0 / 72.0);

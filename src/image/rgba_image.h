@@ -11,6 +11,12 @@ struct RgbaImage {
     std::vector<std::uint8_t> rgba;
 };
 
+// Premultiplied 32-bit pixels, one native-endian word per pixel with alpha
+// in the top byte (Cairo's ARGB32 surfaces, FreeType's BGRA bitmaps read as
+// words), to straight RGBA: the one read-back both the SVG rasteriser and
+// the handout's colour glyphs use.
+RgbaImage rgba_from_premultiplied_argb(const unsigned char* data, int stride, int width, int height);
+
 // The largest image any output draws: a slide's pixels at the PNG scale or
 // at 300 dpi (the PDFs), whichever is more. An image is decoded straight to
 // fit inside it; no larger buffer is kept.

@@ -70,26 +70,9 @@ namespace {
 // Cairo's premultiplied ARGB32 as plain RGBA.
 RgbaImage unpremultiply(cairo_surface_t* surface) {
     cairo_surface_flush(surface);
-    RgbaImage out;
-    out.width = cairo_image_surface_get_width(surface);
-    out.height = cairo_image_surface_get_height(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    out.rgba.resize(std::size_t(out.width) * out.height * 4);
-    for (int y = 0; y < out.height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
-        for (int x = 0; x < out.width; ++x) {
-            const std::uint32_t px = row[x];
-            const unsigned a = px >> 24;
-            std::uint8_t* o = &out.rgba[(std::size_t(y) * out.width + x) * 4];
-            for (int c = 0; c < 3; ++c) {
-                const unsigned v = (px >> (16 - 8 * c)) & 0xff;
-                o[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
-            }
-            o[3] = static_cast<std::uint8_t>(a);
-        }
-    }
-    return out;
+    return rgba_from_premultiplied_argb(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface),
+                                        cairo_image_surface_get_width(surface),
+                                        cairo_image_surface_get_height(surface));
 }
 
 }  // namespace

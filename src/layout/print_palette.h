@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "frame/frame.h"
+#include "layout/table_layout.h"
 #include "text/text_engine.h"
 
 namespace ks::print {
@@ -21,6 +22,9 @@ constexpr Color kConfidential{0.72, 0.09, 0.09, 1};
 constexpr Color kCodeFill{0.95, 0.95, 0.96, 1};
 constexpr Color kHeaderFill{0.90, 0.92, 0.95, 1};
 constexpr Color kStripe{0.97, 0.97, 0.98, 1};
+// Tables in the handout (table_style(cell, kTablePalette), as slides use
+// table_style with their layout set's palette).
+constexpr TablePalette kTablePalette{kHeaderFill, kText, kStripe, kRule, kMuted};
 
 constexpr double kFurnitureSize = 8.5;  // header/footer text, points
 constexpr double kNoteSpacing = 20;  // ruled lines (about 7 mm, like a notebook)

@@ -1,71 +1,12 @@
 #include "layout/report_table.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include "layout/print_palette.h"
 #include "layout/set_lines.h"
 #include "layout/table_layout.h"
-#include "text/budoux.h"
-#include "util/utf8.h"
 
 namespace ks {
-
-double longest_word_width(const RichText& text, const TextStyle& style, const TextEngine& engine) {
-    // Bold spans are wider: measure every piece bold when any span is.
-    TextStyle st = style;
-    for (const Span& sp : text.spans) st.bold = st.bold || sp.bold;
-    double widest = 0;
-    const std::u32string all = utf8_to_u32(text.plain());
-    std::size_t start = 0;
-    while (start < all.size()) {
-        std::size_t end = start;
-        while (end < all.size() && all[end] != U' ' && all[end] != U'\n' && all[end] != U'\u3000') ++end;
-        if (end > start) {
-            const std::u32string token = all.substr(start, end - start);
-            for (std::u32string_view phrase : text::budoux_phrases(token)) {
-                std::string piece;
-                for (char32_t c : phrase) utf8_append(piece, c);
-                widest = std::max(widest, engine.natural_width(plain_text(piece), st));
-            }
-        }
-        start = end + 1;
-    }
-    return widest;
-}
-
-std::vector<double> share_column_widths(const std::vector<double>& minimum, const std::vector<double>& natural,
-                                        double avail) {
-    const double natural_sum = std::accumulate(natural.begin(), natural.end(), 0.0);
-    if (natural_sum <= avail) return natural;
-    const double min_sum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
-    std::vector<double> out = minimum;
-    if (min_sum >= avail) {
-        for (double& w : out) w = min_sum > 0 ? w / min_sum * avail : avail / out.size();
-        return out;
-    }
-    double want = 0;
-    for (std::size_t c = 0; c < out.size(); ++c) want += natural[c] - minimum[c];
-    for (std::size_t c = 0; c < out.size(); ++c)
-        out[c] += want > 0 ? (avail - min_sum) * (natural[c] - minimum[c]) / want : 0;
-    return out;
-}
-
-std::vector<double> report_column_widths(const Table& t, const TextStyle& cell, double avail, const TextEngine& text) {
-    std::size_t ncols = 0;
-    for (const auto& row : t.rows) ncols = std::max(ncols, row.cells.size());
-    TextStyle head = cell;
-    head.bold = true;
-    const double pad = 2 * cell.size * 0.6 + 1;  // table_layout's cell padding, and a point to spare
-    std::vector<double> minimum(ncols, 0), natural(ncols, 0);
-    for (const auto& row : t.rows)
-        for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            const TextStyle& st = row.header ? head : cell;
-            natural[c] = std::max(natural[c], text.natural_width(row.cells[c].text, st) + pad);
-            minimum[c] = std::max(minimum[c], longest_word_width(row.cells[c].text, st, text) + pad);
-        }
-    return share_column_widths(minimum, natural, avail);
-}
 
 namespace {
 
@@ -98,24 +39,33 @@ Band* band_at(std::vector<Band>& bands, double y, bool line) {
     return nullptr;
 }
 
+// A table whose longest words do not fit side by side at the report's cell
+// size is set smaller, down to this, rather than tear its words (an
+// eight-column table beside a slide picture needs about 7 pt).
+constexpr double kMinReportCellSize = 6;
+
+// The cell size at which every column's longest word fits in `width`
+// (never above the style's, never below kMinReportCellSize): table_layout
+// keeps each column at least as wide as its longest unbreakable word.
+double fitting_cell_size(const Table& t, const ReportTableStyle& style, const TextEngine& text) {
+    TextStyle cell = style.cell;
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        const double need = layout_table(t, style.width, table_style(cell, print::kTablePalette), text).min_width;
+        if (need <= style.width + 0.01 || cell.size <= kMinReportCellSize) break;
+        cell.size = std::max(kMinReportCellSize, std::min(cell.size - 0.25, cell.size * style.width / need));
+    }
+    return cell.size;
+}
+
 }  // namespace
 
-std::vector<Strip> layout_report_table(const Table& t, const ReportTableStyle& style, const TextEngine& text) {
-    // Until table_layout keeps every column at least as wide as its longest
-    // word, the report hands it widths that do (one place to drop later).
-    // (Those widths count cells, not grid columns: a table with merged cells
-    // gets table_layout's own widths, which keep the longest words.)
-    Table sized = t;
-    bool merged = false;
-    for (const auto& row : t.rows)
-        for (const auto& cell : row.cells) merged = merged || cell.colspan > 1 || cell.rowspan > 1;
-    if (sized.widths.empty() && !merged) {
-        Table whole = t;  // the pieces of a continued table share the whole table's widths
-        if (t.sizing_rows) whole.rows = *t.sizing_rows;
-        sized.widths = report_column_widths(whole, style.cell, style.width, text);
-    }
-    const TableStyle look{style.cell, print::kHeaderFill, print::kText, print::kStripe, print::kRule, print::kMuted};
-    const TableLayout tl = layout_table(sized, style.width, look, text);
+std::vector<Strip> layout_report_table(const Table& t, const ReportTableStyle& given, const TextEngine& text) {
+    // Column widths are table_layout's (from the whole table when this is
+    // a piece of a continued one: Table::sizing_rows), at a size where no
+    // word tears.
+    ReportTableStyle style = given;
+    style.cell.size = fitting_cell_size(t, style, text);
+    const TableLayout tl = layout_table(t, style.width, table_style(style.cell, print::kTablePalette), text);
 
     std::vector<Strip> strips;
     if (tl.caption) {

@@ -131,8 +131,9 @@ void share_by_need(const std::vector<double>& natural, const std::vector<double>
 // Widths summing to `total`. When everything fits on one line, the spare
 // width is shared in proportion to each column's content. When not, the
 // columns narrower than an even share keep their one-line width (a label
-// column stays on one line) and the others share the rest by need; should
-// their words not fit that way, every column shares by need.
+// column stays on one line; so does one a little wider, while the others
+// keep room) and the others share the rest by need; should their words not
+// fit that way, every column shares by need.
 std::vector<double> share_width(const std::vector<double>& natural, const std::vector<double>& word, double total) {
     const std::size_t n = natural.size();
     double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
@@ -149,6 +150,17 @@ std::vector<double> share_width(const std::vector<double>& natural, const std::v
         (fits_share ? narrow : wide).push_back(c);
         if (fits_share) widths[c] = natural[c], kept += natural[c];
         else wide_words += word[c];
+    }
+    // A label a little wider than an even share ("セキュリティインシデント対応")
+    // also stays on one line, shortest first, while the long-text columns
+    // keep their words and at least a third of the table.
+    std::sort(wide.begin(), wide.end(), [&](std::size_t a, std::size_t b) { return natural[a] < natural[b]; });
+    while (wide.size() > 1) {
+        const std::size_t c = wide.front();
+        const double rest_words = wide_words - word[c];
+        if (natural[c] > 0.4 * total || total - kept - natural[c] < std::max(rest_words, total / 3)) break;
+        widths[c] = natural[c], kept += natural[c], wide_words = rest_words;
+        wide.erase(wide.begin());
     }
     if (!wide.empty() && wide_words <= total - kept) share_by_need(natural, word, wide, total - kept, widths);
     else share_by_need(natural, word, all, total, widths);
@@ -400,10 +412,18 @@ private:
 
 }  // namespace
 
+TableStyle table_style(const TextStyle& cell, const TablePalette& palette) {
+    return {cell, palette.header_fill, palette.header_text, palette.stripe, palette.rule, palette.caption};
+}
+
+TablePalette table_palette(const BoxSpec& spec) {
+    return {spec.table_header_fill, spec.table_header_text, spec.table_stripe, spec.table_rule, spec.muted_color};
+}
+
 TableStyle table_style(const BoxSpec& spec, double cell_size) {
-    TextStyle s = spec.style;
-    s.size = cell_size;
-    return {s, spec.table_header_fill, spec.table_header_text, spec.table_stripe, spec.table_rule, spec.muted_color};
+    TextStyle cell = spec.style;
+    cell.size = cell_size;
+    return table_style(cell, table_palette(spec));
 }
 
 TableLayout layout_table(const Table& table, double width, const TableStyle& style, const TextEngine& text) {

@@ -16,6 +16,12 @@ namespace ks {
 
 struct BoxSpec;
 
+// A table's colours: a slide's come from its layout set (table_palette),
+// the handout prints with print::kTablePalette (layout/print_palette.h).
+struct TablePalette {
+    Color header_fill, header_text, stripe, rule, caption;
+};
+
 // How a table is drawn: the cell text style at the size cells are set at
 // (the table's own scale already applied) and the table's colours.
 struct TableStyle {
@@ -23,6 +29,11 @@ struct TableStyle {
     Color header_fill, header_text, stripe, rule, caption_color;
 };
 
+// The one way a TableStyle is made, for slides and handouts alike.
+TableStyle table_style(const TextStyle& cell, const TablePalette& palette);
+
+// The colours of tables in a body box, from the layout set.
+TablePalette table_palette(const BoxSpec& spec);
 
 // The style of tables in a body box with cells set at `cell_size`.
 TableStyle table_style(const BoxSpec& spec, double cell_size);

@@ -32,9 +32,12 @@ const char* chart_type_name(ChartType type) {
 Table chart_as_table(const Chart& chart) {
     Table table;
     table.where = chart.where;
-    std::string caption = chart.caption.empty() ? chart.alt : chart.caption;
-    if (!chart.unit.empty()) caption += "（単位：" + chart.unit + "）";
-    table.caption.spans.push_back({caption, false, false, false, chart.where});
+    // The caption, and the unit; not the alt text: a generated one reads
+    // "line chart: … by 週" in the middle of a Japanese handout, and the
+    // table itself says what the alt text says.
+    std::string caption = chart.caption;
+    if (!chart.unit.empty()) caption += caption.empty() ? "単位：" + chart.unit : "（単位：" + chart.unit + "）";
+    if (!caption.empty()) table.caption.spans.push_back({caption, false, false, false, chart.where});
     table.caption.where = chart.where;
     for (std::size_t r = 0; r < chart.cells.size(); ++r) {
         TableRow row;

@@ -37,12 +37,13 @@ enum Level : std::uint8_t {
     kTokenMinor = 5,  // inside a URL/path wider than the line: before . _ -
     kInPhrase = 6,    // headings: not a BudouX phrase boundary
     kInLongKatakana = 7,   // inside a katakana word wider than the line, elsewhere
-    kInWholeKatakana = 8,  // inside a katakana word that fits a line: only when nothing else will do
-    kInWord = 9,      // inside a Latin word or a number with its unit
-    kKinsoku = 10,    // breaks a JLREQ line-start/line-end rule: last resort
+    kInWholeKatakanaCompound = 8,  // inside a katakana word that fits a line, at a likely compound boundary
+    kInWholeKatakana = 9,  // inside a katakana word that fits a line: only when nothing else will do
+    kInWord = 10,     // inside a Latin word or a number with its unit
+    kKinsoku = 11,    // breaks a JLREQ line-start/line-end rule: last resort
     kNever = 255,     // not a break (before a space, inside leading spaces)
 };
-constexpr int kLevels = 11;
+constexpr int kLevels = 12;
 constexpr double kEps = 1e-6;
 // A break inside a run of Latin words is accepted instead of a free break
 // earlier on the line when that free break would leave the line less full
@@ -129,8 +130,9 @@ double line_width(const Prepared& p, std::size_t b, std::size_t e) {
 }
 
 // Inside a URL, a path or another long Latin token: after '/' (not inside
-// "//"), before ? & = # (the query and fragment), and less willingly before
-// . _ - (inside names). '.', '?', '&', '=' and '#' count only in a URL or
+// "//"), before & = # (the query and fragment), and less willingly before
+// ? . _ - ('?' may not start a line; the others are inside names). '.',
+// '?', '&', '=' and '#' count only in a URL or
 // path (a token with a '/'): elsewhere they are a sentence's punctuation or
 // a decimal point (99.999%), which kinsoku keeps off a line start. A mark
 // ending the token is punctuation and never starts a line.
@@ -139,7 +141,10 @@ Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std:
     if (prev == U'/' && cur != U'/') return kTokenBreak;
     const bool inner = j + 1 < token_end && is_alnum(cl[j + 1].first);
     if (cur == prev || !inner) return kNever;
-    if (path && (cur == U'?' || cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    if (path && (cur == U'&' || cur == U'=' || cur == U'#')) return kTokenBreak;
+    // '?' is a mark kinsoku keeps off a line start (JLREQ cl-04): before it
+    // only when no '/', '&', '=' or '#' will do.
+    if (path && cur == U'?') return kTokenMinor;
     if ((cur == U'_' || cur == U'-' || (path && cur == U'.')) && is_alnum(prev)) return kTokenMinor;
     return kNever;
 }
@@ -235,8 +240,9 @@ void mark_katakana_word_breaks(const std::vector<BreakCluster>& cl, const LineBr
         const bool fits = line_width(p, b, e) <= o.width + kEps;
         for (std::size_t j = b + 1; j < e; ++j) {
             if (p.level[j] >= kKinsoku) continue;
-            if (fits) p.level[j] = kInWholeKatakana;
-            else p.level[j] = katakana_compound_boundary(cl, b, j, e) ? kKatakanaCompound : kInLongKatakana;
+            const bool compound = katakana_compound_boundary(cl, b, j, e);
+            if (fits) p.level[j] = compound ? kInWholeKatakanaCompound : kInWholeKatakana;
+            else p.level[j] = compound ? kKatakanaCompound : kInLongKatakana;
         }
         b = e;
     }
@@ -435,6 +441,9 @@ void avoid_orphans(const std::vector<BreakCluster>& cl, const Prepared& p, std::
         const std::size_t first = seg_first;
         seg_first = i + 1;
         if (i == first || orphan_count(cl, lines[i].begin, lines[i].end) > 2) continue;
+        // A single character alone ("エラーバジェット / 残") is worse than a
+        // katakana word broken where its parts meet ("エラー / バジェット残").
+        const bool single = orphan_count(cl, lines[i].begin, lines[i].end) == 1;
         const double step = std::max(em > 0 ? em / 4 : 0.0, width / 48);
         const std::size_t max_k = std::min<std::size_t>(3, i - first);
         // The smallest narrowing that works, over 1 to 3 lines above.
@@ -457,7 +466,8 @@ void avoid_orphans(const std::vector<BreakCluster>& cl, const Prepared& p, std::
                 bool ok = true;
                 for (std::size_t m = 0; m < k && ok; ++m) {
                     Line l = fill_line(p, b, w);
-                    ok = !l.forced && l.level <= allowed && line_width(p, l.begin, l.end) <= w + kEps &&
+                    ok = !l.forced && (l.level <= allowed || (single && l.level == kInWholeKatakanaCompound)) &&
+                         line_width(p, l.begin, l.end) <= w + kEps &&
                          orphan_count(cl, l.begin, l.end) > 2;
                     trial.push_back(l);
                     b = l.next;
@@ -493,7 +503,8 @@ struct Quality {
 
 bool ends_inside_word(int level) {
     switch (level) {
-        case kTokenBreak: case kKatakanaCompound: case kTokenMinor: case kInLongKatakana: case kInWholeKatakana:
+        case kTokenBreak: case kKatakanaCompound: case kTokenMinor: case kInLongKatakana:
+        case kInWholeKatakanaCompound: case kInWholeKatakana:
         case kInWord:
             return true;
         default:

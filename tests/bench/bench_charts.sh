@@ -31,9 +31,17 @@ PY
 python3 - "$KS" "$W" "$N" <<'PY'
 import statistics, subprocess, sys, time
 ks, w, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def figures(deck):  # charts drawn, by the layout dump of the warm-up build
+    import json
+    d = json.load(open(f"{w}/{deck}.json"))
+    return sum(e["kind"] == "figure" for s in d["slides"] for e in s["structure"]["elements"])
 def median(deck):
     cmd = [ks, "build", f"{w}/{deck}.xml", "-o", f"{w}/o-{deck}", "-q", "--no-cache", "-j1"]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd + ["--dump-layout", f"{w}/{deck}.json"], check=True, stdout=subprocess.DEVNULL)
+    # The scenario: 40 charts drawn in one deck, none in the other.
+    want = 40 if deck == "charts" else 0
+    if figures(deck) != want:
+        sys.exit(f"{deck}: {figures(deck)} charts drawn, not {want}: not the scenario this benchmark times")
     times = []
     for _ in range(n):
         t0 = time.perf_counter()

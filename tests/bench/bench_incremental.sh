@@ -10,6 +10,11 @@
 #              every run is an edit); all outputs up to date afterwards
 # Given BEFORE (another build of kamishibai, e.g. main's), the seed's cases
 # run with it too, in the same run, for a before/after pair.
+# Every run is checked, outside the timed part, to have been the case it is
+# timed as (the change report and the outputs' mtimes): a cold build added
+# every slide, a no-edit or touched rebuild rewrote no file and reported no
+# change, a one-bullet rebuild rewrote exactly one slide PNG and reported
+# exactly that slide. A run that was not its case stops the benchmark.
 #
 # usage: tests/bench/bench_incremental.sh [BINARY] [N] [BEFORE]   (N default 7, >= 5)
 set -euo pipefail
@@ -27,49 +32,53 @@ python3 "$ROOT/tests/bench/make_deck10.py" "$ROOT/content/deck.xml" "$W/deck10.x
 grep -q 'S3</b>: 400兆' "$W/deck1.xml" || { echo "the bullet to edit is not in content/deck.xml" >&2; exit 1; }
 
 declare -A MS
-run() {  # name, before-each (shell), command...
-  local name=$1 prep=$2; shift 2
+source "$ROOT/tests/bench/verify_run.sh"  # snapshot, verify
+run() {  # name, case, output folder, before-each (shell), command...
+  local name=$1 case=$2 out=$3 prep=$4; shift 4
   local log=$W/$name.log; : > "$log"
   for _ in $(seq "$N"); do
     eval "$prep"
+    snapshot "$out" > "$W/before"
     local t0=$(date +%s%N)
-    /usr/bin/time -o "$W/rss" -f '%M %U %S' "$@" >/dev/null 2>"$W/err" || { echo "$name failed:" >&2; cat "$W/err" >&2; exit 1; }
+    /usr/bin/time -o "$W/rss" -f '%M %U %S' "$@" -o "$out" --report "$W/report.json" >/dev/null 2>"$W/err" ||
+      { echo "$name failed:" >&2; cat "$W/err" >&2; exit 1; }
     local t1=$(date +%s%N)
+    verify "$case" "$out"
     echo "$(( (t1 - t0) / 1000000 )) $(cat "$W/rss")" >> "$log"
   done
   local mid=$(( (N + 1) / 2 ))
   local w=( $(awk '{print $1}' "$log" | sort -n) ) m=( $(awk '{print $2}' "$log" | sort -n) )
   local c=( $(awk '{printf "%d\n", ($3 + $4) * 1000}' "$log" | sort -n) )
   MS[$name]=${w[mid-1]}
-  printf '| %-16s | %6d ms | %6d ms | %6d ms | %6d ms | %4d MiB |\n' "$name" "${w[mid-1]}" "${w[0]}" "${w[N-1]}" \
+  printf '| %-20s | %6d ms | %6d ms | %6d ms | %6d ms | %4d MiB |\n' "$name" "${w[mid-1]}" "${w[0]}" "${w[N-1]}" \
     "${c[mid-1]}" "$(( ${m[N-1]} / 1024 ))"
 }
-edit() {  # toggles the one bullet in $1
-  if grep -q 'S3</b>: 400兆' "$1"; then sed -i 's|S3</b>: 400兆|S3</b>: 500兆|' "$1"
-  else sed -i 's|S3</b>: 500兆|S3</b>: 400兆|' "$1"; fi
+edit() {  # changes one bullet in $1 (the deck x10 has it ten times: the first one left to change)
+  if grep -q 'S3</b>: 400兆' "$1"; then sed -i '0,/S3<\/b>: 400兆/s//S3<\/b>: 500兆/' "$1"
+  else sed -i '0,/S3<\/b>: 500兆/s//S3<\/b>: 400兆/' "$1"; fi
 }
 
 echo "kamishibai $("$KS" --version | head -1 | awk '{print $2}'), $(nproc) cores, N=$N runs each, $(date -u +%Y-%m-%d)"
 echo
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall times grow with load; CPU = user + sys)"
 echo
-echo "| case             | median    | min       | max       | CPU (med) | peak RSS |"
-echo "|------------------|-----------|-----------|-----------|-----------|----------|"
+echo "| case                 | median    | min       | max       | CPU (med) | peak RSS |"
+echo "|----------------------|-----------|-----------|-----------|-----------|----------|"
 sleep 0.1  # inputs written less than 50 ms before a build are not recorded as settled
 for x in 1 10; do
-  run "cold-${x}x"       "rm -rf '$W/o$x'"    "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
-  run "no-edit-${x}x"    ":"                  "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
-  run "touched-${x}x"    "touch '$W/deck$x.xml'" "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
-  run "one-bullet-${x}x" "edit '$W/deck$x.xml'" "$KS" build "$W/deck$x.xml" -o "$W/o$x" -q
+  run "cold-${x}x"       cold       "$W/o$x" "rm -rf '$W/o$x'"         "$KS" build "$W/deck$x.xml" -q
+  run "no-edit-${x}x"    no-edit    "$W/o$x" ":"                       "$KS" build "$W/deck$x.xml" -q
+  run "touched-${x}x"    touched    "$W/o$x" "touch '$W/deck$x.xml'"   "$KS" build "$W/deck$x.xml" -q
+  run "one-bullet-${x}x" one-bullet "$W/o$x" "edit '$W/deck$x.xml'"    "$KS" build "$W/deck$x.xml" -q
 done
 if [ -n "$BEFORE" ]; then
-  # Its own copy of the outline: the check below compares $W/o1 with the outline it was built from.
-  cp "$W/deck1.xml" "$W/deck1b.xml"
-  run "before:cold-1x"       "rm -rf '$W/b1'"       "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
-  run "before:no-edit-1x"    ":"                    "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
-  run "before:one-bullet-1x" "edit '$W/deck1b.xml'" "$BEFORE" build "$W/deck1b.xml" -o "$W/b1" -q
+  run "before:cold-1x"       cold       "$W/b1" "rm -rf '$W/b1'"       "$BEFORE" build "$W/deck1.xml" -q
+  run "before:no-edit-1x"    no-edit    "$W/b1" ":"                    "$BEFORE" build "$W/deck1.xml" -q
+  run "before:one-bullet-1x" one-bullet "$W/b1" "edit '$W/deck1.xml'"  "$BEFORE" build "$W/deck1.xml" -q
 fi
-# The incremental result is the full build's.
+# The incremental result is the full build's (o1 brought up to the outline
+# as the BEFORE runs left it).
+"$KS" build "$W/deck1.xml" -o "$W/o1" -q
 "$KS" build "$W/deck1.xml" -o "$W/full" -q --no-cache
 diff -r -x .kamishibai "$W/o1" "$W/full" >/dev/null || { echo "incremental output differs from a full build" >&2; exit 1; }
 echo

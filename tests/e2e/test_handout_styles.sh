@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every handout style for the seed deck: page counts, paper, fonts, text with
 # no reader warnings (poppler and MuPDF), bookmarks, document info, byte
-# identity across runs and size. What each page holds is checked by the text
-# goldens (tests/unit/test_text_goldens.cpp, tests/golden/text/handout-*.txt);
-# how libharu draws it by the raster goldens of HandoutGolden
-# (tests/unit/test_handout_golden.cpp).
+# identity across runs and size. What each page holds is checked by the impose
+# stage's goldens (tests/unit/test_stage_goldens.cpp,
+# tests/golden/impose/seed-*.txt); how libharu draws it by the raster goldens
+# of HandoutRasterGolden (tests/unit/test_handout_golden.cpp).
 #   $1 = kamishibai binary, $2 = repo root
 source "$(dirname "$0")/lib.sh"
 

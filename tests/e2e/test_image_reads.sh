@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The image service reads each image file once per build: strace counts the
-# opens of every image in a cold build with two handouts (at most twice) and
-# in a rebuild with no edit (at most once), in both layout sets.
+# opens of every image (PNG, JPEG, SVG) in a cold build with two handouts and
+# slides.pptx (at most twice; today once: slides.pptx takes the file's bytes
+# from the service too) and in a rebuild with no edit (at most once), in both
+# layout sets.
 source "$(dirname "$0")/lib.sh"
 command -v strace >/dev/null || { echo "no strace; skipped"; exit 0; }
 FIX="$ROOT/tests/fixtures/decks/elements"
@@ -29,16 +31,24 @@ for set in briefing hall; do
   out=$W/out-$set
   rc=0
   strace -f -e trace=openat -o "$W/cold-$set.trace" "$KS" build "$W/deck.xml" -o "$out" -q \
-    --layouts "$ROOT/layouts/$set.xml" --handout 3,notes 2> "$W/log" || rc=$?
+    --layouts "$ROOT/layouts/$set.xml" --handout 3,outline --pptx 2> "$W/log" || rc=$?
   [ $rc = 0 ] || { cat "$W/log"; fail "$set: cold build exit $rc"; continue; }
-  [ -f "$out/handout-3.pdf" ] && [ -f "$out/handout-notes.pdf" ] || fail "$set: two handouts expected"
+  [ -f "$out/handout-3.pdf" ] && [ -f "$out/handout-outline.pdf" ] || fail "$set: two handouts expected"
+  # The scenario counted: slides.pptx carries the three images as the files
+  # are (an SVG also gets a PNG fallback; a layout set may add its own).
+  rm -rf "$W/media"; mkdir -p "$W/media"; unzip -q "$out/slides.pptx" 'ppt/media/*' -d "$W/media"
+  for image in photo.jpg bars.png flow.svg; do
+    found=no
+    for part in "$W"/media/ppt/media/*; do cmp -s "$W/$image" "$part" && found=yes; done
+    [ $found = yes ] && ok "$set: slides.pptx embeds $image as the file is" || fail "$set: $image is not in slides.pptx"
+  done
   for image in photo.jpg bars.png flow.svg; do
     n=$(opens "$W/cold-$set.trace" "$image")
     [ "$n" -ge 1 ] && [ "$n" -le 2 ] && ok "$set cold build: $image opened $n time(s)" \
       || fail "$set cold build: $image opened $n times (at most 2)"
   done
   strace -f -e trace=openat -o "$W/again-$set.trace" "$KS" build "$W/deck.xml" -o "$out" -q \
-    --layouts "$ROOT/layouts/$set.xml" --handout 3,notes 2> "$W/log" || fail "$set: rebuild failed"
+    --layouts "$ROOT/layouts/$set.xml" --handout 3,outline --pptx 2> "$W/log" || fail "$set: rebuild failed"
   for image in photo.jpg bars.png flow.svg; do
     n=$(opens "$W/again-$set.trace" "$image")
     [ "$n" -le 1 ] && ok "$set no-edit rebuild: $image opened $n time(s)" \

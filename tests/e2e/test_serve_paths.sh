@@ -76,9 +76,11 @@ code=0; "$KS" watch "$W/deck.xml" -o "$TMP/out2" --serve "$port" > "$TMP/log2" 2
   || fail "port in use: exit $code: $(cat "$TMP/log2")"
 
 # Stops promptly even with a page's event stream open.
-curl -sN "$base/events" > /dev/null 2>&1 &
+curl -sN "$base/events" > "$TMP/events" 2>&1 &
 listener=$!
-sleep 0.3
+for _ in $(seq 50); do [ -s "$TMP/events" ] && break; sleep 0.1; done
+# What is timed is a stop with a stream open: the stream has had its first event.
+grep -q '^event:\|^data:' "$TMP/events" && ok "an event stream is open" || fail "no event stream open: the stop below is not the case it times"
 start=$(date +%s%N)
 kill -INT "$pid"; rc=0; wait "$pid" || rc=$?
 took=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -1,8 +1,8 @@
 // Every handout style, imposed from a synthetic deck (plain slide frames, so
 // the result does not move when the slide theme changes), written through
 // libharu, rendered by poppler and compared with a golden raster.
-// KS_UPDATE_GOLDEN=1 rewrites tests/golden/handout/synthetic-*.png; look at
-// them before committing.
+// KS_UPDATE_GOLDEN=1 rewrites tests/golden/impose/synthetic-*.png (the impose
+// stage's pixels; tests/unit/golden.h); look at them before committing.
 #include <gtest/gtest.h>
 
 #include <png.h>
@@ -15,6 +15,7 @@
 
 #include "app/slides_document.h"
 #include "export/pdf/hpdf_writer.h"
+#include "golden.h"
 #include "handout/handout_imposer.h"
 #include "test_support.h"
 
@@ -75,9 +76,12 @@ std::shared_ptr<const Frame> synthetic_slide(std::size_t i) {
     return f;
 }
 
-}  // namespace
+struct Synthetic {
+    Deck deck;
+    std::vector<std::shared_ptr<const Frame>> frames;
+};
 
-TEST(HandoutGolden, EveryStyleMatchesItsGoldenRaster) {
+Synthetic make_synthetic() {
     Deck deck;
     deck.meta.title = "ゴールデン画像の確認用資料";
     deck.meta.date = "2025-06-26";
@@ -100,13 +104,27 @@ TEST(HandoutGolden, EveryStyleMatchesItsGoldenRaster) {
     for (const auto& sec : deck.sections)
         for (std::size_t i = sec.first_slide; i < sec.first_slide + sec.slide_count; ++i)
             deck.slides[i].section = sec.title;
+    return Synthetic{std::move(deck), std::move(frames)};
+}
 
-    const fs::path tmp = fs::temp_directory_path() / ("ks_handout_golden_" + std::to_string(::getpid()));
+const Synthetic& synthetic() {
+    static const Synthetic s = make_synthetic();
+    return s;
+}
+
+}  // namespace
+
+class HandoutRasterGolden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(HandoutRasterGolden, MatchesItsGoldenRaster) {
+    const Deck& deck = synthetic().deck;
+    const auto& frames = synthetic().frames;
+    const std::string style = GetParam();
+    const fs::path tmp = fs::temp_directory_path() / ("ks_handout_golden_" + std::to_string(::getpid()) + "_" + style);
     fs::create_directories(tmp);
-    const fs::path golden_dir = fs::path(KS_TEST_DATA_DIR) / "golden" / "handout";
-    const bool update = std::getenv("KS_UPDATE_GOLDEN") && std::string(std::getenv("KS_UPDATE_GOLDEN")) == "1";
-
-    for (const char* style : {"1", "2", "3", "4", "6", "9", "notes", "outline"}) {
+    const fs::path golden_dir = test::golden_path("impose", "");
+    const bool update = test::updating_goldens();
+    {
         HandoutOptions o;
         o.style = style;
         Diagnostics diags;
@@ -128,7 +146,8 @@ TEST(HandoutGolden, EveryStyleMatchesItsGoldenRaster) {
         if (update) {
             fs::create_directories(golden_dir);
             ASSERT_TRUE(write_png(golden.string(), got));
-            continue;
+            fs::remove_all(tmp);
+            return;
         }
         Gray want;
         ASSERT_TRUE(read_png(golden.string(), want)) << "no golden " << golden << " (KS_UPDATE_GOLDEN=1)";
@@ -148,3 +167,6 @@ TEST(HandoutGolden, EveryStyleMatchesItsGoldenRaster) {
     }
     fs::remove_all(tmp);
 }
+
+INSTANTIATE_TEST_SUITE_P(golden, HandoutRasterGolden,
+                         ::testing::Values("1", "2", "3", "4", "6", "9", "notes", "outline"));

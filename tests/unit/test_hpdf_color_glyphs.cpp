@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "export/pdf/hpdf_color_glyphs.h"
+#include "image/rgba_image.h"
 #include "util/c_handle.h"
 
 using namespace ks;
@@ -37,8 +38,8 @@ TEST(HpdfColorGlyphs, UnpremultipliesCairoAndFreeTypePixels) {
     const std::uint32_t px[2] = {0x80400000u, 0x00000000u};
     unsigned char bytes[8];
     std::memcpy(bytes, px, sizeof bytes);
-    const auto out = hpdf::rgba_from_premultiplied_argb(bytes, 8, 2, 1);
-    ASSERT_EQ(out.width, 2u);
+    const auto out = rgba_from_premultiplied_argb(bytes, 8, 2, 1);  // image/rgba_image.h
+    ASSERT_EQ(out.width, 2);
     ASSERT_EQ(out.rgba.size(), 8u);
     EXPECT_EQ(out.rgba[0], 128);  // 64 * 255 / 128
     EXPECT_EQ(out.rgba[1], 0);

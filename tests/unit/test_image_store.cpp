@@ -116,3 +116,28 @@ TEST(ImageStore, AnSvgOverTheElementLimitSaysHowToFixIt) {
     EXPECT_EQ(ok->raster.height, 50);
     EXPECT_EQ(ok->raster.rgba[2], 255);  // blue
 }
+
+// slides.pptx embeds a PNG or SVG as the file is: the service hands out the
+// bytes it read, kept when the build said so beforehand, else read once more.
+TEST(ImageStore, KeepsTheFileBytesForExportersThatEmbedThem) {
+    ImageStore store;
+    const std::string path = write_png("bytes.png", 40, 20);
+    const std::string file = read(path);
+    std::string problem;
+    auto plain = store.load(path, 1'000'000, problem);
+    ASSERT_TRUE(plain) << problem;
+    EXPECT_TRUE(plain->file_bytes.empty()) << "bytes are kept only when asked for";
+    auto with = store.get_with_bytes(path, problem);
+    ASSERT_TRUE(with) << problem;
+    EXPECT_EQ(with->file_bytes, file);
+    EXPECT_EQ(store.get_with_bytes(path, problem), with) << "read again only while it had no bytes";
+
+    ImageStore kept;
+    kept.keep_file_bytes(true);
+    auto first = kept.load(path, 1'000'000, problem);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->file_bytes, file);
+    EXPECT_EQ(kept.get_with_bytes(path, problem), first) << "kept from the first read: not read again";
+    EXPECT_FALSE(kept.get_with_bytes(temp("missing.png").string(), problem));
+    EXPECT_FALSE(problem.empty());
+}

@@ -1,16 +1,16 @@
-// The layout dump of one seed slide against a golden file. Regenerate after
-// an intended change with KS_UPDATE_GOLDEN=1 and review the diff.
+// The JSON layout dump (--dump-layout) of single slides against goldens in
+// tests/golden/render/layout-dump/ (the render stage's contract dump; see
+// tests/unit/golden.h). Regenerate after an intended change with
+// KS_UPDATE_GOLDEN=1 and review the diff.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 
 #include "export/dump/layout_dump.h"
+#include "golden.h"
 #include "layout/paginate.h"
 #include "layout/slide_layout.h"
 #include "outline/outline_loader.h"
 #include "test_support.h"
-#include "util/read_file.h"
 
 using namespace ks;
 
@@ -46,18 +46,16 @@ TEST_P(LayoutGolden, MatchesGoldenDump) {
     std::string id = GetParam();
     auto layout = layout_slide(seed().deck, slide_index(id), seed().set, test::engine());
     layout.index = 0;  // the golden file does not depend on the slide's place in the deck
-    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
-    std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/layout-" + id + ".json";
-    if (std::getenv("KS_UPDATE_GOLDEN")) {
-        std::ofstream(golden_path, std::ios::binary) << json;
-        GTEST_SKIP() << "golden file rewritten: " << golden_path;
-    }
-    std::string golden = read_file(golden_path).value_or("");
-    ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
-    EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
+    test::expect_golden_text("render/layout-dump", "seed-" + id + ".json",
+                             layout_dump_json(Document{{layout.frame}, {}, {}}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Seed, LayoutGolden, ::testing::Values("s2-1", "overview"));
+INSTANTIATE_TEST_SUITE_P(golden, LayoutGolden, ::testing::Values("s2-1", "overview"), [](const auto& info) {
+    std::string n = info.param;
+    for (auto& c : n)
+        if (c == '-') c = '_';
+    return n;
+});
 
 TEST(SlideLayout, SeedDeckFitsWithoutWarnings) {
     for (std::size_t i = 0; i < seed().deck.slides.size(); ++i) {
@@ -135,21 +133,14 @@ TEST_P(ElementsGolden, MatchesGoldenDump) {
     ASSERT_LT(index, deck.slides.size()) << "no slide " << id;
     auto layout = layout_slide(deck, index, seed().set, test::engine());
     layout.index = 0;
-    std::string json = layout_dump_json(Document{{layout.frame}, {}, {}});
-    std::string golden_path = std::string(KS_TEST_DATA_DIR) + "/golden/elements/" + id + ".json";
-    if (std::getenv("KS_UPDATE_GOLDEN")) {
-        std::ofstream(golden_path, std::ios::binary) << json;
-        GTEST_SKIP() << "golden file rewritten: " << golden_path;
-    }
-    std::string golden = read_file(golden_path).value_or("");
-    ASSERT_FALSE(golden.empty()) << "missing golden file " << golden_path << " (run with KS_UPDATE_GOLDEN=1)";
-    EXPECT_EQ(json, golden) << "layout of slide " << id << " changed; if intended, regenerate with KS_UPDATE_GOLDEN=1";
+    test::expect_golden_text("render/layout-dump", "elements-" + id + ".json",
+                             layout_dump_json(Document{{layout.frame}, {}, {}}));
 }
 
 // title, section, agenda (none and current highlighted), two-columns, comparison, image,
 // image-text, statement (figure-number, quote), table, bullets (pre, cover image),
 // a continued columns piece, closing.
-INSTANTIATE_TEST_SUITE_P(Elements, ElementsGolden,
+INSTANTIATE_TEST_SUITE_P(golden, ElementsGolden,
                          ::testing::Values("cover", "agenda", "current", "options", "site", "trend", "part-2", "agenda-2",
                                            "figures", "voice", "costs", "api", "cover-photo", "long-columns-2",
                                            "closing"),

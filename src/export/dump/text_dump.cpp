@@ -7,19 +7,13 @@
 #include <string_view>
 #include <variant>
 
+#include "util/dump_text.h"
+
 namespace ks {
 namespace {
 
 // Numbers to 0.01 without trailing zeros ("12", "12.5", "-0.25").
-std::string num(double v) {
-    if (std::abs(v) < 0.005) v = 0;  // no "-0"
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
-}
+std::string num(double v) { return dump_number(v); }
 
 std::string color(const Color& c) {
     auto byte = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
@@ -34,25 +28,7 @@ std::string color(const Color& c) {
 }
 
 // Text in double quotes, with quotes, backslashes and controls escaped.
-std::string quote(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (ch == '\n') {
-            out += "\\n";
-        } else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
+std::string quote(std::string_view text) { return dump_quote(text); }
 
 class Dumper {
 public:
@@ -105,6 +81,15 @@ private:
             std::visit([&](const auto& it) { item(pi.pos, it, depth); }, pi.item);
     }
 
+    // 1-based number of `f` among options_.shared_pages, 0 when not there.
+    std::size_t shared_page(const Frame& f) const {
+        if (!options_.shared_pages) return 0;
+        const auto& pages = options_.shared_pages->pages;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            if (pages[i].get() == &f) return i + 1;
+        return 0;
+    }
+
     static std::string at(Point p) { return "at=" + num(p.x) + "," + num(p.y); }
 
     void item(Point p, const Group& g, int depth) {
@@ -119,6 +104,10 @@ private:
         if (g.clip) s += " clip";
         if (!g.frame) {
             line(depth, s + " (empty)");
+            return;
+        }
+        if (const std::size_t shared = shared_page(*g.frame)) {
+            line(depth, s + " page=" + std::to_string(shared) + " of shared");
             return;
         }
         line(depth, s + " frame " + frame_summary(*g.frame));

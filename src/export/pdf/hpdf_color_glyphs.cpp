@@ -1,30 +1,10 @@
 #include "export/pdf/hpdf_color_glyphs.h"
 
-#include <algorithm>
-#include <cstring>
+#include <utility>
+
+#include "image/rgba_image.h"
 
 namespace ks::hpdf {
-
-RgbaPixels rgba_from_premultiplied_argb(const unsigned char* data, int stride, int width, int height) {
-    RgbaPixels out;
-    out.width = static_cast<unsigned>(std::max(0, width));
-    out.height = static_cast<unsigned>(std::max(0, height));
-    out.rgba.resize(std::size_t(out.width) * out.height * 4);
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            std::uint32_t px;
-            std::memcpy(&px, data + std::size_t(y) * stride + std::size_t(x) * 4, 4);
-            const unsigned a = px >> 24;
-            std::uint8_t* o = &out.rgba[(std::size_t(y) * out.width + x) * 4];
-            for (int c = 0; c < 3; ++c) {
-                const unsigned v = (px >> (16 - 8 * c)) & 0xff;
-                o[c] = static_cast<std::uint8_t>(a ? std::min(255u, (v * 255 + a / 2) / a) : 255);
-            }
-            o[3] = static_cast<std::uint8_t>(a);
-        }
-    }
-    return out;
-}
 
 bool is_color_bitmap_face(FT_Face face) {
     return face && FT_HAS_COLOR(face) && FT_HAS_FIXED_SIZES(face);
@@ -46,7 +26,8 @@ std::optional<ColorGlyph> load_color_glyph(FT_Face face, std::uint32_t gid) {
     // FreeType's BGRA is premultiplied, B G R A in memory: a little-endian
     // word with alpha on top, as Cairo's ARGB32.
     ColorGlyph g;
-    g.pixels = rgba_from_premultiplied_argb(bm.buffer, bm.pitch, static_cast<int>(bm.width), static_cast<int>(bm.rows));
+    RgbaImage px = rgba_from_premultiplied_argb(bm.buffer, bm.pitch, static_cast<int>(bm.width), static_cast<int>(bm.rows));
+    g.pixels = {static_cast<unsigned>(px.width), static_cast<unsigned>(px.height), std::move(px.rgba)};
     g.left = slot->bitmap_left / ppem;
     g.top = -slot->bitmap_top / ppem;
     g.width = bm.width / ppem;

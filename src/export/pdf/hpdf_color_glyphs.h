@@ -13,16 +13,12 @@
 
 namespace ks::hpdf {
 
-// Straight (not premultiplied) RGBA pixels, rows top to bottom.
+// Straight (not premultiplied) RGBA pixels, rows top to bottom (read back
+// with image/rgba_image.h's rgba_from_premultiplied_argb).
 struct RgbaPixels {
     unsigned width = 0, height = 0;
     std::vector<std::uint8_t> rgba;
 };
-
-// Premultiplied 32-bit pixels, one native-endian word per pixel with alpha
-// in the top byte (Cairo's ARGB32, FreeType's BGRA read as words), to
-// straight RGBA.
-RgbaPixels rgba_from_premultiplied_argb(const unsigned char* data, int stride, int width, int height);
 
 // A colour glyph and where it goes, in ems of the run's size relative to the
 // pen position on the baseline, y down (`top` < 0 is above the baseline).
