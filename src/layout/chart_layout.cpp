@@ -124,6 +124,12 @@ private:
     }
     Label measure(const std::string& s) const { return measure(s, label_); }
 
+    static bool tears_a_word(const Label& l) {
+        for (const auto& line : l.block.lines)
+            if (line.split_word || line.inside_word || line.overfull) return true;
+        return false;
+    }
+
     void put(const Label& l, double x, double y) {
         for (const auto& line : l.block.lines)
             for (const auto& pr : line.runs) out_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
@@ -293,13 +299,25 @@ private:
         double slot = plot_w / n_cat;
         TextStyle cat_style = label_;
         cat_style.align = Align::Center;
-        std::vector<Label> cats;
-        double cat_h = 0;
-        const double cat_w = std::max(size_ * 2, slot - size_ * 0.3);  // centred in this width
-        for (const auto& c : chart_.categories) {
-            cats.push_back(measure(c, cat_style, cat_w));
-            cat_h = std::max(cat_h, cats.back().h);
+        // Category labels wrap in their slot; when one would tear a word
+        // ("202|5年") every other label is shown (then every third, …), each
+        // centred under its category with the room of the skipped ones, as a
+        // spreadsheet sets its label interval.
+        std::vector<Label> cats(n_cat);
+        double cat_h = 0, cat_w = 0;
+        std::size_t every = 1;
+        for (; every <= n_cat; ++every) {
+            cat_w = std::max(size_ * 2, slot * static_cast<double>(every) - size_ * 0.3);  // centred in this width
+            bool whole = true;
+            cat_h = 0;
+            for (std::size_t c = 0; c < n_cat && whole; c += every) {
+                cats[c] = measure(chart_.categories[c], cat_style, cat_w);
+                whole = !tears_a_word(cats[c]);
+                cat_h = std::max(cat_h, cats[c].h);
+            }
+            if (whole) break;
         }
+        every = std::min(every, n_cat);
         double label_h = measure("0").h;
         double plot_y = top + label_h * 0.6;  // room for the top tick label
         double plot_h = std::max(1.0, h_ - plot_y - cat_h - size_ * 0.4);
@@ -312,8 +330,8 @@ private:
             line(plot_x, y, plot_w, 0, zero ? style_.axis : style_.grid, zero ? 1.5 : 0.75);
             put(tick_labels[k], plot_x - size_ * 0.4 - tick_labels[k].w, y - tick_labels[k].h / 2);
         }
-        for (std::size_t c = 0; c < n_cat; ++c)
-            put(cats[c], plot_x + slot * c + (slot - cat_w) / 2, plot_y + plot_h + size_ * 0.3);
+        for (std::size_t c = 0; c < n_cat; c += every)
+            put(cats[c], plot_x + slot * (static_cast<double>(c) + 0.5) - cat_w / 2, plot_y + plot_h + size_ * 0.3);
         if (lines) draw_lines(slot, plot_x, y_of);
         else draw_column_bars(stacked, slot, plot_x, y_of, plot_y, plot_h);
     }
@@ -337,7 +355,7 @@ private:
                 double inset = stacked || n_ser == 1 ? 0 : std::min(1.5, bar * 0.08);
                 rect(x + inset, y0, bar - 2 * inset, y1 - y0, colors_[s]);
                 hatch(x + inset, y0, bar - 2 * inset, y1 - y0, s);
-                if (stacked && s > 0) line(x, *v >= 0 ? y1 : y0, bar, 0, style_.paper, 1.5);
+                if (stacked && s > 0 && *v != 0) line(x, *v >= 0 ? y1 : y0, bar, 0, style_.paper, 1.5);  // not over the axis
                 out_.record.marks.push_back({static_cast<int>(s), static_cast<int>(c), *v, x + inset, y0,
                                              bar - 2 * inset, y1 - y0});
                 Label l = measure(value_text(*v));
@@ -452,11 +470,22 @@ private:
                 out_.record.marks.push_back({static_cast<int>(s), static_cast<int>(c), *v, x0, y, x1 - x0, bar});
                 Label l = measure(value_text(*v));
                 if (l.h > bar + 2) continue;
-                // Outside the bar's end; a negative bar's label that would run
-                // near the category labels (within one label height) goes right
-                // of the zero line instead.
-                double lx = *v >= 0 ? x1 + size_ * 0.25 : x0 - size_ * 0.25 - l.w;
-                if (lx < plot_x + size_ * 0.6) lx = x1 + size_ * 0.25;
+                // Outside the bar's end. A negative bar's label that would run
+                // near the category labels (within one label height) goes
+                // inside the bar when it fits there, else right of the zero
+                // line when the chart has room there.
+                const double pad = size_ * 0.25;
+                double lx = *v >= 0 ? x1 + pad : x0 - pad - l.w;
+                if (lx < plot_x + size_ * 0.6) {
+                    if (l.w + 2 * pad <= x1 - x0) {
+                        l = measure(value_text(*v), colored(text_on(colors_[s])));
+                        lx = x0 + pad;
+                    } else if (x1 + pad + l.w <= w_) {
+                        lx = x1 + pad;
+                    } else {
+                        continue;  // no room: the axis tells the value
+                    }
+                }
                 put(l, lx, y + (bar - l.h) / 2);
             }
         }

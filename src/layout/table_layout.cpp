@@ -322,11 +322,20 @@ private:
         for (const GridCell& g : grid_.cells)
             for (std::size_t r = g.row; r < g.row + static_cast<std::size_t>(g.rowspan); ++r)
                 for (int c = g.col; c < g.col + g.colspan; ++c) ends[r][static_cast<std::size_t>(c)] = g.row + static_cast<std::size_t>(g.rowspan);
-        std::vector<std::optional<Color>> fills;  // of the cells that start in each row
-        std::size_t body_row = 0;
-        for (const auto& row : table_.rows) {
-            if (row.header) fills.push_back(style_.header_fill);
-            else fills.push_back(body_row++ % 2 == 1 ? std::optional<Color>(style_.stripe) : std::nullopt);
+        // Of the cells that start in each row. Stripes alternate by block of
+        // rows that merged cells hold together, not by row: a rowspan's rows
+        // read as one entry.
+        std::vector<std::optional<Color>> fills;
+        std::size_t body_block = 0;
+        for (std::size_t r = 0; r < table_.rows.size();) {
+            if (table_.rows[r].header) {
+                fills.push_back(style_.header_fill);
+                ++r;
+                continue;
+            }
+            const std::size_t end = std::max(r + 1, merged_block_end(table_.rows, r));
+            const auto fill = body_block++ % 2 == 1 ? std::optional<Color>(style_.stripe) : std::nullopt;
+            for (; r < end && r < table_.rows.size(); ++r) fills.push_back(table_.rows[r].header ? style_.header_fill : fill);
         }
         std::size_t k = 0;
         for (std::size_t r = 0; r < table_.rows.size(); ++r) {

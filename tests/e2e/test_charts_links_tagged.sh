@@ -33,6 +33,24 @@ val = [float(x0) for x0, y0, x1, y1, t in words if t in ("−6.5", "-6.5")]
 sys.exit(0 if cat and val and val[0] > cat[0][0] + cat[0][1] else 1)
 PY
 
+  # Twenty monthly categories: labels shown at an interval rather than a
+  # year torn ("202" / "5年"); every value label of an all-negative bar chart
+  # inside the page.
+  python3 - "$out/slides.pdf" <<'PY' && ok "$set: category labels whole, negative labels inside the page" || fail "$set: torn category label or a label off the page"
+import re, subprocess, sys
+out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
+pages = out.split("<page ")[1:]
+width = float(re.search(r'width="([\d.]+)"', pages[0]).group(1))
+words = [(float(a), float(c), t) for p in pages for a, b, c, d, t in
+         re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', p)]
+years = [t for a, c, t in words if re.fullmatch(r"202[56]年(\d+月)?", t)]
+off = [t for a, c, t in words if c > width + 0.5]
+labels = {t for a, c, t in words}
+ok = not off and len(years) >= 5 and "202" not in labels and {"−1,200", "−800", "−300"} <= labels
+print("years", len(years), "off page", off)
+sys.exit(0 if ok else 1)
+PY
+
   # Hatched series stay hatched in PowerPoint: a native pattern fill.
   "$KS" build "$CHARTS" --layouts "$ROOT/layouts/$set.xml" -o "$out-pptx" --pptx -q 2> "$TMP/$set.pptx.log" \
     && unzip -p "$out-pptx/slides.pptx" ppt/slides/slide3.xml | grep -q '<a:pattFill prst="wdUpDiag"' \
@@ -74,8 +92,12 @@ dump = json.load(open(sys.argv[2]))
 cat = next(v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
 ok = cat.get("/Lang") == "u:ja" and cat.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is True
 alts = [v["value"]["/Alt"][2:] for v in objs.values() if isinstance(v.get("value"), dict) and "/Alt" in v["value"]]
-# Every chart's alt (given or generated), then the photo's on the last slide.
-want_alts = [c["alt"] for s in dump["slides"] for b in s["boxes"] for c in b.get("charts", [])] + ["福岡開発拠点の外観写真"]
+# Every chart's alt (given or generated) and the photo's, in slide order.
+want_alts = []
+for s in dump["slides"]:
+    for b in s["boxes"]:
+        want_alts += [c["alt"] for c in b.get("charts", [])]
+        want_alts += ["福岡開発拠点の外観写真" for im in b.get("images", []) if im["src"].endswith("photo.png")]
 ok = ok and alts == want_alts
 links = [v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link"]
 uris = sorted(l["/A"]["/URI"][2:] for l in links if "/A" in l)

@@ -177,3 +177,29 @@ TEST(TableLayout, LabelColumnStaysOnOneLineBesideLongText) {
     ASSERT_EQ(l.cells.size(), 4u);
     EXPECT_GT(l.cells[3].text.block.lines.size(), 1u);  // the long text wraps instead
 }
+
+// Stripes alternate by block of rows a merged cell holds together: the two
+// rows under "性能" are one entry and share one fill; the next block is the
+// other shade.
+TEST(TableLayout, StripesAlternateByMergedBlock) {
+    Table t = table_ok("<table><row header=\"true\"><cell>区分</cell><cell>項目</cell><cell>値</cell></row>"
+                       "<row><cell>a</cell><cell>x</cell><cell>1</cell></row>"
+                       "<row><cell rowspan=\"2\">性能</cell><cell>応答</cell><cell>300ms</cell></row>"
+                       "<row><cell>可用性</cell><cell>99.95%</cell></row>"
+                       "<row><cell>b</cell><cell>y</cell><cell>2</cell></row></table>");
+    TableLayout l = layout_table(t, 600, style(), test::engine());
+    // The fill of each body row: a Rect shape whose top is the row's top.
+    auto fill_of_row = [&](std::size_t r) -> std::optional<Color> {
+        for (const auto& step : l.paint) {
+            const auto* shape = std::get_if<Shape>(&step.shape.item);
+            if (step.cell < 0 && shape && shape->kind == Shape::Kind::Rect && shape->fill &&
+                std::abs(step.shape.pos.y - l.row_y[r]) < 0.01 && step.shape.pos.x > cell(l, "性能").x + 1)
+                return shape->fill;
+        }
+        return std::nullopt;
+    };
+    EXPECT_FALSE(fill_of_row(1).has_value());                     // block 1: plain
+    ASSERT_TRUE(fill_of_row(2).has_value());                      // block 2 (merged): striped
+    EXPECT_EQ(fill_of_row(3), fill_of_row(2));                    // … both of its rows
+    EXPECT_FALSE(fill_of_row(4).has_value());                     // block 3: plain again
+}
