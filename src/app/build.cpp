@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <numeric>
 #include <ostream>
 #include <thread>
 
@@ -13,6 +14,7 @@
 #include "app/depfile.h"
 #include "app/export_tasks.h"
 #include "app/input_stamps.h"
+#include "app/layout_memo.h"
 #include "app/progress.h"
 #include "cache/render_key.h"
 #include "export/cairo/cairo_painter.h"
@@ -161,7 +163,12 @@ void run_exports(BuildRun& run, const std::vector<ExportTask>& tasks, const std:
     for (std::size_t t = 0; t < tasks.size(); ++t) slide_steps += tasks[t].slide_step && !temps[t].empty();
     Progress progress(slide_steps, !run.options.quiet && stderr_is_terminal());
     std::vector<std::function<void()>> jobs;
-    for (std::size_t t = 0; t < tasks.size(); ++t)
+    // Preview first: the slide images start before the documents.
+    std::vector<std::size_t> order(tasks.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    if (run.options.on_slide_png)
+        std::stable_partition(order.begin(), order.end(), [&](std::size_t t) { return tasks[t].slide_step; });
+    for (std::size_t t : order)
         if (!temps[t].empty())
             jobs.push_back([&, t] {
                 auto begin = Clock::now();
@@ -289,6 +296,15 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     return report_stage(run, described, std::move(changes), deck.slides.size(), imposed.pages);
 }
 
+// What layout depends on besides the deck (app/layout_memo.h).
+std::uint64_t layout_context(const BuildOptions& options, const Loaded& loaded) {
+    if (!options.layout_memo) return 0;
+    char scale[64];
+    std::snprintf(scale, sizeof scale, "scale %.17g", options.png_scale);
+    return layout_context_key(loaded.described.inputs, loaded.described.input_dirs, options.outline,
+                              std::string(scale) + "\n" + loaded.layouts_file + "\n" + options.fonts_dir);
+}
+
 }  // namespace
 
 std::string default_layouts_file() { return (fs::path(data_dir()) / "layouts" / "briefing.xml").string(); }
@@ -318,7 +334,12 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
     Typesetter type(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
     std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags);
-    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags) : Document{};
+    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, options.layout_memo,
+                                                layout_context(options, loaded))
+                                 : Document{};
+    if (options.layout_memo && deck && !options.quiet)
+        err << "layout: " << options.layout_memo->laid_out << " of " << deck->slides.size() << " slides laid out ("
+            << options.layout_memo->reused << " kept from the last build)\n";
     if (!deck || stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
     const OutputNames names(deck->slides.size(), styles);
     describe_outputs(options, *deck, names, described);

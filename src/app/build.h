@@ -1,6 +1,7 @@
 #pragma once
 // The build and check commands: the pipeline as a short driver.
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -10,6 +11,8 @@
 #include "handout/handout_imposer.h"
 
 namespace ks {
+
+class LayoutMemo;
 
 struct BuildOptions {
     std::string outline;
@@ -34,6 +37,13 @@ struct BuildOptions {
     std::string root;         // empty: images anywhere; else images must be inside this folder
     bool pptx = false;        // also write slides.pptx
     bool reuse_unchanged = true;  // stop early when nothing changed since the last build (app/input_stamps.h)
+    // Preview first (watch --serve): called on an export thread as soon as a
+    // slide image is written, before the commit, with the slide's index, its
+    // render key and the temporary file (valid until the commit). Slide
+    // images are then written before the documents.
+    std::function<void(std::size_t index, std::uint64_t key, const std::string& temp)> on_slide_png;
+    // Watch: slides laid out by earlier builds of this process (app/layout_memo.h); null: none.
+    LayoutMemo* layout_memo = nullptr;
 };
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitEnvironment = 3 };

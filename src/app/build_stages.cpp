@@ -54,14 +54,25 @@ std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Type
     return paginate(deck, set, type.text, diags);  // long slides continue
 }
 
-Document render_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags) {
+Document render_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags,
+                      LayoutMemo* memo, std::uint64_t context) {
     std::vector<std::shared_ptr<const Frame>> frames;
     frames.reserve(deck.slides.size());
+    if (memo) memo->reused = memo->laid_out = 0;
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        const std::uint64_t key = memo ? slide_layout_key(context, deck, i) : 0;
+        if (const SlideLayout* kept = memo ? memo->find(key) : nullptr) {
+            diags.append(kept->diags);
+            frames.push_back(kept->frame);
+            ++memo->reused;
+            continue;
+        }
         SlideLayout slide = layout_slide(deck, i, set, type.text);
         diags.append(slide.diags);
+        if (memo) memo->keep(key, slide), ++memo->laid_out;
         frames.push_back(std::move(slide.frame));
     }
+    if (memo) memo->end_build();
     // The one timestamp of this build, for every output.
     const Timestamp timestamp = document_timestamp(deck.meta.date, std::getenv("SOURCE_DATE_EPOCH"));
     return slides_document(deck, std::move(frames), timestamp);

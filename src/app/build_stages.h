@@ -11,6 +11,7 @@
 
 #include "app/build.h"
 #include "app/build_result.h"
+#include "app/layout_memo.h"
 #include "app/output_names.h"
 #include "diag/diagnostics.h"
 #include "frame/document.h"
@@ -44,8 +45,10 @@ struct Typesetter {
 std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags);
 
 // render: one frame per slide, as the slides Document with the build's one
-// timestamp.
-Document render_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags);
+// timestamp. With a memo (watch), a slide whose key in `context` it holds is
+// not laid out again (app/layout_memo.h).
+Document render_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags,
+                      LayoutMemo* memo = nullptr, std::uint64_t context = 0);
 
 // impose: one handout Document per style; a diagnostic the styles share is
 // reported once.

@@ -34,9 +34,11 @@ void png_tasks(const BuiltDocuments& b, RenderKeys& keys, std::size_t exporter, 
     char salt[96];
     std::snprintf(salt, sizeof salt, "png scale %.17g", render.scale);
     for (std::size_t i = 0; i < b.slides.pages.size(); ++i) {
-        tasks.push_back({b.names.slide_png(i), keys.page(*b.slides.pages[i], salt), b.slide_labels.at(i), exporter, true,
-                         [&b, i, render](const std::string& path, Diagnostics&) {
+        const std::uint64_t key = keys.page(*b.slides.pages[i], salt);
+        tasks.push_back({b.names.slide_png(i), key, b.slide_labels.at(i), exporter, true,
+                         [&b, i, key, render](const std::string& path, Diagnostics&) {
                              write_page_png(b.painter, b.slides, i, path, render);
+                             if (b.options.on_slide_png) b.options.on_slide_png(i, key, path);
                          }});
     }
 }

@@ -607,7 +607,10 @@ bool OutputFolder::commit() {
         if (s.exists) {
             auto listed = manifest_.find(rel);
             bool ours = listed != manifest_.end() && listed->second.size == s.size;
-            OwnedFile there = hash_file(final);
+            // As in keep(): a file whose stamp is the one recorded is the
+            // file we wrote, without reading it again.
+            const bool stamped = ours && !listed->second.stamp.empty() && stamp_of(final) == listed->second.stamp;
+            OwnedFile there = stamped ? listed->second : hash_file(final);
             if (ours) ours = there.hash == listed->second.hash;
             bool identical = s.size == now.size && there.hash == now.hash;
             if (!ours && !identical && !(replace_unowned_ && s.regular))

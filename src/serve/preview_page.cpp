@@ -73,16 +73,17 @@ function show(state) {
     row.id = "slide-" + (s.index + 1);
     row.dataset.id = s.id;
     const img = row.querySelector("img");
-    if (img.dataset.hash !== s.hash) {          // reload only images whose bytes changed
-      if (loaded && firstChanged === null) firstChanged = row;
-      if (loaded) row.classList.add("changed");
+    const fresh = img.dataset.hash !== s.hash;  // reload only images whose bytes changed
+    if (fresh) {
       img.dataset.hash = s.hash;
       img.dataset.index = s.index;
       img.src = s.png;
-      img.alt = s.title;
-    } else {
-      row.classList.remove("changed");
     }
+    img.alt = s.title;
+    // Changed by this build: reloaded now, or already shown by a preview.
+    const mark = loaded && (fresh || (state.changed || []).includes(s.index));
+    if (mark && firstChanged === null) firstChanged = row;
+    row.classList.toggle("changed", mark);
     row.querySelector("h2").textContent = (s.index + 1) + ". " + (s.title || s.id);
     row.querySelector(".notes").textContent = s.notes;
   });
@@ -96,6 +97,29 @@ function show(state) {
   if (firstChanged) firstChanged.scrollIntoView({block: "start"});
   loaded = true;
   document.body.dataset.version = state.version;
+  document.body.dataset.disk = "current";
+}
+
+// Preview first: a slide image the running build has drawn, served from the
+// server's memory before the output folder is written. Decoded off-screen,
+// then swapped in (no flicker); the status says the files on disk are not
+// yet current until the build's own notice arrives.
+function preview(event) {
+  const p = JSON.parse(event.data);
+  const row = deck.children[p.index];
+  const img = row && row.querySelector("img");
+  if (!img || img.dataset.hash === p.hash) return;
+  const before = img.dataset.hash;
+  const next = new Image();
+  next.src = p.png;
+  next.decode().then(() => {
+    if (img.dataset.hash !== before) return;  // a newer image arrived meanwhile
+    img.dataset.hash = p.hash;
+    img.src = p.png;
+    row.classList.add("changed");
+    document.body.dataset.disk = "pending";
+    document.getElementById("status").textContent = "preview · writing the output folder…";
+  }).catch(() => {});  // gone from the server: the build's notice reloads it from disk
 }
 
 // One request at a time; a notice during a request fetches once more after it.
@@ -116,6 +140,7 @@ let polling = null;
 function listen() {
   const events = new EventSource("/events");
   events.addEventListener("build", refresh);
+  events.addEventListener("preview", preview);
   events.onerror = () => {
     document.getElementById("status").textContent = "reconnecting…";
     if (events.readyState === EventSource.CLOSED && !polling) {

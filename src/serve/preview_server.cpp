@@ -38,9 +38,21 @@ const char* content_type(const fs::path& p) {
 std::string sse_event(const PreviewState& s) {
     std::string data = "{\"version\":" + std::to_string(s.version) + ",\"ok\":" + (s.ok ? "true" : "false") +
                        ",\"changed\":[";
-    for (std::size_t i = 0; i < s.changed.size(); ++i) data += (i ? "," : "") + std::to_string(s.changed[i]);
+    for (std::size_t i = 0; i < s.changed.size(); ++i) {
+        if (i) data += ',';
+        data += std::to_string(s.changed[i]);
+    }
     return "event: build\ndata: " + data + "]}\n\n";
 }
+
+std::string preview_event(std::size_t index, const std::string& hash) {
+    return "event: preview\ndata: {\"index\":" + std::to_string(index) + ",\"hash\":\"" + hash +
+           "\",\"png\":\"/preview/" + hash + ".png\"}\n\n";
+}
+
+// Slide images kept in memory for the preview, and events kept for streams
+// that are between two writes.
+constexpr std::size_t kPreviewsKept = 32;
 
 // Limits: a worker per open page's event stream, up to kMaxEventStreams;
 // beyond them, and beyond kMaxWaiting queued connections, 503 at once.
@@ -118,6 +130,17 @@ void PreviewServer::publish(PreviewState state) {
     changed_.notify_all();
 }
 
+void PreviewServer::preview(std::size_t index, const std::string& hash, std::string png) {
+    {
+        std::lock_guard lock(mutex_);
+        preview_pngs_.emplace_back(hash, std::make_shared<const std::string>(std::move(png)));
+        if (preview_pngs_.size() > kPreviewsKept) preview_pngs_.pop_front();
+        preview_events_.emplace_back(++preview_seq_, preview_event(index, hash));
+        if (preview_events_.size() > kPreviewsKept) preview_events_.pop_front();
+    }
+    changed_.notify_all();
+}
+
 std::string PreviewServer::state_json() {
     // A journal in the folder: a commit is under way, or one was killed and
     // the folder is a mix of two builds until the next build completes it.
@@ -165,31 +188,64 @@ void PreviewServer::routes() {
         }
         res.set_header("Cache-Control", "no-store");
         auto sent = std::make_shared<std::uint64_t>(0);  // version this stream last announced
+        std::uint64_t previews_now;
+        {
+            std::lock_guard lock(mutex_);
+            previews_now = preview_seq_;  // a page that connects now asks for the state itself
+        }
+        auto sent_preview = std::make_shared<std::uint64_t>(previews_now);  // last preview announced
         const auto until = std::chrono::steady_clock::now() + kStreamLifetime;
         res.set_chunked_content_provider(
             "text/event-stream",
-            [this, sent, until](std::size_t, httplib::DataSink& sink) {
+            [this, sent, sent_preview, until](std::size_t, httplib::DataSink& sink) {
                 std::string chunk;
                 {
                     std::unique_lock lock(mutex_);
                     // Wake at least every 15 s to send a comment: it keeps proxies
                     // quiet and finds closed pages.
-                    changed_.wait_for(lock, std::chrono::seconds(15),
-                                      [&] { return stopping_ || state_.version != *sent; });
+                    changed_.wait_for(lock, std::chrono::seconds(15), [&] {
+                        return stopping_ || state_.version != *sent || preview_seq_ != *sent_preview;
+                    });
                     if (stopping_) return false;
+                    // Previews first: they were drawn before the build that follows them ended.
+                    for (const auto& [seq, event] : preview_events_)
+                        if (seq > *sent_preview) chunk += event;
+                    *sent_preview = preview_seq_;
                     if (state_.version != *sent) {
                         *sent = state_.version;
-                        chunk = sse_event(state_);
-                    } else if (std::chrono::steady_clock::now() > until) {
+                        chunk += sse_event(state_);
+                    }
+                    if (chunk.empty() && std::chrono::steady_clock::now() > until) {
                         sink.done();  // the page reconnects on its own
                         return true;
-                    } else {
-                        chunk = ": ping\n\n";
                     }
+                    if (chunk.empty()) chunk = ": ping\n\n";
                 }
                 return sink.write(chunk.data(), chunk.size());
             },
             [this](bool) { --event_streams_; });
+    });
+    file_routes();
+}
+
+// /preview/HASH.png from memory, /out/... from the output folder.
+void PreviewServer::file_routes() {
+    auto& s = *server_;
+    // A preview image: its name is its content's key, so it may be cached.
+    s.Get(R"(/preview/([0-9a-f]{16})\.png)", [this](const httplib::Request& req, httplib::Response& res) {
+        std::shared_ptr<const std::string> png;
+        {
+            std::lock_guard lock(mutex_);
+            for (const auto& [hash, bytes] : preview_pngs_)
+                if (hash == req.matches[1].str()) png = bytes;
+        }
+        if (!png) {
+            res.status = 404;
+            res.set_content("not found\n", "text/plain");
+            return;
+        }
+        res.set_header("Cache-Control", "private, max-age=3600, immutable");
+        res.set_content(*png, "image/png");
     });
     // Files are streamed from one descriptor, a slice at a time: a large
     // file never sits in memory, however many ask for it.

@@ -45,10 +45,15 @@ std::optional<std::string> read_file(const std::string& path, std::string* why) 
         if (why) *why = reason;
         return std::nullopt;
     }
-    std::string data;
-    char buf[1 << 16];
+    // Read straight into a string of the file's size (a font is megabytes:
+    // no growing copies); a file that grows meanwhile is read to its end.
+    struct stat st{};
+    std::string data(::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : 1 << 16,
+                     '\0');
+    std::size_t used = 0;
     for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (used == data.size()) data.resize(data.size() * 2);
+        ssize_t n = ::read(fd, data.data() + used, data.size() - used);
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;
             if (why) *why = std::strerror(errno);
@@ -56,8 +61,9 @@ std::optional<std::string> read_file(const std::string& path, std::string* why) 
             return std::nullopt;
         }
         if (n == 0) break;
-        data.append(buf, static_cast<std::size_t>(n));
+        used += static_cast<std::size_t>(n);
     }
+    data.resize(used);
     ::close(fd);
     return data;
 }

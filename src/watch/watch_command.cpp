@@ -10,7 +10,10 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/layout_memo.h"
 #include "serve/preview_server.h"
+#include "util/hash.h"
+#include "util/read_file.h"
 #include "watch/file_watcher.h"
 #include "watch/output_hashes.h"
 #include "watch/stop_signals.h"
@@ -75,12 +78,8 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, boo
     state.ok = ok;
     state.messages = messages;
     state.title = good.title;
-    for (const auto& s : good.slides) {
-        char key[17];
-        std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(s.key));
-        state.slides.push_back({s.index, s.id, s.title, s.notes, s.png,
-                                s.key ? std::string(key) : file_hash(out_dir / s.png)});
-    }
+    for (const auto& s : good.slides)
+        state.slides.push_back({s.index, s.id, s.title, s.notes, s.png, s.key ? hex64(s.key) : file_hash(out_dir / s.png)});
     if (ok) {
         for (const auto* list : {&good.changes.added, &good.changes.changed})
             for (const auto& c : *list) state.changed.push_back(c.index);
@@ -95,6 +94,14 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, boo
         state.slides_pdf_hash = file_hash(out_dir / state.slides_pdf_file);
     }
     return state;
+}
+
+// The image the build just wrote to its temporary, handed to the server
+// (its name there is the render key the page will later see for it).
+std::function<void(std::size_t, std::uint64_t, const std::string&)> preview_sender(PreviewServer& server) {
+    return [&server](std::size_t index, std::uint64_t key, const std::string& temp) {
+        if (auto png = read_file(temp)) server.preview(index, hex64(key), std::move(*png));
+    };
 }
 
 }  // namespace
@@ -131,6 +138,7 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
     watcher.watch(known.inputs, known.input_dirs);
 
     BuildResult good;  // the last successful build: its files are the ones on disk
+    LayoutMemo memo;  // slides laid out by earlier builds: a save lays out the changed ones
     for (;;) {
         auto start = Clock::now();
         std::ostringstream messages;
@@ -140,6 +148,10 @@ int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostre
             // The first build lays out everything: the preview needs its slides.
             BuildOptions this_build = options;
             this_build.reuse_unchanged = this_build.reuse_unchanged && good.described;
+            this_build.layout_memo = &memo;
+            // Preview first: after the first build, each new slide image goes
+            // to the page before the output folder is committed.
+            if (server && good.described) this_build.on_slide_png = preview_sender(*server);
             code = run_build(this_build, messages, &result);
         } catch (const std::exception& e) {
             messages << "kamishibai: error: " << e.what() << "\n";

@@ -9,6 +9,7 @@
 #   PEERS_DIR  a copy of shared/peers on which run-anchors.sh has run (optional)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export KAMISHIBAI_DATA_DIR=${KAMISHIBAI_DATA_DIR:-$ROOT}  # a binary copied out of the build tree finds the data
 KS=${1:-$ROOT/build/release/kamishibai}
 N=${2:-7}
 PEERS=${3:-}

@@ -19,6 +19,7 @@
 # usage: tests/bench/bench_incremental.sh [BINARY] [N] [BEFORE]   (N default 7, >= 5)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export KAMISHIBAI_DATA_DIR=${KAMISHIBAI_DATA_DIR:-$ROOT}  # a binary copied out of the build tree finds the data
 KS=${1:-$ROOT/build/release/kamishibai}
 N=${2:-7}
 BEFORE=${3:-}

@@ -44,3 +44,11 @@ start_preview() {
   cat "$TMP/log"
   return 1
 }
+
+# The builds a watcher logging to $TMP/log has reported; wait_watch_builds N
+# waits (up to 20 s) until there are at least N.
+watch_builds() { grep -c -E '\] (built|build failed)' "$TMP/log" || true; }
+wait_watch_builds() {
+  for _ in $(seq 1 200); do [ "$(watch_builds)" -ge "$1" ] && return 0; sleep 0.1; done
+  cat "$TMP/log"; return 1
+}

@@ -57,9 +57,11 @@ async function main() {
   const latencies = [];
   const itemCount = (original.match(/<item>/g) || []).length;
   const picks = [0.35, 0.55, 0.75, 0.9, 0.6].map((f) => Math.floor(itemCount * f));
+  let lastSlide = 0;
   for (const [k, item] of picks.entries()) {
     const pos = [...text.matchAll(/<item>/g)][item].index;
     const slide = (text.slice(0, pos).match(/<slide[ >]/g) || []).length - 1;
+    lastSlide = slide;
     await evaluate(`window.scrollTo(0, 0), true`);
     const srcs = await evaluate(`[...document.querySelectorAll('#deck img')].map(i => i.src)`);
     const marker = `改訂${k + 1}版 `;
@@ -84,6 +86,21 @@ async function main() {
   if (latencies.length) console.log(`latency save -> updated image in the page: median ${Math.round(latencies[latencies.length >> 1])} ms ` +
                                     `(${latencies.map(Math.round).join(", ")} ms)`);
 
+  // ---- preview first: the page takes a "preview" event's image (decoded
+  // off-screen, then swapped) and says the files on disk are not yet current;
+  // the next build's notice makes them current again. The last edit's image
+  // is still in the server's memory: announce it for slide 1.
+  const diskNow = await evaluate(`document.body.dataset.disk`);
+  diskNow === "current" ? ok("after a build the page says the files on disk are current") : fail("disk state: " + diskNow);
+  const lastHash = (await (await fetch(url + "api/deck")).json()).slides[lastSlide].hash;
+  const first = `document.querySelectorAll('#deck img')[0]`;
+  await evaluate(`preview({data: JSON.stringify({index: 0, hash: "${lastHash}", png: "/preview/${lastHash}.png"})}), true`);
+  const [swapped] = await until(`${first}.src.endsWith("/preview/${lastHash}.png") && ${first}.complete && ${first}.naturalWidth === 1920`);
+  swapped ? ok("a preview event swaps in the image from /preview/") : fail("preview image not shown: " + await evaluate(`${first}.src`));
+  const pending = await evaluate(`document.body.dataset.disk === "pending" && document.getElementById("status").textContent`);
+  pending && pending.includes("writing") ? ok("while previewing, the status says the output folder is being written")
+                                         : fail("status while previewing: " + pending);
+
   // ---- a broken outline: the overlay shows file:line:column, the slides stay
   const broken = text.replace("</deck>", "<slide><title>壊れ</title>\n</deck>");
   saveByRename(outline, broken);
@@ -97,6 +114,8 @@ async function main() {
   saveByRename(outline, text);
   const [gone] = await until(`document.getElementById('overlay').hidden`);
   gone ? ok("overlay removed when the outline is fixed") : fail("overlay still shown after the fix");
+  const [fromDisk] = await until(`document.body.dataset.disk === "current" && ${first}.src.includes("/out/slides/01.png")`);
+  fromDisk ? ok("after the next build the page shows the files on disk again") : fail("slide 1 still: " + await evaluate(`${first}.src`));
 }
 
 try {

@@ -61,14 +61,18 @@ wait_builds 3 || fail "rebuild after rename"
 slides_text | grep -q "置き換え保存 renamed" && ok "write-temp-and-rename rebuilt" || fail "rename text"
 
 # 3. A burst of five saves in a row: a save builds at once, the saves that
-# land during that build are one more build: one or two rebuilds (a build
-# that read a file the next save had just truncated is superseded, not shown).
+# land during that build are one more build (a build that read a file the
+# next save had just truncated is superseded, not shown). How many builds
+# that makes depends on how long a build takes against the gaps between the
+# saves (a build of this deck now takes less than some gaps on a loaded
+# machine), so the check is: at least one, never more than one per save,
+# and the last save is what is built.
 before=$(builds)
 for i in 1 2 3 4 5; do deck "連続保存 burst $i" > "$W/deck.xml"; done
 sleep 1.5
 wait_builds $((before + 1)) || fail "rebuild after burst"
 after=$(builds)
-[ $((after - before)) -ge 1 ] && [ $((after - before)) -le 2 ] && ok "burst of 5 saves: $((after - before)) rebuild(s)" \
+[ $((after - before)) -ge 1 ] && [ $((after - before)) -le 5 ] && ok "burst of 5 saves: $((after - before)) rebuild(s)" \
   || fail "burst of 5 saves gave $((after - before)) rebuilds"
 slides_text | grep -q "連続保存 burst 5" && ok "burst: last save built" || fail "burst: last save not in output"
 

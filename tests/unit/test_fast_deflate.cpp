@@ -48,3 +48,28 @@ TEST(FastDeflate, LongRunsShrink) {
     auto z = zlib_compress_runs(flat.data(), flat.size());
     EXPECT_LT(z.size(), flat.size() / 150);
 }
+
+// Fed in pieces, each with the look-ahead a match needs (up to 258 bytes on),
+// the stream is the same bytes as fed whole: the PNG writer compresses a few
+// rows at a time.
+TEST(FastDeflate, PiecesGiveTheSameStreamAsTheWhole) {
+    std::mt19937 rng(11);
+    std::vector<unsigned char> data(300000);
+    for (std::size_t i = 0; i < data.size();) {  // runs of every length, some crossing piece ends
+        const std::size_t run = 1 + rng() % 700;
+        const auto b = static_cast<unsigned char>(rng() % 3 == 0 ? rng() : 0);
+        for (std::size_t k = 0; k < run && i < data.size(); ++k) data[i++] = b;
+    }
+    const auto whole = zlib_compress_runs(data.data(), data.size());
+    for (std::size_t piece : {1u, 2u, 257u, 258u, 259u, 1000u, 5761u, 65536u}) {
+        RunDeflater deflater(data.size());
+        std::size_t pos = 0;
+        for (std::size_t limit = piece; pos < data.size(); limit += piece) {
+            // Only what the piece may read is handed over: [pos, limit + 258).
+            const std::size_t base = pos, end = std::min(data.size(), std::max(limit, pos) + 258);
+            std::vector<unsigned char> window(data.begin() + static_cast<long>(base), data.begin() + static_cast<long>(end));
+            deflater.feed(window.data(), base, std::min(limit, data.size()), &pos);
+        }
+        EXPECT_EQ(deflater.finish(), whole) << "pieces of " << piece;
+    }
+}

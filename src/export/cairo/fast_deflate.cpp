@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-
+#include <memory>
 
 namespace ks {
 namespace {
@@ -49,36 +49,6 @@ struct Tables {
     }
 };
 
-// Writes LSB-first bit codes into a buffer sized in advance (no per-byte
-// capacity checks on the hot path).
-class BitWriter {
-public:
-    explicit BitWriter(unsigned char* out) : out_(out) {}
-    void put(std::uint32_t bits, std::uint32_t n) {
-        buffer_ |= static_cast<std::uint64_t>(bits) << count_;
-        count_ += n;
-        if (count_ >= 32) {
-            std::memcpy(out_, &buffer_, 4);  // little-endian: low bits first
-            out_ += 4;
-            buffer_ >>= 32;
-            count_ -= 32;
-        }
-    }
-    unsigned char* finish() {
-        while (count_ > 0) {
-            *out_++ = static_cast<unsigned char>(buffer_);
-            buffer_ >>= 8;
-            count_ = count_ > 8 ? count_ - 8 : 0;
-        }
-        return out_;
-    }
-
-private:
-    unsigned char* out_;
-    std::uint64_t buffer_ = 0;
-    std::uint32_t count_ = 0;
-};
-
 // Length of the run of `b` starting at data[i], at most `limit`; eight bytes at a time.
 std::size_t run_length(const unsigned char* data, std::size_t i, std::size_t limit, unsigned char b) {
     const std::uint64_t pattern = 0x0101010101010101ull * b;
@@ -96,51 +66,84 @@ std::size_t run_length(const unsigned char* data, std::size_t i, std::size_t lim
 
 }  // namespace
 
-std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {
-    static const Tables tables;
+constexpr std::uint64_t kMod = 65521;
+
+RunDeflater::RunDeflater(std::size_t size)
     // Worst case: every byte a 9-bit literal, plus header, end code, checksum
-    // and the writer's 4-byte stores.
-    std::vector<unsigned char> out(size + size / 8 + 32);
-    out[0] = 0x78;  // deflate, 32K window
-    out[1] = 0x01;  // fastest, no dictionary; (0x7801 % 31 == 0)
-    BitWriter bits(out.data() + 2);
-    bits.put(1, 1);  // BFINAL
-    bits.put(1, 2);  // BTYPE = 01, fixed Huffman
+    // and 4-byte stores. Left uninitialised (value-initialising it cost as
+    // much as a third of the encoding): only the bytes written are copied out.
+    : size_(size), out_(new unsigned char[size + size / 8 + 32]) {
+    out_[0] = 0x78;  // deflate, 32K window
+    out_[1] = 0x01;  // fastest, no dictionary; (0x7801 % 31 == 0)
+    bits_out_ = out_.get() + 2;
+    put(1, 1);  // BFINAL
+    put(1, 2);  // BTYPE = 01, fixed Huffman
+}
+
+// LSB-first bit codes into the buffer sized in advance (no capacity checks
+// on the hot path).
+inline void RunDeflater::put(std::uint32_t bits, std::uint32_t n) {
+    buffer_ |= static_cast<std::uint64_t>(bits) << count_;
+    count_ += n;
+    if (count_ >= 32) {
+        std::memcpy(bits_out_, &buffer_, 4);  // little-endian: low bits first
+        bits_out_ += 4;
+        buffer_ >>= 32;
+        count_ -= 32;
+    }
+}
+
+void RunDeflater::feed(const unsigned char* data, std::size_t base, std::size_t limit, std::size_t* pos) {
+    static const Tables tables;
+    std::size_t i = *pos;  // data[i - base]: input position i
     // Adler-32 is kept alongside: a run of n bytes b updates it in closed
     // form (s1 += n·b, s2 += n·s1 + b·n(n+1)/2), so flat areas cost nothing.
-    constexpr std::uint64_t kMod = 65521;
-    std::uint64_t s1 = 1, s2 = 0;
-    unsigned pending = 0;  // literals since the last reduction (must stay below 5552)
-    std::size_t i = 0;
-    while (i < size) {
-        const unsigned char b = data[i];
-        const Code& lit = tables.literal[b];
-        bits.put(lit.bits, lit.length);
-        ++i;
-        s1 += b;
-        s2 += s1;
-        if (++pending == 4096) s1 %= kMod, s2 %= kMod, pending = 0;
-        // Repeat the byte just written: matches at distance 1.
-        for (;;) {
-            const std::size_t run = run_length(data, i, std::min<std::size_t>(258, size - i), b);
-            if (run < 3) break;
-            const Code& m = tables.run[run];
-            bits.put(m.bits, m.length);
-            i += run;
-            s2 = (s2 + run * s1 + b * (run * (run + 1) / 2)) % kMod;
-            s1 = (s1 + run * b) % kMod;
-            pending = 0;
+    while (i < limit) {
+        if (after_byte_) {
+            // Repeat the byte just written: matches at distance 1.
+            const std::size_t run = run_length(data, i - base, std::min<std::size_t>(258, size_ - i), last_);
+            if (run >= 3) {
+                const Code& m = tables.run[run];
+                put(m.bits, m.length);
+                i += run;
+                s2_ = (s2_ + run * s1_ + last_ * (run * (run + 1) / 2)) % kMod;
+                s1_ = (s1_ + run * last_) % kMod;
+                pending_ = 0;
+                continue;
+            }
         }
+        const unsigned char b = data[i++ - base];
+        const Code& lit = tables.literal[b];
+        put(lit.bits, lit.length);
+        s1_ += b;
+        s2_ += s1_;
+        if (++pending_ == 4096) s1_ %= kMod, s2_ %= kMod, pending_ = 0;  // must stay below 5552
+        last_ = b;
+        after_byte_ = true;
     }
-    s1 %= kMod;
-    s2 %= kMod;
+    *pos = i;
+}
+
+std::vector<unsigned char> RunDeflater::finish() {
+    s1_ %= kMod;
+    s2_ %= kMod;
     const Code end = fixed_code(256);
-    bits.put(end.bits, end.length);
-    unsigned char* tail = bits.finish();
-    const auto adler = static_cast<std::uint32_t>((s2 << 16) | s1);
-    for (int shift = 24; shift >= 0; shift -= 8) *tail++ = static_cast<unsigned char>(adler >> shift);
-    out.resize(static_cast<std::size_t>(tail - out.data()));
-    return out;
+    put(end.bits, end.length);
+    while (count_ > 0) {
+        *bits_out_++ = static_cast<unsigned char>(buffer_);
+        buffer_ >>= 8;
+        count_ = count_ > 8 ? count_ - 8 : 0;
+    }
+    const auto adler = static_cast<std::uint32_t>((s2_ << 16) | s1_);
+    for (int shift = 24; shift >= 0; shift -= 8) *bits_out_++ = static_cast<unsigned char>(adler >> shift);
+    return std::vector<unsigned char>(out_.get(), bits_out_);
+}
+
+std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {
+    RunDeflater deflater(size);
+    std::size_t pos = 0;
+    deflater.feed(data, 0, size, &pos);
+    return deflater.finish();
 }
 
 }  // namespace ks

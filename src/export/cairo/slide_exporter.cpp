@@ -34,12 +34,18 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
     std::unique_ptr<unsigned char[]> pixels(new unsigned char[static_cast<std::size_t>(stride) * h]);
     SurfacePtr surface(cairo_image_surface_create_for_data(pixels.get(), CAIRO_FORMAT_RGB24, w, h, stride));
     check(cairo_surface_status(surface.get()), "cannot create a slide image");
+    // An opaque background that covers every pixel whole (the usual slide)
+    // is the first thing painted: clearing to white before it would be a
+    // second pass over the 8 MB for nothing.
+    const bool covered = f.background && f.background->a >= 1.0 && w == f.width * scale && h == f.height * scale;
     {
         ContextPtr cr(cairo_create(surface.get()));
-        cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
-        cairo_set_source_rgb(cr.get(), 1, 1, 1);
-        cairo_paint(cr.get());
-        cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
+        if (!covered) {
+            cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
+            cairo_set_source_rgb(cr.get(), 1, 1, 1);
+            cairo_paint(cr.get());
+            cairo_set_operator(cr.get(), CAIRO_OPERATOR_OVER);
+        }
         cairo_scale(cr.get(), scale, scale);
         painter.paint(cr.get(), f, {false});
         check(cairo_status(cr.get()), "drawing " + path);

@@ -1,23 +1,26 @@
 #include "export/pdf/hpdf_font_subset.h"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace ks::hpdf {
 
 namespace {
 
-std::uint32_t u32(const std::string& s, std::size_t o) {
+std::uint32_t u32(std::string_view s, std::size_t o) {
     return (std::uint32_t(std::uint8_t(s[o])) << 24) | (std::uint32_t(std::uint8_t(s[o + 1])) << 16) |
            (std::uint32_t(std::uint8_t(s[o + 2])) << 8) | std::uint32_t(std::uint8_t(s[o + 3]));
 }
-std::uint16_t u16(const std::string& s, std::size_t o) {
+std::uint16_t u16(std::string_view s, std::size_t o) {
     return static_cast<std::uint16_t>((std::uint8_t(s[o]) << 8) | std::uint8_t(s[o + 1]));
 }
 void put16(std::string& s, std::uint16_t v) {
@@ -34,14 +37,18 @@ void set32(std::string& s, std::size_t o, std::uint32_t v) {
     s[o + 2] = static_cast<char>((v >> 8) & 0xFF);
     s[o + 3] = static_cast<char>(v & 0xFF);
 }
-std::uint32_t checksum(const std::string& s) {
+// The sfnt checksum: big-endian 32-bit words summed, the tail padded with zeros.
+std::uint32_t checksum(std::string_view s) {
     std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < s.size(); i += 4) {
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | (i + k < s.size() ? std::uint8_t(s[i + k]) : 0);
-        sum += v;
+    const std::size_t whole = s.size() & ~std::size_t(3);
+    for (std::size_t i = 0; i < whole; i += 4) {
+        std::uint32_t v;
+        std::memcpy(&v, s.data() + i, 4);
+        sum += __builtin_bswap32(v);
     }
-    return sum;
+    std::uint32_t v = 0;
+    for (std::size_t k = whole; k < whole + 4; ++k) v = (v << 8) | (k < s.size() ? std::uint8_t(s[k]) : 0);
+    return whole == s.size() ? sum : sum + v;
 }
 
 // A (3,1) format 4 cmap with one segment per run of consecutive code points
@@ -90,6 +97,51 @@ std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t
     return cmap + sub;
 }
 
+// Tables are views into the font; those that change own a copy.
+struct Table {
+    std::string tag;
+    std::string_view data;
+    std::string owned;
+    std::string& own() {
+        if (owned.empty()) owned.assign(data);
+        data = owned;
+        return owned;
+    }
+};
+
+// The font file from its 12-byte header and its tables: same order, 4-byte
+// aligned, fresh checksums, head's checkSumAdjustment (already zero) set.
+std::string assemble(std::string_view header, const std::vector<Table>& tables, std::size_t head) {
+    const auto num_tables = static_cast<std::uint16_t>(tables.size());
+    std::string out;
+    std::size_t total = 12 + 16 * std::size_t(num_tables);
+    for (const Table& t : tables) total += (t.data.size() + 3) & ~std::size_t(3);
+    out.reserve(total);
+    out += header;  // version, numTables, searchRange, entrySelector, rangeShift
+    std::size_t offset = 12 + 16 * std::size_t(num_tables);
+    std::vector<std::size_t> offsets;
+    // Every table starts on a 4-byte boundary and is padded with zeros, so
+    // the whole file's checksum is the directory's plus the tables'.
+    std::uint32_t file_sum = 0;
+    for (const Table& t : tables) {
+        const std::uint32_t sum = checksum(t.data);
+        file_sum += sum;
+        out += t.tag;
+        put32(out, sum);
+        put32(out, static_cast<std::uint32_t>(offset));
+        put32(out, static_cast<std::uint32_t>(t.data.size()));
+        offsets.push_back(offset);
+        offset += (t.data.size() + 3) & ~std::size_t(3);
+    }
+    for (const Table& t : tables) {
+        out += t.data;
+        out.append((4 - t.data.size() % 4) % 4, '\0');
+    }
+    file_sum += checksum(std::string_view(out).substr(0, 12 + 16 * std::size_t(num_tables)));
+    set32(out, offsets[head] + 8, 0xB1B0AFBAu - file_sum);
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> reduce_truetype(const std::string& ttf, const std::map<std::uint16_t, std::uint16_t>& chars,
@@ -108,10 +160,6 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
         why = "truncated table directory";
         return std::nullopt;
     }
-    struct Table {
-        std::string tag;
-        std::string data;
-    };
     std::vector<Table> tables;
     std::map<std::string, std::size_t> index;
     for (std::uint16_t i = 0; i < num_tables; ++i) {
@@ -121,7 +169,7 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
             why = "table outside the file";
             return std::nullopt;
         }
-        tables.push_back({ttf.substr(rec, 4), ttf.substr(off, len)});
+        tables.push_back({ttf.substr(rec, 4), std::string_view(ttf).substr(off, len), {}});
         index[tables.back().tag] = tables.size() - 1;
     }
     for (const char* t : {"cmap", "hmtx", "hhea", "head", "maxp"})
@@ -135,27 +183,30 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
         why = "too many characters for one cmap subtable";
         return std::nullopt;
     }
-    tables[index["cmap"]].data = *cmap;
+    tables[index["cmap"]].owned = std::move(*cmap);
+    tables[index["cmap"]].data = tables[index["cmap"]].owned;
 
     // hmtx: keep .notdef and the glyphs in use, zero the rest (it then
     // compresses to almost nothing; PDF readers take widths from /W).
-    const std::string& hhea = tables[index["hhea"]].data;
-    const std::string& maxp = tables[index["maxp"]].data;
+    const std::string_view hhea = tables[index["hhea"]].data;
+    const std::string_view maxp = tables[index["maxp"]].data;
     if (hhea.size() < 36 || maxp.size() < 6) {
         why = "short hhea/maxp";
         return std::nullopt;
     }
     const std::uint16_t n_metrics = u16(hhea, 34), n_glyphs = u16(maxp, 4);
-    std::string& hmtx = tables[index["hmtx"]].data;
     const std::size_t need = 4 * std::size_t(n_metrics) + 2 * std::size_t(n_glyphs > n_metrics ? n_glyphs - n_metrics : 0);
-    if (hmtx.size() < need || n_metrics == 0) {
+    if (tables[index["hmtx"]].data.size() < need || n_metrics == 0) {
         why = "short hmtx";
         return std::nullopt;
     }
-    std::set<std::uint16_t> keep{0};
-    for (const auto& [cp, gid] : chars) keep.insert(gid);
+    std::string& hmtx = tables[index["hmtx"]].own();
+    std::vector<bool> keep(std::size_t(n_glyphs) + 1, false);
+    keep[0] = true;
+    for (const auto& [cp, gid] : chars)
+        if (gid < keep.size()) keep[gid] = true;
     for (std::uint16_t g = 1; g < n_glyphs; ++g) {
-        if (keep.count(g)) continue;
+        if (keep[g]) continue;
         if (g < n_metrics) {
             for (int k = 0; k < 4; ++k) hmtx[4 * std::size_t(g) + k] = 0;
         } else {
@@ -164,65 +215,77 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
         }
     }
 
-    // Reassemble: same tables, same order, 4-byte aligned, fresh checksums.
-    std::string& head = tables[index["head"]].data;
-    if (head.size() < 12) {
+    if (tables[index["head"]].data.size() < 12) {
         why = "short head";
         return std::nullopt;
     }
-    set32(head, 8, 0);  // checkSumAdjustment, recomputed below
-    std::string out;
-    put32(out, version);
-    put16(out, num_tables);
-    out += ttf.substr(6, 6);  // searchRange, entrySelector, rangeShift
-    std::size_t offset = 12 + 16 * std::size_t(num_tables);
-    std::vector<std::size_t> offsets;
-    for (const Table& t : tables) {
-        out += t.tag;
-        put32(out, checksum(t.data));
-        put32(out, static_cast<std::uint32_t>(offset));
-        put32(out, static_cast<std::uint32_t>(t.data.size()));
-        offsets.push_back(offset);
-        offset += (t.data.size() + 3) & ~std::size_t(3);
-    }
-    for (const Table& t : tables) {
-        out += t.data;
-        out.append((4 - t.data.size() % 4) % 4, '\0');
-    }
-    set32(out, offsets[index["head"]] + 8, 0xB1B0AFBAu - checksum(out));
-    return out;
+    set32(tables[index["head"]].own(), 8, 0);  // checkSumAdjustment, recomputed below
+    return assemble(std::string_view(ttf).substr(0, 12), tables, index["head"]);
 }
 
+namespace {
+
+void write_all(int fd, const std::string& bytes, const std::string& path) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) throw std::runtime_error("cannot write temporary file " + path);
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
 TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
+    fd_ = ::memfd_create(("kamishibai" + suffix).c_str(), MFD_CLOEXEC);
+    if (fd_ >= 0) {
+        path_ = "/proc/self/fd/" + std::to_string(fd_);
+        try {
+            write_all(fd_, bytes, path_);
+        } catch (...) {
+            release();
+            throw;
+        }
+        if (::access(path_.c_str(), R_OK) == 0) return;
+        release();  // no /proc: a file on disk after all
+    }
     std::string templ = (std::filesystem::temp_directory_path() / ("kamishibai-XXXXXX" + suffix)).string();
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
     const int fd = ::mkstemps(buf.data(), static_cast<int>(suffix.size()));
     if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + std::filesystem::temp_directory_path().string());
     path_ = buf.data();
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write temporary file " + path_);
-        }
-        done += static_cast<std::size_t>(n);
+    try {
+        write_all(fd, bytes, path_);
+    } catch (...) {
+        ::close(fd);
+        release();  // a failed write leaves no file behind
+        throw;
     }
-    if (::close(fd) != 0) throw std::runtime_error("cannot write temporary file " + path_);
+    if (::close(fd) != 0) {
+        release();
+        throw std::runtime_error("cannot write temporary file " + std::string(buf.data()));
+    }
+}
+
+void TempFile::release() {
+    if (fd_ >= 0) ::close(fd_);
+    else if (!path_.empty()) ::unlink(path_.c_str());
+    fd_ = -1;
+    path_.clear();
 }
 
 TempFile& TempFile::operator=(TempFile&& o) noexcept {
     if (this != &o) {
-        if (!path_.empty()) ::unlink(path_.c_str());
+        release();
         path_ = std::move(o.path_);
+        fd_ = o.fd_;
         o.path_.clear();
+        o.fd_ = -1;
     }
     return *this;
 }
 
-TempFile::~TempFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-}
+TempFile::~TempFile() { release(); }
 
 }  // namespace ks::hpdf

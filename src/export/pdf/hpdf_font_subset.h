@@ -27,13 +27,17 @@ namespace ks::hpdf {
 std::optional<std::string> reduce_truetype(const std::string& ttf, const std::map<std::uint16_t, std::uint16_t>& chars,
                                            std::string& why);
 
-// A file in the temporary directory, removed when this goes away.
+// A file that exists while this does: a memory file (memfd) named by its
+// /proc/self/fd path, which the kernel frees when the process ends however it
+// ends (the reduced faces are kept for the process: no crash or kill leaves
+// megabytes behind); in the temporary directory, removed when this goes
+// away, where memory files are not available.
 class TempFile {
 public:
     TempFile() = default;
     // Writes `bytes` to a fresh file; throws std::runtime_error on failure.
     explicit TempFile(const std::string& bytes, const std::string& suffix);
-    TempFile(TempFile&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
+    TempFile(TempFile&& o) noexcept : path_(std::move(o.path_)), fd_(o.fd_) { o.path_.clear(), o.fd_ = -1; }
     TempFile& operator=(TempFile&& o) noexcept;
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
@@ -41,7 +45,9 @@ public:
     const std::string& path() const { return path_; }
 
 private:
+    void release();
     std::string path_;
+    int fd_ = -1;  // the memory file; -1: path_ is on disk
 };
 
 }  // namespace ks::hpdf

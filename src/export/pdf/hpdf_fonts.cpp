@@ -14,12 +14,17 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
+#include "util/hash.h"
+#include "util/read_file.h"
 
 namespace ks::hpdf {
 
@@ -129,6 +134,43 @@ bool truetype_outlines(FT_Face face) {
     return true;
 }
 
+// Reduced faces (hpdf_font_subset.h) for the life of the process: the
+// watcher writes the handout again after every save, nearly always with the
+// same characters, and the handout styles of one build share faces. Keyed by
+// the file (path, size, modification time) and the characters; the last few
+// are kept. Null when the face cannot be reduced: the caller embeds the file.
+std::shared_ptr<const TempFile> reduced_face(const std::string& file,
+                                             const std::map<std::uint16_t, std::uint16_t>& chars) {
+    if (chars.empty()) return nullptr;
+    struct stat st{};
+    if (::stat(file.c_str(), &st) != 0) return nullptr;
+    Fnv1a64 h;
+    h.update(file);
+    for (const auto value : {std::uint64_t(st.st_size), std::uint64_t(st.st_mtim.tv_sec), std::uint64_t(st.st_mtim.tv_nsec)})
+        h.update(&value, sizeof value);
+    for (const auto& [cp, gid] : chars) {
+        const std::uint16_t pair[2] = {cp, gid};
+        h.update(pair, sizeof pair);
+    }
+    static std::mutex mutex;
+    static std::vector<std::pair<std::uint64_t, std::shared_ptr<const TempFile>>> cache;  // newest last
+    constexpr std::size_t kKept = 4;  // each a file in the temporary folder (megabytes)
+    {
+        std::lock_guard lock(mutex);
+        for (const auto& [key, temp] : cache)  // (still there: a cleaner may empty the temporary folder)
+            if (key == h.value() && ::access(temp->path().c_str(), R_OK) == 0) return temp;
+    }
+    const auto bytes = read_file(file);
+    std::string why;
+    std::optional<std::string> reduced = bytes ? reduce_truetype(*bytes, chars, why) : std::nullopt;
+    if (!reduced) return nullptr;
+    auto temp = std::make_shared<const TempFile>(*reduced, ".ttf");
+    std::lock_guard lock(mutex);
+    if (cache.size() == kKept) cache.erase(cache.begin());
+    cache.emplace_back(h.value(), temp);
+    return temp;
+}
+
 }  // namespace
 
 std::uint32_t LoadedFont::glyph_for(char32_t cp) const {
@@ -203,15 +245,10 @@ const LoadedFont& FontCache::get(const FontFace& face) {
         for (char32_t cp : u->second)
             if (const auto gid = FT_Get_Char_Index(f->face.get(), cp); gid != 0 && gid <= 0xFFFF)
                 chars[static_cast<std::uint16_t>(cp)] = static_cast<std::uint16_t>(gid);
-        std::ifstream in(face.file, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        std::string why;
-        if (in && !chars.empty())
-            if (auto reduced = reduce_truetype(bytes.str(), chars, why)) {
-                temp_files_.emplace_back(*reduced, ".ttf");
-                load_path = temp_files_.back().path();
-            }
+        if (auto reduced = reduced_face(face.file, chars)) {
+            temp_files_.push_back(std::move(reduced));
+            load_path = temp_files_.back()->path();
+        }
     }
 
     HPDF_Doc pdf = doc_.get();

@@ -67,7 +67,7 @@ private:
     UniqueCPtr<FT_LibraryRec_, FT_Done_FreeType> ft_;  // declared first: outlives the faces in fonts_
     std::map<Key, std::unique_ptr<LoadedFont>> fonts_;
     std::map<Key, std::set<char32_t>> usage_;
-    std::vector<TempFile> temp_files_;  // read by libharu until the file is saved
+    std::vector<std::shared_ptr<const TempFile>> temp_files_;  // read by libharu until the file is saved
 };
 
 // The ToUnicode CMap written in place of libharu's (which uses
