@@ -24,10 +24,28 @@ bool sticks_to_previous(char32_t c) {
 }
 bool is_opening(char32_t c) { return std::u32string_view(U"（「『【〔〈《").find(c) != std::u32string_view::npos; }
 
+// A URL or path t[b, e) as the line breaker breaks one wider than its line
+// (text/line_breaker.cpp, token_break_level): after '/' (not inside "//")
+// and before '&', '=' or '#' followed by a letter or digit. Its pieces are
+// appended to `words`; a column need not be as wide as the whole URL.
+void split_path(const std::u32string& t, std::size_t b, std::size_t e, std::vector<std::u32string>& words) {
+    auto alnum = [](char32_t c) { return (c >= U'0' && c <= U'9') || ((c | 0x20) >= U'a' && (c | 0x20) <= U'z'); };
+    std::size_t start = b;
+    for (std::size_t j = b + 1; j < e; ++j) {
+        const bool after_slash = t[j - 1] == U'/' && t[j] != U'/';
+        const bool query = (t[j] == U'&' || t[j] == U'=' || t[j] == U'#') && t[j] != t[j - 1] && j + 1 < e &&
+                           alnum(t[j + 1]);
+        if (!after_slash && !query) continue;
+        words.push_back(t.substr(start, j - start));
+        start = j;
+    }
+    words.push_back(t.substr(start, e - start));
+}
+
 // The words of `text` no line breaks inside, as the line breaker treats
 // them: runs of Latin letters and digits (a number with up to two unit
-// characters after it), katakana words, and single kanji or kana with the
-// punctuation that may not start a line.
+// characters after it; a URL or path in its pieces), katakana words, and
+// single kanji or kana with the punctuation that may not start a line.
 std::vector<std::u32string> unbreakable_words(const std::string& text) {
     std::u32string t = utf8_to_u32(text);
     std::vector<std::u32string> words;
@@ -38,9 +56,13 @@ std::vector<std::u32string> unbreakable_words(const std::string& text) {
             continue;
         }
         std::size_t b = i;
+        bool path = false;  // a URL or path: breaks after '/' and before & = #
         while (i < t.size() && is_opening(t[i])) ++i;
         if (i < t.size() && is_latin(t[i])) {
+            const std::size_t run = i;
             while (i < t.size() && is_latin(t[i])) ++i;
+            // A '/' with Latin after it (not 10GB/秒, a number with its unit).
+            path = std::u32string_view(t).substr(run, i - run - 1).find(U'/') != std::u32string_view::npos;
             if (t[i - 1] >= U'0' && t[i - 1] <= U'9')
                 for (int k = 0; k < 2 && i < t.size() && !is_space(t[i]) && !is_latin(t[i]); ++k) ++i;
         } else if (i < t.size() && is_katakana(t[i])) {
@@ -49,7 +71,8 @@ std::vector<std::u32string> unbreakable_words(const std::string& text) {
             ++i;
         }
         while (i < t.size() && sticks_to_previous(t[i])) ++i;
-        words.push_back(t.substr(b, i - b));
+        if (path) split_path(t, b, i, words);
+        else words.push_back(t.substr(b, i - b));
     }
     return words;
 }

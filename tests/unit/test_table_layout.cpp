@@ -203,3 +203,33 @@ TEST(TableLayout, StripesAlternateByMergedBlock) {
     EXPECT_EQ(fill_of_row(3), fill_of_row(2));                    // … both of its rows
     EXPECT_FALSE(fill_of_row(4).has_value());                     // block 3: plain again
 }
+
+// A URL is broken after '/' in its cell, as the line breaker breaks it: its
+// column need not be as wide as the whole URL, and the product names beside
+// it keep their words whole (sweep deck tokens.xml: "Datado|g APM" was torn
+// while the URL column took 582 of 864 pt).
+TEST(TableLayout, UrlColumnDoesNotStarveItsNeighbours) {
+    Table t = table_ok(
+        "<table><row header=\"true\"><cell>カテゴリー</cell><cell>ツール</cell><cell>URL</cell></row>"
+        "<row><cell>オブザーバビリティプラットフォーム</cell><cell>Datadog APM</cell>"
+        "<cell>https://app.datadoghq.com/apm/services/payment-gateway-v2/operations/http.request</cell></row>"
+        "<row><cell>インシデントマネジメント</cell><cell>PagerDuty</cell>"
+        "<cell>https://example.pagerduty.com/incidents/Q2W3E4R5T6Y7U8</cell></row>"
+        "<row><cell>コンテナ</cell><cell>Amazon Elastic Kubernetes Service</cell>"
+        "<cell>/etc/kubernetes/manifests/kube-apiserver.yaml</cell></row></table>");
+    const double size = 15.17;
+    TableLayout l = layout_table(t, 864, style(size), test::engine());
+    const TextEngine& e = test::engine();
+    for (const char* word : {"Datadog", "PagerDuty", "Kubernetes"})
+        EXPECT_GE(l.column_widths[1], e.natural_width(plain_text(word), style(size).text) + 2 * 0.6 * size - 0.5)
+            << word;
+    EXPECT_EQ(cell(l, "PagerDuty").text.block.lines.size(), 1u);
+    EXPECT_EQ(cell(l, "Datadog APM").text.block.lines.size(), 1u);
+    // The long URL wraps at its own break points (after '/', before - . _), never torn inside a name.
+    ASSERT_EQ(l.cells.size(), 12u);
+    const auto& lines = l.cells[5].text.block.lines;
+    ASSERT_GT(lines.size(), 1u);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        EXPECT_TRUE(lines[i].text.back() == '/' || std::string("-._").find(lines[i + 1].text.front()) != std::string::npos)
+            << lines[i].text << " | " << lines[i + 1].text;
+}
