@@ -131,9 +131,18 @@ private:
 
     // Places a text block at (x, y_) and records its lines as `kind` (see
     // DumpLine); returns them as a paragraph of the slide's structure.
-    StructParagraph place_text(const TextBlock& block, double x, double y, const char* kind = "text") {
+    // `empty_size`: the size an empty block's line is recorded at (an empty
+    // cell draws nothing, but its line is set at the cell's size).
+    StructParagraph place_text(const TextBlock& block, double x, double y, const char* kind = "text",
+                               double empty_size = 0) {
         const std::size_t first_item = result_.items.size();
         StructParagraph para = struct_paragraph(block, x, y, spec_.style.mono_family, {});
+        double block_size = empty_size;  // an empty line (<br/><br/>, an empty cell) is at its block's size
+        for (const auto& line : block.lines)
+            if (!line.runs.empty()) {
+                block_size = line.runs.front().run.size;
+                break;
+            }
         for (const auto& line : block.lines) {
             for (const auto& pr : line.runs) {
                 result_.items.push_back({{x + pr.origin.x, y + pr.origin.y}, pr.run});
@@ -147,7 +156,7 @@ private:
                     result_.items.push_back({{x + pr.origin.x, y + pr.origin.y + pr.run.size * 0.12}, rule});
                 }
             }
-            double size = line.runs.empty() ? 0 : line.runs.front().run.size;
+            double size = line.runs.empty() ? block_size : line.runs.front().run.size;
             double h = block.lines.size() ? block.height / block.lines.size() : 0;
             result_.lines.push_back({line.text, x + line.x, y + line.top, line.width, h, y + line.baseline, size,
                                      line.overfull, paragraph_ + line.segment, kind});
@@ -292,7 +301,7 @@ private:
             const bool header = cell.row >= 0 && static_cast<std::size_t>(cell.row) < table.rows.size() &&
                                 table.rows[static_cast<std::size_t>(cell.row)].header;
             const std::size_t cell_first = result_.items.size();
-            cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y, "cell"));
+            cells.push_back(place_text(cell.text.block, cell.text.x, y_ + cell.text.y, "cell", cell.size));
             tag_from(cell_first, make_tag(header ? "TH" : "TD", row_tag));
             result_.cells.push_back(dump_cell(cell, y_));
         }

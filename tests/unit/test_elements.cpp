@@ -239,6 +239,26 @@ TEST(ElementsLayout, TableAlignsNumbersRightAndUsesWidthsAndCaption) {
     EXPECT_NEAR(grade.x - gc.x, gc.x + gc.w - (grade.x + grade.w), 0.5);  // centred
 }
 
+// An empty cell and a blank line (<br/><br/>) draw nothing, but their lines
+// are recorded at their block's size, never 0 pt (floors_check.py read the
+// empty cells of the sweep decks as lines set at 0 pt).
+TEST(ElementsLayout, EmptyLinesRecordTheirBlocksSize) {
+    auto s = lay("<p>上<br/><br/>下</p><table><row header=\"true\"><cell>項目</cell><cell>値</cell></row>"
+                 "<row><cell>売上</cell><cell></cell></row></table>");
+    const auto& body = box(s, "body");
+    ASSERT_EQ(body.cells.size(), 4u);
+    int empty = 0;
+    for (const auto& l : body.lines) {
+        EXPECT_GT(l.size, 10) << "'" << l.text << "' (" << l.kind << ")";
+        if (!l.text.empty()) continue;
+        ++empty;
+        if (l.kind == std::string("cell")) {
+            EXPECT_NEAR(l.size, body.cells[3].size, 0.01);
+        }
+    }
+    EXPECT_EQ(empty, 2);
+}
+
 TEST(ElementsLayout, PreKeepsSpacesWrapsAtSpacesWithMark) {
     std::string long_line;
     for (int i = 0; i < 30; ++i) long_line += "word" + std::to_string(i) + " ";
