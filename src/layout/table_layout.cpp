@@ -63,7 +63,9 @@ std::vector<std::u32string> unbreakable_words(const std::string& text) {
             while (i < t.size() && is_latin(t[i])) ++i;
             // A '/' with Latin after it (not 10GB/秒, a number with its unit).
             path = std::u32string_view(t).substr(run, i - run - 1).find(U'/') != std::u32string_view::npos;
-            if (t[i - 1] >= U'0' && t[i - 1] <= U'9')
+            auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+            const bool per = t[i - 1] == U'/' && std::any_of(t.begin() + run, t.begin() + i, digit);  // ¥1,200/月
+            if (digit(t[i - 1]) || per)
                 for (int k = 0; k < 2 && i < t.size() && !is_space(t[i]) && !is_latin(t[i]); ++k) ++i;
         } else if (i < t.size() && is_katakana(t[i])) {
             while (i < t.size() && is_katakana(t[i])) ++i;
@@ -82,6 +84,7 @@ std::vector<std::u32string> unbreakable_words(const std::string& text) {
 struct CellMeasure {
     double natural = 0;
     double word = 0;
+    double hard_word = 0;  // the longest word other than a katakana word (which may break when it must)
     double tail = -1;  // < 0: not a number
     std::string unit;  // a number's unit: decimal points line up among numbers of one unit
 };
@@ -100,13 +103,17 @@ public:
         for (const auto& w : unbreakable_words(plain)) {
             if (w.size() == 1) {
                 m.word = std::max(m.word, style.size);  // one character: at most an em
+                m.hard_word = std::max(m.hard_word, style.size);
                 continue;
             }
             std::string word;
             for (char32_t c : w) utf8_append(word, c);
-            m.word = std::max(m.word, text_.natural_width(plain_text(word), style));
+            const double width = text_.natural_width(plain_text(word), style);
+            m.word = std::max(m.word, width);
+            if (std::count_if(w.begin(), w.end(), is_katakana) < 2) m.hard_word = std::max(m.hard_word, width);
         }
         m.word = std::min(m.word, m.natural);
+        m.hard_word = std::min(m.hard_word, m.word);
         if (numbers)
             if (auto parts = number_parts(plain)) {
                 m.tail = std::max(0.0, text_.natural_width(plain_text(plain), style) -
@@ -266,7 +273,7 @@ private:
     // Natural and smallest widths per column, the widest decimal tail of
     // each number column, then the widths the table gets.
     void size_columns(const std::vector<TableRow>& rows, const TableGrid& grid) {
-        std::vector<double> natural(columns_, 0), word(columns_, 0);
+        std::vector<double> natural(columns_, 0), word(columns_, 0), hard(columns_, 0);
         tails_.clear();
         for (int pass = 0; pass < 2; ++pass)  // single cells first, then the merged ones get what they lack
             for (const GridCell& g : grid.cells) {
@@ -276,6 +283,7 @@ private:
                 const CellMeasure& m = measurer_.measure(row.cells[g.index].text, cell_style(row, Align::Left), numbers);
                 spread(natural, g.col, g.colspan, m.natural + 2 * pad_x_);
                 spread(word, g.col, g.colspan, m.word + 2 * pad_x_);
+                spread(hard, g.col, g.colspan, m.hard_word + 2 * pad_x_);
                 if (numbers && m.tail >= 0) {
                     double& tail = tails_[{g.col, m.unit}];
                     tail = std::max(tail, m.tail);
@@ -283,6 +291,7 @@ private:
             }
         for (std::size_t c = 0; c < columns_; ++c) word[c] = std::min(word[c], natural[c]);
         out_.min_width = std::accumulate(word.begin(), word.end(), 0.0);
+        keep_hard_words(word, hard);
         std::vector<double> widths = share_width(natural, word, width_);
         if (table_.widths.size() == columns_) {
             double sum = std::accumulate(table_.widths.begin(), table_.widths.end(), 0.0);
@@ -292,6 +301,21 @@ private:
         col_x_.assign(columns_ + 1, 0);
         for (std::size_t c = 0; c < columns_; ++c) col_x_[c + 1] = col_x_[c] + widths[c];
         col_x_[columns_] = width_;  // exactly the box, whatever the rounding
+    }
+
+    // When the columns' longest words do not fit side by side but their
+    // words other than katakana do, katakana words give way: each column
+    // keeps its Latin words and numbers whole, and long katakana words get
+    // what is left in proportion (they break at a compound boundary, as the
+    // line breaker breaks one wider than its line), so a narrow table does
+    // not tear 'Amazo|n' to keep 'インフラストラクチャー' whole.
+    void keep_hard_words(std::vector<double>& word, std::vector<double>& hard) const {
+        const double sum = std::accumulate(word.begin(), word.end(), 0.0);
+        double hard_sum = 0;
+        for (std::size_t c = 0; c < columns_; ++c) hard[c] = std::min(hard[c], word[c]), hard_sum += hard[c];
+        if (sum <= width_ || hard_sum >= width_) return;
+        for (std::size_t c = 0; c < columns_; ++c)
+            word[c] = hard[c] + (word[c] - hard[c]) * (width_ - hard_sum) / (sum - hard_sum);
     }
 
     // Every cell's text in its place's width; row heights from the cells of

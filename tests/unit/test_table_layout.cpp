@@ -233,3 +233,27 @@ TEST(TableLayout, UrlColumnDoesNotStarveItsNeighbours) {
         EXPECT_TRUE(lines[i].text.back() == '/' || std::string("-._").find(lines[i + 1].text.front()) != std::string::npos)
             << lines[i].text << " | " << lines[i + 1].text;
 }
+
+// A table whose longest words do not fit side by side, in a narrow column
+// (sweep deck narrow_columns.xml): long katakana words give way and break at
+// a compound boundary; product names and amounts (¥12,000/月 with its unit)
+// stay whole instead of 'Amazo|n', '¥12,0|00/月'.
+TEST(TableLayout, KatakanaGivesWayWhenWordsDoNotFitSideBySide) {
+    Table t = table_ok(
+        "<table><row header=\"true\"><cell>サービス</cell><cell>月額</cell><cell>容量</cell><cell>SLA</cell>"
+        "<cell>備考</cell></row>"
+        "<row><cell>Amazon Aurora PostgreSQL</cell><cell>¥12,000/月</cell><cell>128GB</cell><cell>99.90%</cell>"
+        "<cell>オブザーバビリティプラットフォーム</cell></row>"
+        "<row><cell>AWS Lambda</cell><cell>¥240,000/月</cell><cell>64GB</cell><cell>99.95%</cell>"
+        "<cell>インフラストラクチャー</cell></row></table>");
+    const double size = 16, width = 470;
+    TableLayout l = layout_table(t, width, style(size), test::engine());
+    // The longest words (the katakana one included) are wider than the table.
+    ASSERT_GT(l.min_width, width);
+    for (const char* text : {"¥12,000/月", "¥240,000/月", "128GB", "99.90%", "99.95%", "64GB"})
+        EXPECT_EQ(cell(l, text).text.block.lines.size(), 1u) << text;
+    std::string words;
+    for (const auto& line : l.cells[5].text.block.lines) words += "[" + line.text + "]";
+    EXPECT_EQ(words, "[Amazon][Aurora][PostgreSQL]");
+    EXPECT_GT(l.cells[9].text.block.lines.size(), 1u);  // the katakana word wraps instead
+}
