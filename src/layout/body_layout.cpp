@@ -1,6 +1,7 @@
 #include "layout/body_layout.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <numeric>
@@ -558,6 +559,7 @@ private:
             }
             result_.missing.insert(result_.missing.end(), r.missing.begin(), r.missing.end());
             result_.overfull = result_.overfull || r.overfull;
+            if (result_.split_word.empty()) result_.split_word = r.split_word;  // torn in a column: warned too
             result_.image_squeezed = result_.image_squeezed || r.image_squeezed;
             tallest = std::max(tallest, body_top + r.height);
             result_.columns.push_back({x, top, widths[c], 0});
@@ -728,7 +730,9 @@ private:
     }
 
     // Code: mono font, whitespace as written, no Japanese spacing or kinsoku,
-    // breaks only at spaces with a continuation mark at the end of a wrapped line.
+    // breaks at spaces (else in a URL or path, else before . _ - in a name,
+    // else at the last character that fits, with a warning) with a
+    // continuation mark at the end of a wrapped line.
     void add(const Pre& pre) {
         double size = sizes_.code;
         double pad = size * 0.6;
@@ -772,17 +776,18 @@ private:
                         if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
                                                 std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
                             end = k;
+                    // Else before '.', '_' or '-' inside a name (a host, a file name).
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
+                        if (k < line.size() && std::u32string_view(U"._-").find(line[k]) != std::u32string_view::npos &&
+                            line[k - 1] < 0x80 && std::isalnum(static_cast<int>(line[k - 1])))
+                            end = k;
                     if (end == std::u32string::npos) {
-                        // No space to break at: the word stays whole, too wide for the box.
-                        end = std::max(line.find(U' ', fit), start + 1);
-                        if (end > line.size()) end = line.size();
-                        result_.overfull = true;
-                        std::string word;
-                        for (std::size_t k = start; k < end && k < start + 40; ++k) word += utf8_encode(line[k]);
-                        diags_.error(pre.where,
-                                     "a line of the <pre> has no space to break at and is wider than the box: '" +
-                                         word + (end - start > 40 ? "…" : "") + "'",
-                                     {"code breaks only at spaces; break the line by hand or shorten it"});
+                        // No break point at all (a hash, a long number): torn at the last character
+                        // that fits, with the mark, as body text is; a warning names the line.
+                        end = std::max(fit, start + 1);
+                        std::string torn;
+                        for (std::size_t k = start; k < end; ++k) torn += utf8_encode(line[k]);
+                        if (result_.split_word.empty()) result_.split_word = torn;
                     }
                 }
                 place_code_line(line.substr(start, end - start), ms, pad, line_h, pre.where, para);

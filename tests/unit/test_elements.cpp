@@ -283,6 +283,32 @@ TEST(ElementsLayout, PreKeepsSpacesWrapsAtSpacesWithMark) {
     EXPECT_EQ(marks, static_cast<int>(body.lines.size()) - 3);
 }
 
+// Code in a narrow column (sweep deck narrow_columns.xml): a bucket name
+// breaks after '/' and before '-' inside the name; a sha256 with no break
+// point is torn at the last character that fits, with the mark and a
+// warning, never an error that stops the build. Every piece stays in its
+// column and the pieces join to the line as written.
+TEST(ElementsLayout, PreInANarrowColumnBreaksLongTokensWithAWarning) {
+    const std::string bucket = "s3://kamishibai-prod-assets-ap-northeast-1/releases/2026-03-15/";
+    const std::string hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    auto s = lay("<columns><column><pre>" + bucket + "\n" + hash + "</pre></column><column><p>中</p></column>"
+                 "<column><p>右</p></column></columns>");
+    EXPECT_FALSE(s.diags.has_errors());
+    bool warned = false;
+    for (const auto& d : s.diags.items())
+        warned = warned || (d.severity == Severity::Warning && d.message.find("no break point") != std::string::npos);
+    EXPECT_TRUE(warned);
+    const auto& body = box(s, "body");
+    ASSERT_EQ(body.columns.size(), 3u);
+    std::string joined;
+    for (const auto& l : body.lines) {
+        if (l.kind != std::string("code")) continue;
+        EXPECT_LE(l.x + l.w, body.columns[0].x + body.columns[0].w + 0.5) << l.text;
+        joined += l.text;
+    }
+    EXPECT_EQ(joined, bucket + hash);
+}
+
 TEST(ElementsLayout, QuoteCiteBelowRight) {
     auto s = lay("<quote cite=\"山田花子\">夜でもすぐに答えが返ってきます。</quote>");
     const auto& body = box(s, "body");
