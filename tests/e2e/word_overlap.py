@@ -11,7 +11,10 @@ WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="
 
 
 def pages(pdf):
-    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    # poppler writes a title's characters beyond the BMP (an emoji) as two
+    # surrogates, which are not UTF-8: replaced, as only the words count.
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, encoding="utf-8", errors="replace",
+                         check=True).stdout
     for page in out.split("<page ")[1:]:
         yield [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD.findall(page)]
 
