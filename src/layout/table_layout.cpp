@@ -84,10 +84,13 @@ std::vector<std::u32string> unbreakable_words(const std::string& text) {
 struct CellMeasure {
     double natural = 0;
     double word = 0;
-    double hard_word = 0;  // the longest word other than a katakana word (which may break when it must)
+    double hard_word = 0;  // the longest word other than a katakana word or a short label (which may break
+                           // when they must)
     double tail = -1;  // < 0: not a number
     std::string unit;  // a number's unit: decimal points line up among numbers of one unit
 };
+
+constexpr double kShortLabelEm = 5;  // a cell this wide (in em) or narrower stays on one line
 
 class Measurer {
 public:
@@ -112,6 +115,10 @@ public:
             m.word = std::max(m.word, width);
             if (std::count_if(w.begin(), w.end(), is_katakana) < 2) m.hard_word = std::max(m.hard_word, width);
         }
+        // A short label without spaces (北海道10, 担当者, 前年比) is one word:
+        // torn between its characters (担当|者) it reads as two.
+        // It gives way as katakana does when the words do not fit side by side.
+        if (m.natural <= kShortLabelEm * style.size && plain.find(' ') == std::string::npos) m.word = m.natural;
         m.word = std::min(m.word, m.natural);
         m.hard_word = std::min(m.hard_word, m.word);
         if (numbers)
