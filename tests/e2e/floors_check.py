@@ -15,8 +15,11 @@ furniture and are not checked.
 
 --runs: the slides of a run (an id and the slides that `continues` it) share
 one body `font_size`, and no piece has fewer than half the body lines of the
-largest, unless no piece holds two or more paragraphs (items, rows) that
-could have moved (runs with pictures are not counted in lines). Exit 1 with one line per breach."""
+largest where moving one block (a paragraph, item or row, with the nested
+items under it, which stay with their parent) from the longer of two
+neighbouring pieces to the shorter would have evened them (runs with
+pictures are not counted in lines); with <columns>, each column's pieces
+are compared. Exit 1 with one line per breach."""
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -102,10 +105,53 @@ def run_breaches(slides):
             out.append(f"run '{first}': pieces set at different sizes {sorted(sizes)}")
         if any(b.get("images") for b in bodies):
             continue  # pictures take room lines do not count
+        if any(b.get("columns") for b in bodies):
+            out += column_run_breaches(first, bodies)
+            continue
         lines = [len(b["lines"]) for b in bodies]
-        movable = any(len({l["paragraph"] for l in b["lines"]}) > 1 for b in bodies)
-        if movable and min(lines) * 2 < max(lines):
+        if min(lines) * 2 < max(lines) and better_split_exists(bodies):
             out.append(f"run '{first}': lopsided pieces, body lines {lines}")
+    return out
+
+
+def units(body):
+    """Line counts of the blocks that move between slides whole: a paragraph
+    (item, row) with the nested items under it, which stay with their parent."""
+    out, last = [], None
+    for line in body["lines"]:
+        if line["paragraph"] != last and (not out or line.get("kind") != "nested"):
+            out.append(0)
+        out[-1] += 1
+        last = line["paragraph"]
+    return out
+
+
+def better_split_exists(bodies):
+    """Whether moving one block across a boundary between two pieces, from
+    the longer to the shorter, would make the longer of the two shorter."""
+    pieces = [units(b) for b in bodies]
+    for a, b in zip(pieces, pieces[1:]):
+        la, lb = sum(a), sum(b)
+        if la > lb and len(a) > 1 and max(la - a[-1], lb + a[-1]) < la:
+            return True
+        if lb > la and len(b) > 1 and max(lb - b[0], la + b[0]) < lb:
+            return True
+    return False
+
+
+def column_run_breaches(first, bodies):
+    """Columns continue column by column: each column's pieces (where it has
+    more than its heading) are compared, not the slides' sums."""
+    out = []
+    for c in range(max(len(b.get("columns", [])) for b in bodies)):
+        counts = []
+        for b in bodies:
+            col = b["columns"][c] if c < len(b.get("columns", [])) else None
+            n = sum(1 for l in b["lines"] if col and col["x"] - 0.5 <= l["x"] < col["x"] + col["w"])
+            counts.append(n)
+        held = [n for n in counts if n > 1]
+        if len(held) > 1 and min(held) * 2 < max(held):
+            out.append(f"run '{first}': column {c + 1} lopsided, lines {counts}")
     return out
 
 
