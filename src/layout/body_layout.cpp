@@ -730,7 +730,7 @@ private:
     }
 
     // Code: mono font, whitespace as written, no Japanese spacing or kinsoku,
-    // breaks at spaces (else in a URL or path, else before . _ - in a name,
+    // breaks at spaces (else in a URL or path, else after . _ - in a name,
     // else at the last character that fits, with a warning) with a
     // continuation mark at the end of a wrapped line.
     void add(const Pre& pre) {
@@ -776,10 +776,12 @@ private:
                         if (k < line.size() && ((line[k - 1] == U'/' && line[k] != U'/') ||
                                                 std::u32string_view(U"?&=#").find(line[k]) != std::u32string_view::npos))
                             end = k;
-                    // Else before '.', '_' or '-' inside a name (a host, a file name).
-                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 1; --k)
-                        if (k < line.size() && std::u32string_view(U"._-").find(line[k]) != std::u32string_view::npos &&
-                            line[k - 1] < 0x80 && std::isalnum(static_cast<int>(line[k - 1])))
+                    // Else after '.', '_' or '-' inside a name (a host, a file name): the
+                    // mark ends the line (a line of code never starts with '.').
+                    auto alnum = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+                    for (std::size_t k = fit; end == std::u32string::npos && k > start + 2; --k)
+                        if (k < line.size() && std::u32string_view(U"._-").find(line[k - 1]) != std::u32string_view::npos &&
+                            alnum(line[k - 2]) && alnum(line[k]))
                             end = k;
                     if (end == std::u32string::npos) {
                         // No break point at all (a hash, a long number): torn at the last character

@@ -284,7 +284,7 @@ TEST(ElementsLayout, PreKeepsSpacesWrapsAtSpacesWithMark) {
 }
 
 // Code in a narrow column (sweep deck narrow_columns.xml): a bucket name
-// breaks after '/' and before '-' inside the name; a sha256 with no break
+// breaks after '/' and after '-' inside the name; a sha256 with no break
 // point is torn at the last character that fits, with the mark and a
 // warning, never an error that stops the build. Every piece stays in its
 // column and the pieces join to the line as written.
@@ -304,6 +304,8 @@ TEST(ElementsLayout, PreInANarrowColumnBreaksLongTokensWithAWarning) {
     for (const auto& l : body.lines) {
         if (l.kind != std::string("code")) continue;
         EXPECT_LE(l.x + l.w, body.columns[0].x + body.columns[0].w + 0.5) << l.text;
+        EXPECT_NE(l.text.front(), '.') << l.text;  // no line starts with a full stop
+        EXPECT_NE(l.text.front(), '-') << l.text;
         joined += l.text;
     }
     EXPECT_EQ(joined, bucket + hash);
