@@ -143,7 +143,8 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
             for (; b < end; ++b) {
                 FigureNumber f = std::get<FigureNumber>(slide.blocks[b]);
                 f.group_values = values;
-                out.push_back({b, std::move(f), -1, -1, {}, f.where});
+                const SourcePosition where = f.where;  // read before f is moved from
+                out.push_back({b, std::move(f), -1, -1, {}, where});
             }
             --b;
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {

@@ -452,3 +452,20 @@ TEST(Fitting, ImageMinFromTheLayoutDecidesWhetherAnImageShrinksOrMoves) {
     ASSERT_EQ(out.slides.size(), 2u);  // 0.9: moves to a slide of its own
     EXPECT_TRUE(std::holds_alternative<Image>(out.slides[1].blocks.at(0)));
 }
+
+// Big numbers past six continue onto a second slide, which keeps its place
+// in the outline file: its warnings are located (sweep deck
+// english_heavy.xml printed "warning: slide 'big-2': …" with no file, the
+// piece's position having been read from a moved-from FigureNumber).
+TEST(Fitting, ContinuedBigNumbersKeepTheirFile) {
+    std::string figures;
+    for (const char* value : {"10%", "20%", "30%", "40%", "50%", "60%", "70%"})
+        figures.append("<figure-number value=\"").append(value).append("\" label=\"L\"/>");
+    Deck deck = load("<slide id=\"big\"><title>T</title>" + figures + "</slide>");
+    Diagnostics d;
+    Deck out = paginate_deck(deck, d);
+    ASSERT_EQ(out.slides.size(), 2u);
+    EXPECT_EQ(out.slides[1].continues, "big");
+    EXPECT_EQ(out.slides[1].where.file, "fit.xml");
+    EXPECT_TRUE(out.slides[1].where.known());
+}
