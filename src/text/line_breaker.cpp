@@ -454,10 +454,12 @@ void avoid_orphans(const std::vector<BreakCluster>& cl, const Prepared& p, std::
                 if (hopeless[k]) continue;
                 const std::size_t s = i - k;
                 // No worse breaks than those of the lines being re-broken (and
-                // never inside a word or phrase).
+                // never inside a word or phrase, unless a line above already
+                // breaks inside a katakana word too wide for a line: another
+                // point inside it is no worse, コンプライ|アンス|チェック|リスト).
                 int allowed = kFree;
                 for (std::size_t m = s; m < i; ++m) allowed = std::max(allowed, lines[m].level);
-                if (allowed > kTokenMinor) {
+                if (allowed > kTokenMinor && allowed != kInLongKatakana) {
                     hopeless[k] = true;
                     continue;
                 }

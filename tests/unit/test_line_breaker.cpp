@@ -197,8 +197,9 @@ TEST(LineBreak, KatakanaWordsWiderThanTheLineBreakAtACompoundBoundary) {
         {"ユーザーインタフェース", 8, "ユーザー|インタフェース"},
         // A guess without a dictionary can miss: ー ends a word less often than it seems.
         {"ユーザーインタフェースデザイン", 10, "ユーザーインタフェー|スデザイン"},
-        // No boundary to guess: broken where it must, never before ー or a small kana.
-        {"インストゥルメンテーション", 6, "インストゥル|メンテーショ|ン"},
+        // No boundary to guess: broken where it must, never before ー or a small kana,
+        // and without a last line of one character when another point will do.
+        {"インストゥルメンテーション", 6, "インストゥル|メンテー|ション"},
     });
     for (const char* word : {"インストゥルメンテーション", "マイクロサービスアーキテクチャー"})
         for (double w : {3.0, 4.0, 5.0, 7.0})
