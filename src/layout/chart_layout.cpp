@@ -464,6 +464,37 @@ private:
         }
     }
 
+    // The category labels of a bar chart, in bar_cats_, wrapped in 30 % of
+    // the chart's width, or 45 % when that keeps them within their slots.
+    // Labels still taller than their slot (twelve long names in a short
+    // chart) are shown for every second category (then every third, …),
+    // each with the room of the skipped ones, as column charts do: never one
+    // over another. Returns that interval.
+    std::size_t bar_category_labels(double slot) {
+        const std::size_t n_cat = chart_.categories.size();
+        double tallest = 0;
+        for (double share : {0.3, 0.45}) {
+            bar_cats_.clear();
+            tallest = 0;
+            for (const auto& c : chart_.categories) {
+                bar_cats_.push_back(measure(c, label_, w_ * share));
+                tallest = std::max(tallest, bar_cats_.back().h);
+            }
+            if (tallest <= slot + 0.01) break;
+        }
+        // A label centred on its slot reaches (h - slot) / 2 beyond it: at most
+        // a quarter of the skipped slots' room, so neighbours stay apart even
+        // when the first and last are kept inside the plot's height.
+        std::size_t every = 1;
+        for (; every < n_cat; ++every) {
+            double h = 0;
+            for (std::size_t c = 0; c < n_cat; c += every) h = std::max(h, bar_cats_[c].h);
+            if (h <= slot * static_cast<double>(every + 1) / 2 + 0.01) break;
+        }
+        out_.structure.category_every = static_cast<int>(every);
+        return every;
+    }
+
     // Horizontal bars: categories down the left, values to the right.
     void draw_bars() {
         const std::size_t n_cat = chart_.categories.size(), n_ser = chart_.series.size();
@@ -471,20 +502,18 @@ private:
         auto [lo, hi] = value_range(false);
         Axis axis = make_axis(lo, hi);
         out_.record.ticks = axis.ticks;
-        double cat_w = 0;
-        std::vector<Label> cats;
-        for (const auto& c : chart_.categories) {
-            cats.push_back(measure(c, label_, w_ * 0.3));
-            cat_w = std::max(cat_w, cats.back().w);
-        }
         std::vector<Label> tick_labels;
         for (double t : axis.ticks) tick_labels.push_back(measure(format_number(t, axis.decimals), colored(style_.muted)));
         double label_h = measure("0").h;
+        double plot_y = top;
+        double plot_h = std::max(1.0, h_ - plot_y - label_h - size_ * 0.3);
+        const std::size_t every = bar_category_labels(plot_h / n_cat);
+        double cat_w = 0;
+        for (std::size_t c = 0; c < n_cat; c += every) cat_w = std::max(cat_w, bar_cats_[c].w);
+        const std::vector<Label>& cats = bar_cats_;
         double plot_x = cat_w + size_ * 0.6;
         double right_room = tick_labels.back().w / 2 + measure(value_text(hi)).w * 0.6;
         double plot_w = std::max(1.0, w_ - plot_x - right_room);
-        double plot_y = top;
-        double plot_h = std::max(1.0, h_ - plot_y - label_h - size_ * 0.3);
         plot_box(plot_x, plot_y, plot_w, plot_h);
         auto x_of = [&](double v) { return plot_x + plot_w * (v - axis.lo) / (axis.hi - axis.lo); };
         for (std::size_t k = 0; k < axis.ticks.size(); ++k) {
@@ -497,7 +526,11 @@ private:
         double group = slot * 0.7, bar = group / n_ser;
         for (std::size_t c = 0; c < n_cat; ++c) {
             double gy = plot_y + slot * c + (slot - group) / 2;
-            put(cats[c], plot_x - size_ * 0.4 - cats[c].w, plot_y + slot * c + (slot - cats[c].h) / 2);
+            if (c % every == 0) {
+                double ly = plot_y + slot * c + (slot - cats[c].h) / 2;  // centred on its slot, within the plot's height
+                ly = std::max(plot_y, std::min(ly, plot_y + plot_h - cats[c].h));
+                put(cats[c], plot_x - size_ * 0.4 - cats[c].w, ly);
+            }
             for (std::size_t s = 0; s < n_ser; ++s) {
                 auto v = value(s, c);
                 if (!v) continue;
@@ -612,6 +645,7 @@ private:
     TextStyle label_;
     std::vector<Color> colors_;
     int value_decimals_ = 0;
+    std::vector<Label> bar_cats_;  // a bar chart's category labels (bar_category_labels)
     ChartDrawing out_;
 };
 

@@ -311,6 +311,32 @@ TEST(ElementsLayout, PreInANarrowColumnBreaksLongTokensWithAWarning) {
     EXPECT_EQ(joined, bucket + hash);
 }
 
+// A bar chart of twelve long category names in a column (sweep deck
+// edge_mix.xml): labels that need two lines are taller than their slots;
+// every second (third, …) label is shown, never one drawn over another.
+TEST(ElementsLayout, BarChartCategoryLabelsNeverOverlap) {
+    std::string rows = "<row header=\"true\"><cell>拠点</cell><cell>件数</cell></row>";
+    for (int k = 1; k <= 12; ++k)
+        rows.append("<row><cell>第").append(std::to_string(k)).append("データセンター（大阪リージョン）</cell><cell>")
+            .append(std::to_string(k * 30)).append("</cell></row>");
+    auto s = lay("<columns widths=\"1,2\"><column><p>左</p></column><column><chart type=\"bar\" unit=\"件\">" + rows +
+                 "</chart></column></columns>");
+    const auto& body = box(s, "body");
+    ASSERT_EQ(body.charts.size(), 1u);
+    const auto& chart = body.charts[0];
+    std::vector<std::pair<double, double>> lines;  // baseline, size of each label line left of the plot
+    for (const auto& it : s.frame->items)
+        if (const auto* r = std::get_if<GlyphRun>(&it.item); r && it.pos.x < chart.plot_x && it.pos.y > chart.plot_y - 40 &&
+                                                               it.pos.y < chart.plot_y + chart.plot_h && it.pos.x > chart.x - 1)
+            lines.push_back({it.pos.y, r->size});  // not the unit above, nor the tick labels below
+    std::sort(lines.begin(), lines.end());
+    ASSERT_GE(lines.size(), 4u);
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].first - lines[i - 1].first < 0.01) continue;  // runs of one line
+        EXPECT_GE(lines[i].first - lines[i - 1].first, lines[i].second * 0.95) << "label lines " << i;
+    }
+}
+
 TEST(ElementsLayout, QuoteCiteBelowRight) {
     auto s = lay("<quote cite=\"山田花子\">夜でもすぐに答えが返ってきます。</quote>");
     const auto& body = box(s, "body");
