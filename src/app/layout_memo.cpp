@@ -148,6 +148,8 @@ struct ModelHasher {
         h.u64(std::uint64_t(a.current));
         at(a.where);
         strings(a.targets);
+        h.u64(a.first);
+        h.u64(a.shown_end());
     }
     void block(const Chart& c) {
         h.u64(std::uint64_t(c.type));

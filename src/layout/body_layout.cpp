@@ -886,8 +886,8 @@ private:
         for (const auto& t : agenda.sections) all_numbered = all_numbered && own_number_length(t) > 0;
         const double num_w = all_numbered ? size * 0.5 : size * 2.2;
         std::vector<StructParagraph> entries;
-        for (std::size_t k = 0; k < agenda.sections.size(); ++k) {
-            if (k > 0) y_ += size * 0.45;
+        for (std::size_t k = agenda.first; k < agenda.shown_end(); ++k) {
+            if (k > agenda.first) y_ += size * 0.45;
             const std::size_t item_first = result_.items.size();
             bool current = static_cast<int>(k) == agenda.current;
             TextStyle ts = style_at(size);

@@ -18,10 +18,11 @@ namespace ks {
 namespace {
 
 // One unit the packer places: a paragraph (or some of its lines), a list
-// item (or one child of an item), a table row, an image.
+// item (or one child of an item), a table row, an image, an agenda entry.
 struct Atom {
     std::size_t block = 0;  // index of the source block
-    Block content;          // Paragraph, Image, List of one item, Table of one row (or of rows merged cells join)
+    Block content;          // Paragraph, Image, List of one item, Table of one row (or of rows merged cells join),
+                            // Agenda of one entry
     int item = -1;          // list: the top-level item it comes from
     int child_list = -1;    // list: for a carried child, which child list of the item
     std::vector<TableRow> header;  // table: header rows repeated on every piece
@@ -71,6 +72,10 @@ void append(Piece& p, const Atom& a) {
         t.rows.insert(t.rows.begin(), a.header.begin(), a.header.end());
         p.blocks.push_back(std::move(t));
         p.sources.push_back(a.block);
+        return;
+    }
+    if (const auto* agenda = std::get_if<Agenda>(&a.content); agenda && same) {
+        std::get<Agenda>(p.blocks.back()).end = agenda->end;  // the next entries of the same agenda
         return;
     }
     if (const auto* pre = std::get_if<Pre>(&a.content); pre && same) {
@@ -149,6 +154,14 @@ std::vector<Atom> coarse_atoms(const Slide& slide) {
             --b;
         } else if (const auto* p = std::get_if<Paragraph>(&block)) {
             out.push_back({b, block, -1, -1, {}, p->where});
+        } else if (const auto* agenda = std::get_if<Agenda>(&block)) {
+            // An agenda splits between its entries (a deck of a dozen sections).
+            for (std::size_t k = 0; k < agenda->sections.size(); ++k) {
+                Agenda one = *agenda;
+                one.first = k, one.end = k + 1;
+                out.push_back({b, std::move(one), -1, -1, {}, agenda->where});
+            }
+            if (agenda->sections.empty()) out.push_back({b, block, -1, -1, {}, agenda->where});
         } else if (const auto* pre = std::get_if<Pre>(&block)) {
             // Code splits between its lines.
             for (const auto& line : pre->lines) out.push_back({b, Pre{{line}, pre->where}, -1, -1, {}, pre->where});

@@ -112,7 +112,7 @@ private:
     }
 
     void add(const Agenda& ag) {
-        for (std::size_t k = 0; k < ag.sections.size(); ++k) {
+        for (std::size_t k = ag.first; k < ag.shown_end(); ++k) {
             const bool current = static_cast<int>(k) == ag.current;
             const TextBlock mark = set(std::to_string(k + 1) + ".", rs_.body, 16);
             TextStrips how{16, 2};

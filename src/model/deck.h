@@ -124,6 +124,11 @@ struct Agenda {
     int current = -1;
     SourcePosition where;
     std::vector<std::string> targets;  // id of each section's first slide (its entry links there)
+    // The entries shown, [first, end) of `sections`: an agenda too long for
+    // one slide continues onto the next (layout/paginate.cpp).
+    std::size_t first = 0;
+    std::size_t end = static_cast<std::size_t>(-1);
+    std::size_t shown_end() const { return end < sections.size() ? end : sections.size(); }
 };
 
 // A chart drawn from its data (<chart>): the first cell of each row names the

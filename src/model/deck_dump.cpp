@@ -145,7 +145,10 @@ private:
     }
 
     void block(const Agenda& a, int depth) {
-        line(depth, "agenda current=" + std::to_string(a.current) + at(a.where));
+        const bool part = a.first > 0 || a.shown_end() < a.sections.size();
+        line(depth, "agenda current=" + std::to_string(a.current) +
+                        (part ? " entries=" + std::to_string(a.first) + ".." + std::to_string(a.shown_end()) : "") +
+                        at(a.where));
         for (std::size_t i = 0; i < a.sections.size(); ++i)
             line(depth + 1, "entry " + quote(a.sections[i]) + (i < a.targets.size() ? " -> " + a.targets[i] : ""));
     }

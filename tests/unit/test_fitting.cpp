@@ -469,3 +469,29 @@ TEST(Fitting, ContinuedBigNumbersKeepTheirFile) {
     EXPECT_EQ(out.slides[1].where.file, "fit.xml");
     EXPECT_TRUE(out.slides[1].where.known());
 }
+
+// An agenda of more sections than one slide holds (a board report of
+// thirteen chapters, sweep deck edge_mix.xml) was one unbreakable block: an
+// error, no output. It continues between its entries like a list, numbered
+// on, each entry once.
+TEST(Fitting, LongAgendaContinuesBetweenEntries) {
+    std::string deck = "<slide id=\"agenda\"><title>アジェンダ</title><agenda/></slide>";
+    for (int k = 1; k <= 16; ++k)
+        deck.append("<section title=\"第").append(std::to_string(k))
+            .append("章　事業計画と予算の進捗状況および今後の課題\"><slide><title>t</title><p>x</p></slide></section>");
+    Deck in = load(deck);
+    Diagnostics d;
+    Deck out = paginate_deck(in, d);
+    EXPECT_FALSE(d.has_errors());
+    std::size_t next = 0, pieces = 0;
+    for (const auto& s : out.slides) {
+        if (s.id != "agenda" && s.continues != "agenda") continue;
+        ++pieces;
+        const auto& a = std::get<Agenda>(s.blocks.at(0));
+        EXPECT_EQ(a.first, next);
+        EXPECT_GT(a.shown_end(), a.first);
+        next = a.shown_end();
+    }
+    EXPECT_GE(pieces, 2u);
+    EXPECT_EQ(next, 16u);
+}
