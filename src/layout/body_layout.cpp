@@ -138,7 +138,8 @@ private:
                                double empty_size = 0) {
         const std::size_t first_item = result_.items.size();
         StructParagraph para = struct_paragraph(block, x, y, spec_.style.mono_family, {});
-        double block_size = empty_size;  // an empty line (<br/><br/>, an empty cell) is at its block's size
+        // An empty line (<br/><br/>, an empty cell or item) is at its block's size, else its kind's.
+        double block_size = empty_size > 0 ? empty_size : kind_size(kind);
         for (const auto& line : block.lines)
             if (!line.runs.empty()) {
                 block_size = line.runs.front().run.size;
@@ -171,6 +172,15 @@ private:
         paragraph_ += block.lines.empty() ? 1 : block.lines.back().segment + 1;
         para.items = {first_item, result_.items.size()};
         return para;
+    }
+
+    // The size text of a dump line's kind is set at (for an empty line).
+    double kind_size(const std::string& kind) const {
+        if (kind == "nested") return sizes_.nested1;
+        if (kind == "cell") return sizes_.cell;
+        if (kind == "code") return sizes_.code;
+        if (kind == "caption") return sizes_.caption;
+        return sizes_.body;
     }
 
     // Records a structure element of `kind` drawn by the items from `first_item` on.

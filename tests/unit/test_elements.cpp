@@ -243,7 +243,8 @@ TEST(ElementsLayout, TableAlignsNumbersRightAndUsesWidthsAndCaption) {
 // are recorded at their block's size, never 0 pt (floors_check.py read the
 // empty cells of the sweep decks as lines set at 0 pt).
 TEST(ElementsLayout, EmptyLinesRecordTheirBlocksSize) {
-    auto s = lay("<p>上<br/><br/>下</p><table><row header=\"true\"><cell>項目</cell><cell>値</cell></row>"
+    auto s = lay("<p>上<br/><br/>下</p><p><br/></p><list><item></item><item>x</item></list>"
+                 "<table><row header=\"true\"><cell>項目</cell><cell>値</cell></row>"
                  "<row><cell>売上</cell><cell></cell></row></table>");
     const auto& body = box(s, "body");
     ASSERT_EQ(body.cells.size(), 4u);
@@ -256,7 +257,7 @@ TEST(ElementsLayout, EmptyLinesRecordTheirBlocksSize) {
             EXPECT_NEAR(l.size, body.cells[3].size, 0.01);
         }
     }
-    EXPECT_EQ(empty, 2);
+    EXPECT_GE(empty, 4);
 }
 
 TEST(ElementsLayout, PreKeepsSpacesWrapsAtSpacesWithMark) {
