@@ -325,7 +325,7 @@ void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame,
             auto body = tc.append_child("a:txBody");
             body.append_child("a:bodyPr");
             body.append_child("a:lstStyle");
-            double pad_x = 0, pad_y = 0;
+            double pad_x = 0, pad_y = 0, pad_far = 0;  // pad_far: the side the text is not aligned to
             if (anchored && !cell->lines.empty()) {
                 StructElement one;
                 one.kind = StructKind::Table;
@@ -337,12 +337,18 @@ void write_table(pugi::xml_node tbl, const StructElement& e, const Frame& frame,
                 pad_x = cell->align == StructAlign::Right ? cell->x + cell->w - (first.x + first.w)
                                                             : first.x - cell->x;
                 if (cell->align == StructAlign::Center) pad_x = pad_y * 1.5;
+                // The side the text is not set against keeps only the usual
+                // padding: a decimal-aligned number's right inset would
+                // otherwise be mirrored on its left and leave a renderer with
+                // slightly wider metrics (LibreOffice) no room ("99.98|%").
+                pad_far = cell->align == StructAlign::Center ? pad_x : std::min(pad_x, pad_y * 1.5);
             } else {
                 body.append_child("a:p");
             }
             auto tc_pr = tc.append_child("a:tcPr");
-            set_num(tc_pr, "marL", emu(std::max(0.0, pad_x)));
-            set_num(tc_pr, "marR", emu(std::max(0.0, pad_x)));
+            const bool right = cell && cell->align == StructAlign::Right;
+            set_num(tc_pr, "marL", emu(std::max(0.0, right ? pad_far : pad_x)));
+            set_num(tc_pr, "marR", emu(std::max(0.0, right ? pad_x : pad_far)));
             set_num(tc_pr, "marT", emu(pad_y));
             set_num(tc_pr, "marB", 0);
             tc_pr.append_attribute("anchor") = "t";

@@ -194,7 +194,10 @@ std::string add_pdf_accessibility(const std::string& pdf_bytes, const std::strin
         QPDFWriter w(pdf);
         w.setOutputMemory();
         w.setDeterministicID(true);
-        w.setDecodeLevel(a.mark_artifacts ? qpdf_dl_generalized : qpdf_dl_none);
+        // Streams are copied as Cairo compressed them; the content streams
+        // the artifact marker filters are decoded for it regardless (same
+        // bytes as decoding and recompressing every stream, less work).
+        w.setDecodeLevel(qpdf_dl_none);
         w.setCompressStreams(true);
         w.write();
         std::shared_ptr<Buffer> out = w.getBufferSharedPointer();
