@@ -401,6 +401,16 @@ Line fill_line(const Prepared& p, std::size_t b, double width) {
         if (best[lv] > choice &&
             (!choice || (poor(choice, kMinFillBeforeLongWordBreak) && !poor(best[lv], kMinFillBeforeLongWordBreak))))
             choice = best[lv];
+    // A poor line ended inside a long token whose next stretch has no break
+    // point and is wider than a line (a digest after 'payment-'): that
+    // stretch is torn anyway, so the line is filled and torn here instead of
+    // leaving 'payment' alone on its line.
+    if (choice && p.level[choice] >= kTokenBreak && best[kInWord] > choice &&
+        poor(choice, kMinFillBeforeLongWordBreak)) {
+        std::size_t next = choice + 1;
+        while (next < stop && p.level[next] >= kInWord) ++next;
+        if (line_width(p, choice, p.shown_end[next]) > width + kEps) return make(best[kInWord]);
+    }
     if (choice) return make(choice);
     for (int lv = kInPhrase; lv < kKinsoku; ++lv)
         if (best[lv]) return make(best[lv]);
