@@ -160,7 +160,7 @@ def check_package(pptx, dump_path):
 def poppler_lines(pdf):
     """Per page: a list of lines, each a list of words (pdftotext -bbox-layout)."""
     html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True).stdout
-    html = html.decode("utf-8")
+    html = html.decode("utf-8", "replace")  # poppler writes an emoji in the title as surrogates, not UTF-8
     pages = []
     for page in re.findall(r"<page .*?</page>", html, re.S):
         lines = []
