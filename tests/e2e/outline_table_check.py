@@ -9,7 +9,7 @@ import sys
 
 bbox, report_x, header_word, labels = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4:]
 pages = []
-for page in re.findall(r"<page .*?</page>", open(bbox, encoding="utf-8").read(), re.S):
+for page in re.findall(r"<page .*?</page>", open(bbox, encoding="utf-8", errors="replace").read(), re.S):
     words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
              re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
     pages.append(words)
