@@ -117,4 +117,9 @@ grep -q "Datadog APM" "$TMP/tokens-briefing.slides.txt" && grep -q "PagerDuty" "
   && ok "tokens: product names beside a URL column stay whole" || fail "tokens: a product name torn"
 grep -qE "narrow_columns.xml:[0-9]+:[0-9]+: warning: slide 'col-code': a word with no break point" "$TMP/narrow_columns-briefing.log" \
   && ok "narrow_columns: a hash in narrow code is a located warning" || fail "narrow_columns: no warning for the torn hash"
+# Code wrapped on a slide keeps its continuation marks in slides.pptx (as many as slides.pdf shows).
+pdf_marks=$(pdftotext -f 2 -l 2 "$TMP/narrow_columns-briefing/slides.pdf" - | grep -o '⤵' | wc -l)
+pptx_marks=$(unzip -p "$TMP/narrow_columns-briefing/slides.pptx" ppt/slides/slide2.xml | grep -o '⤵' | wc -l)
+[ "$pdf_marks" -gt 0 ] && [ "$pptx_marks" = "$pdf_marks" ] && ok "narrow_columns: $pptx_marks code continuation marks in slides.pptx" \
+  || fail "narrow_columns: $pptx_marks continuation marks in slides.pptx, $pdf_marks in slides.pdf"
 finish

@@ -130,6 +130,13 @@ void paragraph(pugi::xml_node body, const StructParagraph& p, const StructElemen
             r.append_child("a:t").text() = text.c_str();
             last = &run;
         }
+        // A code line wrapped on the slide ends in its continuation mark there
+        // (layout/body_layout.cpp): the reader of the PowerPoint sees it too.
+        if (e.kind == StructKind::Code && i + 1 < p.lines.size() && !line.runs.empty()) {
+            auto r = ap.append_child("a:r");
+            run_props(r.append_child("a:rPr"), line.runs.back(), &context);
+            r.append_child("a:t").text() = " \u2935";
+        }
     }
     auto end = ap.append_child("a:endParaRPr");
     end.append_attribute("lang") = "ja-JP";
