@@ -131,7 +131,7 @@ double line_width(const Prepared& p, std::size_t b, std::size_t e) {
 
 // Inside a URL, a path or another long Latin token: after '/' (not inside
 // "//"), before & = # (the query and fragment), and less willingly before
-// ? . _ - ('?' may not start a line; the others are inside names). '.',
+// ? _ - or after . ('?' and '.' may not start a line). '.',
 // '?', '&', '=' and '#' count only in a URL or
 // path (a token with a '/'): elsewhere they are a sentence's punctuation or
 // a decimal point (99.999%), which kinsoku keeps off a line start. A mark
@@ -145,7 +145,9 @@ Level token_break_level(const std::vector<BreakCluster>& cl, std::size_t j, std:
     // '?' is a mark kinsoku keeps off a line start (JLREQ cl-04): before it
     // only when no '/', '&', '=' or '#' will do.
     if (path && cur == U'?') return kTokenMinor;
-    if ((cur == U'_' || cur == U'-' || (path && cur == U'.')) && is_alnum(prev)) return kTokenMinor;
+    if ((cur == U'_' || cur == U'-') && is_alnum(prev)) return kTokenMinor;
+    // After a '.', never before it: '.' may not start a line (JLREQ cl-06).
+    if (path && prev == U'.' && is_alnum(cur) && j >= 2 && is_alnum(cl[j - 2].last)) return kTokenMinor;
     return kNever;
 }
 
