@@ -102,13 +102,20 @@ TextContext ShapeTree::context(const Frame* frame) {
     return c;
 }
 
+// Every drawn object's p:cNvPr: the next id, a name with that number
+// ("Chart 7"), and its alt text as descr when it has one.
+void ShapeTree::numbered_name(pugi::xml_node nv, const std::string& name, const std::string& descr) {
+    auto c = nv.append_child("p:cNvPr");
+    c.append_attribute("id") = next_id_;
+    c.append_attribute("name") = (name + " " + std::to_string(next_id_)).c_str();
+    if (!descr.empty()) c.append_attribute("descr") = descr.c_str();
+    ++next_id_;
+}
+
 pugi::xml_node ShapeTree::shape(const char* name, bool text_box) {
     auto sp = tree_.append_child("p:sp");
     auto nv = sp.append_child("p:nvSpPr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = (std::string(name) + " " + std::to_string(next_id_)).c_str();
-    ++next_id_;
+    numbered_name(nv, name);
     auto cnv = nv.append_child("p:cNvSpPr");
     if (text_box) cnv.append_attribute("txBox") = 1;
     nv.append_child("p:nvPr");
@@ -170,11 +177,7 @@ void ShapeTree::picture(const StructImage& image, double x, double y, double w, 
     const MediaRef& media = media_.add(image.path, image.format, w, h);
     auto pic = tree_.append_child("p:pic");
     auto nv = pic.append_child("p:nvPicPr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = (name + " " + std::to_string(next_id_)).c_str();
-    if (!image.alt.empty()) c.append_attribute("descr") = image.alt.c_str();
-    ++next_id_;
+    numbered_name(nv, name, image.alt);
     nv.append_child("p:cNvPicPr").append_child("a:picLocks").append_attribute("noChangeAspect") = 1;
     nv.append_child("p:nvPr");
     auto fill = pic.append_child("p:blipFill");
@@ -204,11 +207,7 @@ void ShapeTree::picture(const StructImage& image, double x, double y, double w, 
 void ShapeTree::drawing_group(const StructElement& e, const Frame& frame) {
     auto grp = tree_.append_child("p:grpSp");
     auto nv = grp.append_child("p:nvGrpSpPr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = ("Chart " + std::to_string(next_id_)).c_str();
-    if (!e.image.alt.empty()) c.append_attribute("descr") = e.image.alt.c_str();
-    ++next_id_;
+    numbered_name(nv, "Chart", e.image.alt);
     nv.append_child("p:cNvGrpSpPr");
     nv.append_child("p:nvPr");
     // The group's child space is the slide's own: its items keep their places.
@@ -236,11 +235,7 @@ bool ShapeTree::chart(const StructElement& e) {
     const std::string part = charts_->add(*e.chart, e.w, e.h);
     auto gf = tree_.append_child("p:graphicFrame");
     auto nv = gf.append_child("p:nvGraphicFramePr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = ("Chart " + std::to_string(next_id_)).c_str();
-    if (!e.image.alt.empty()) c.append_attribute("descr") = e.image.alt.c_str();
-    ++next_id_;
+    numbered_name(nv, "Chart", e.image.alt);
     nv.append_child("p:cNvGraphicFramePr").append_child("a:graphicFrameLocks").append_attribute("noGrp") = 1;
     nv.append_child("p:nvPr");
     xfrm(gf, "p:xfrm", e.x, e.y, e.w, e.h);
@@ -277,10 +272,7 @@ void ShapeTree::item(const PositionedItem& positioned, double dx, double dy) {
 void ShapeTree::line_item(const Shape& it, double x, double y) {
     auto cxn = tree_.append_child("p:cxnSp");
     auto nv = cxn.append_child("p:nvCxnSpPr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = ("Line " + std::to_string(next_id_)).c_str();
-    ++next_id_;
+    numbered_name(nv, "Line");
     nv.append_child("p:cNvCxnSpPr");
     nv.append_child("p:nvPr");
     auto sp_pr = cxn.append_child("p:spPr");
@@ -385,10 +377,7 @@ void ShapeTree::table(const StructElement& e, const Frame& frame) {
     if (e.table_rows <= 0 || e.table_cols <= 0) return;
     auto gf = tree_.append_child("p:graphicFrame");
     auto nv = gf.append_child("p:nvGraphicFramePr");
-    auto c = nv.append_child("p:cNvPr");
-    c.append_attribute("id") = next_id_;
-    c.append_attribute("name") = ("Table " + std::to_string(next_id_)).c_str();
-    ++next_id_;
+    numbered_name(nv, "Table");
     nv.append_child("p:cNvGraphicFramePr").append_child("a:graphicFrameLocks").append_attribute("noGrp") = 1;
     nv.append_child("p:nvPr");
     xfrm(gf, "p:xfrm", e.x, e.y, e.w, e.h);

@@ -48,6 +48,7 @@ public:
 
 private:
     pugi::xml_node shape(const char* name, bool text_box);
+    void numbered_name(pugi::xml_node nv, const std::string& name, const std::string& descr = "");
     void link(pugi::xml_node rpr, const std::string& target);
     void line_item(const Shape& shape, double x, double y);
     void shape_item(const Shape& shape, double x, double y);
