@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "frame/shapes.h"
 #include "handout/handout_geometry.h"
 #include "layout/content_page.h"
 #include "layout/notes_pages.h"
@@ -29,7 +30,6 @@ const std::set<std::string> kStyles{"1", "2", "3", "4", "6", "9", "notes", "outl
 
 using print::kMuted;
 using print::kSlideFrame;
-using print::rect;
 
 constexpr double kGapX = 18;        // between slides side by side
 constexpr double kGapY = 24;        // between rows (room for the slide number)
@@ -94,7 +94,7 @@ private:
         const double s = f.width > 0 ? w / f.width : 1;
         const double h = f.height * s;
         page.push({x, y}, Group{slides_[i], Transform::scale(s), true});
-        page.push({x, y}, rect(w, h, std::nullopt, kSlideFrame, 0.6));
+        page.push({x, y}, rect_shape(w, h, std::nullopt, kSlideFrame, 0.6));
         if (number)
             label(page, std::to_string(i + 1), style(kLabelSize, kMuted), x + w, y + h + kLabelSize + 3, Align::Right);
         bookmark(i);

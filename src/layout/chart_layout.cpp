@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <numbers>
 
+#include "frame/shapes.h"
+
 namespace ks {
 namespace {
 
@@ -180,21 +182,11 @@ private:
     }
 
     void rect(double x, double y, double w, double h, const Color& fill) {
-        Shape r;
-        r.w = w;
-        r.h = h;
-        r.fill = fill;
-        out_.items.push_back({{x, y}, r});
+        out_.items.push_back({{x, y}, rect_shape(w, h, fill)});
     }
 
     void line(double x, double y, double dx, double dy, const Color& c, double width) {
-        Shape l;
-        l.kind = Shape::Kind::Line;
-        l.w = dx;
-        l.h = dy;
-        l.stroke = c;
-        l.stroke_width = width;
-        out_.items.push_back({{x, y}, l});
+        out_.items.push_back({{x, y}, line_shape(dx, dy, c, width)});
     }
 
     // Diagonal hatching over a bar of the odd-numbered series, so neighbours

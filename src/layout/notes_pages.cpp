@@ -67,7 +67,7 @@ private:
 
     void heading(ContentPage& page, const std::string& s, double y) {
         push_label(page.items, text_, s, head_, 0, y + 9, Align::Left);
-        page.items.push_back({{0, y + 14}, print::hline(spec_.width, print::kRule, 0.5)});
+        page.items.push_back({{0, y + 14}, line_shape(spec_.width, 0, print::kRule, 0.5)});
     }
 
     void slide_pages(const Slide& slide, std::size_t i) {

@@ -124,8 +124,8 @@ std::vector<PositionedItem> PageFurniture::items(const FurnitureBox& box, std::s
         push_label(out, text_, title_lines_[k], title_style_, box.left, box.header_baseline + k * line_step(),
                    Align::Left, w);
     push_label(out, text_, section_shown(section), small_, box.right, box.header_baseline, Align::Right, w);
-    out.push_back({{box.left, box.header_rule}, print::hline(w, print::kRule, 0.5)});
-    out.push_back({{box.left, box.footer_rule}, print::hline(w, print::kRule, 0.5)});
+    out.push_back({{box.left, box.header_rule}, line_shape(w, 0, print::kRule, 0.5)});
+    out.push_back({{box.left, box.footer_rule}, line_shape(w, 0, print::kRule, 0.5)});
     push_label(out, text_, date_, small_, box.left, box.footer_baseline, Align::Left);
     if (!confidentiality_.empty()) {
         const TextBlock label = text_.set(plain_text(confidentiality_), conf_, 300);
@@ -133,7 +133,7 @@ std::vector<PositionedItem> PageFurniture::items(const FurnitureBox& box, std::s
         const double cx = (box.left + box.right) / 2;
         push_label(out, text_, confidentiality_, conf_, cx, box.footer_baseline, Align::Center);
         out.push_back({{cx - cw / 2 - 5, box.footer_baseline - kFurnitureSize - 1.5},
-                       print::rect(cw + 10, kFurnitureSize + 4.5, std::nullopt, print::kConfidential, 0.6)});
+                       rect_shape(cw + 10, kFurnitureSize + 4.5, std::nullopt, print::kConfidential, 0.6)});
     }
     push_label(out, text_, std::to_string(page + 1) + " / " + std::to_string(total), small_, box.right,
                box.footer_baseline, Align::Right);

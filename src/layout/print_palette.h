@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "frame/frame.h"
+#include "frame/shapes.h"
 #include "layout/table_layout.h"
 #include "text/text_engine.h"
 
@@ -47,30 +48,9 @@ struct Fonts {
     }
 };
 
-inline Shape rect(double w, double h, std::optional<Color> fill, std::optional<Color> stroke, double sw = 0.6) {
-    Shape s;
-    s.kind = Shape::Kind::Rect;
-    s.w = w;
-    s.h = h;
-    s.fill = fill;
-    s.stroke = stroke;
-    s.stroke_width = sw;
-    return s;
-}
-
-inline Shape hline(double w, Color c, double sw) {
-    Shape s;
-    s.kind = Shape::Kind::Line;
-    s.w = w;
-    s.h = 0;
-    s.stroke = c;
-    s.stroke_width = sw;
-    return s;
-}
-
 // Ruled lines for the reader's own notes from y0 (exclusive) down to y1.
 inline void note_lines(std::vector<PositionedItem>& out, double x0, double x1, double y0, double y1) {
-    for (double y = y0 + kNoteSpacing; y <= y1 + 0.01; y += kNoteSpacing) out.push_back({{x0, y}, hline(x1 - x0, kNoteLine, 0.4)});
+    for (double y = y0 + kNoteSpacing; y <= y1 + 0.01; y += kNoteSpacing) out.push_back({{x0, y}, line_shape(x1 - x0, 0, kNoteLine, 0.4)});
 }
 
 }  // namespace ks::print

@@ -15,13 +15,13 @@ void push_text_strips(std::vector<Strip>& out, const TextBlock& block, const Tex
         s.height = line_height_in(block, k);
         s.space_before = k == 0 ? how.space_before : 0;
         if (how.code_band > 0)
-            s.items.push_back({{how.indent - 5, 0}, print::rect(how.code_band - how.indent + 5, s.height, print::kCodeFill,
+            s.items.push_back({{how.indent - 5, 0}, rect_shape(how.code_band - how.indent + 5, s.height, print::kCodeFill,
                                                                  std::nullopt)});
         if (k == 0 && how.mark && !how.mark->lines.empty())
             push_line(s.items, how.mark->lines.front(), how.indent - how.mark->width - 2, 0);
         push_line(s.items, block.lines[k], how.indent, 0);
         if (how.quote_rule) {
-            Shape rule = print::hline(0, print::kRule, 1.5);
+            Shape rule = line_shape(0, 0, print::kRule, 1.5);
             rule.h = s.height;
             s.items.push_back({{how.indent - 8, 0}, rule});
         }
@@ -150,7 +150,7 @@ private:
             s.height = picture.h;
             s.space_before = 4;
             s.items.push_back({{0, 0}, picture});
-            s.items.push_back({{0, 0}, print::rect(picture.w, picture.h, std::nullopt, print::kRule, 0.4)});
+            s.items.push_back({{0, 0}, rect_shape(picture.w, picture.h, std::nullopt, print::kRule, 0.4)});
             out_.push_back(std::move(s));
         } else {
             text(set("［図］" + (im.alt.empty() ? im.src : im.alt), rs_.body, rs_.width), 0, 3);

@@ -48,7 +48,7 @@ private:
         if (y_ > 0) y_ += 10;
         for (const auto& l : hb.lines) push_line(page().items, l, 0, y_ + l.top);
         y_ += hb.height + 3;
-        page().items.push_back({{0, y_}, print::hline(spec_.width, print::kAccent, 0.8)});
+        page().items.push_back({{0, y_}, line_shape(spec_.width, 0, print::kAccent, 0.8)});
         y_ += 10;
     }
 

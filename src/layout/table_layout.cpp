@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "layout/numeric_cell.h"
+#include "frame/shapes.h"
 #include "model/table_grid.h"
 #include "theme/layout_set.h"
 #include "util/utf8.h"
@@ -211,16 +212,6 @@ std::string joined_lines(const TextBlock& block) {
 }
 
 constexpr double kSeamOverlap = 0.5;  // points
-
-Shape rule_line(double w, const Color& color, double width) {
-    Shape rule;
-    rule.kind = Shape::Kind::Line;
-    rule.w = w;
-    rule.h = 0;
-    rule.stroke = color;
-    rule.stroke_width = width;
-    return rule;
-}
 
 class TableBuilder {
 public:
@@ -454,7 +445,7 @@ private:
             }
             std::size_t e = c + 1;
             while (e < columns_ && drawn(e)) ++e;
-            out_.paint.push_back({{{col_x_[c], y}, rule_line(col_x_[e] - col_x_[c], color, stroke)}});
+            out_.paint.push_back({{{col_x_[c], y}, line_shape(col_x_[e] - col_x_[c], 0, color, stroke)}});
             c = e;
         }
     }
