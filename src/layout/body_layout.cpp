@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 #include <string_view>
+#include <tuple>
 
 #include "image/image_file.h"
 #include "layout/chart_layout.h"
@@ -364,19 +365,25 @@ private:
         e.row_heights = std::move(heights);
     }
 
+    // An image's or chart's caption, set centred in the muted colour at the
+    // caption size, and the height it takes under the figure (0 without one).
+    std::pair<TextBlock, double> figure_caption(const RichText& text) const {
+        if (text.empty()) return {TextBlock{}, 0.0};
+        TextStyle cs = style_at(sizes_.caption);
+        cs.color = spec_.muted_color;
+        cs.align = Align::Center;
+        TextBlock block = text_.set(text, cs, spec_.w);
+        const double h = block.height + size_ * 0.3;
+        return {std::move(block), h};
+    }
+
     void add(const Image& image) {
         auto size = image.resolved.empty() ? std::nullopt : probe_image(image.resolved);
         double avail_w = image.width_fraction > 0 ? spec_.w * std::min(1.0, image.width_fraction) : spec_.w;
         // The caption is set first: the image gets what is left above it.
         TextBlock caption;
         double caption_h = 0;
-        if (!image.caption.empty()) {
-            TextStyle cs = style_at(sizes_.caption);
-            cs.color = spec_.muted_color;
-            cs.align = Align::Center;
-            caption = text_.set(image.caption, cs, spec_.w);
-            caption_h = caption.height + size_ * 0.3;
-        }
+        std::tie(caption, caption_h) = figure_caption(image.caption);  // no structured binding: lambdas below use them
         double space_h = std::max(1.0, spec_.h - caption_h);  // the whole box, less the caption
         const std::size_t image_item = result_.items.size();
         auto figure = [&](double x, double y, double w, double h) -> StructElement& {
@@ -459,13 +466,7 @@ private:
         double w = chart.width_fraction > 0 ? spec_.w * std::min(1.0, chart.width_fraction) : spec_.w;
         TextBlock caption;
         double caption_h = 0;
-        if (!chart.caption.empty()) {
-            TextStyle cs = style_at(sizes_.caption);
-            cs.color = spec_.muted_color;
-            cs.align = Align::Center;
-            caption = text_.set(plain_text(chart.caption), cs, spec_.w);
-            caption_h = caption.height + size_ * 0.3;
-        }
+        std::tie(caption, caption_h) = figure_caption(plain_text(chart.caption));
         double natural = std::min(std::max(1.0, spec_.h - caption_h), w * 0.75);
         double min_h = std::min(natural, spec_.image_min * spec_.h);
         double left = spec_.h - y_ - caption_h;
