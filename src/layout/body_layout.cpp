@@ -20,35 +20,6 @@
 namespace ks {
 namespace {
 
-bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
-
-// The byte length of the number a section title starts with ("1. 進捗",
-// "2）課題", "第3章 展望", "04　まとめ"), without the space after it; 0 when
-// the title carries no number of its own ("2026年の計画" does not).
-std::size_t own_number_length(const std::string& title) {
-    std::u32string t = utf8_to_u32(title);
-    std::size_t i = 0;
-    bool chapter = i < t.size() && t[i] == U'第';
-    if (chapter) ++i;
-    std::size_t digits = i;
-    while (i < t.size() && is_digit(t[i])) ++i;
-    if (i == digits) return 0;
-    if (chapter) {
-        if (i >= t.size() || std::u32string_view(U"章部節回").find(t[i]) == std::u32string_view::npos) return 0;
-        ++i;
-    } else if (i < t.size() && std::u32string_view(U".．、)）:：").find(t[i]) != std::u32string_view::npos) {
-        ++i;
-    } else if (i >= t.size() || (t[i] != U' ' && t[i] != U'\u3000')) {
-        return 0;
-    }
-    std::size_t end = i;
-    while (i < t.size() && (t[i] == U' ' || t[i] == U'\u3000')) ++i;
-    if (i == t.size()) return 0;  // nothing but a number
-    std::string number;
-    for (std::size_t k = 0; k < end; ++k) number += utf8_encode(t[k]);
-    return number.size();
-}
-
 class BodyBuilder {
 public:
     BodyBuilder(const BoxSpec& spec, double size, const TextEngine& text, Diagnostics& diags)

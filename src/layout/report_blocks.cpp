@@ -114,9 +114,10 @@ private:
     void add(const Agenda& ag) {
         for (std::size_t k = ag.first; k < ag.shown_end(); ++k) {
             const bool current = static_cast<int>(k) == ag.current;
+            // A title with its own number ("1. サマリー") gets no second one.
             const TextBlock mark = set(std::to_string(k + 1) + ".", rs_.body, 16);
             TextStrips how{16, 2};
-            how.mark = &mark;
+            if (own_number_length(ag.sections[k]) == 0) how.mark = &mark;
             push_text_strips(out_, set(ag.sections[k], current ? rs_.body_head : rs_.body, rs_.width - 16), how);
         }
     }

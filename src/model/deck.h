@@ -131,6 +131,12 @@ struct Agenda {
     std::size_t shown_end() const { return end < sections.size() ? end : sections.size(); }
 };
 
+// The byte length of the number a section title starts with ("1. 進捗",
+// "2）課題", "第3章 展望", "04　まとめ"), without the space after it; 0 when
+// the title carries no number of its own. An agenda numbers only titles
+// without one (slides and the outline handout alike).
+std::size_t own_number_length(const std::string& title);
+
 // A chart drawn from its data (<chart>): the first cell of each row names the
 // category, the header row names the series. Values are read as tables read
 // numbers (△/▲ minus); an empty cell is a gap.

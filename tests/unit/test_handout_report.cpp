@@ -163,6 +163,32 @@ TEST(ReportPages, EverythingStaysInTheContentBox) {
         }
 }
 
+// The outline handout's agenda numbers entries as the slides do: a section
+// title with its own number ("1. サマリー") gets no second "1.", one
+// without gets its number.
+TEST(ReportPages, AgendaNumbersOnlyTitlesWithoutTheirOwn) {
+    auto marks = [](std::vector<std::string> sections) {
+        Deck deck;
+        Slide s;
+        s.title = plain_text("本日の内容");
+        Agenda agenda;
+        agenda.sections = std::move(sections);
+        s.blocks.push_back(agenda);
+        deck.slides.push_back(s);
+        ContentSpec spec{510, 700, {16.0 / 9.0}, {}};
+        std::vector<std::string> texts;
+        for (const auto& page : layout_report_pages(deck, spec, test::engine()))
+            for (const TextRun& r : runs_of(page.items)) texts.push_back(r.text);
+        return texts;
+    };
+    const auto numbered = marks({"1. サマリー", "2. 今後の計画"});
+    EXPECT_EQ(std::count(numbered.begin(), numbered.end(), "1."), 0);
+    EXPECT_EQ(std::count(numbered.begin(), numbered.end(), "1. サマリー"), 1);
+    const auto plain = marks({"サマリー", "今後の計画"});
+    EXPECT_EQ(std::count(plain.begin(), plain.end(), "1."), 1);
+    EXPECT_EQ(std::count(plain.begin(), plain.end(), "2."), 1);
+}
+
 TEST(PageFurniture, ALongTitleShrinksThenWrapsThenIsShortenedWithAWarning) {
     const TextEngine& text = test::engine();
     Deck deck;
