@@ -49,10 +49,10 @@ TEST(FastDeflate, LongRunsShrink) {
     EXPECT_LT(z.size(), flat.size() / 150);
 }
 
-// Fed in pieces, each with the look-ahead a match needs (up to 258 bytes on),
-// the stream is the same bytes as fed whole: the PNG writer compresses a few
-// rows at a time.
-TEST(FastDeflate, PiecesGiveTheSameStreamAsTheWhole) {
+// Fed in pieces (the PNG writer hands over a row at a time), the stream
+// inflates to the concatenated input whatever the piece length: runs that
+// cross a piece's end, pieces shorter than a match.
+TEST(FastDeflate, PiecesInflateToTheWhole) {
     std::mt19937 rng(11);
     std::vector<unsigned char> data(300000);
     for (std::size_t i = 0; i < data.size();) {  // runs of every length, some crossing piece ends
@@ -60,16 +60,43 @@ TEST(FastDeflate, PiecesGiveTheSameStreamAsTheWhole) {
         const auto b = static_cast<unsigned char>(rng() % 3 == 0 ? rng() : 0);
         for (std::size_t k = 0; k < run && i < data.size(); ++k) data[i++] = b;
     }
-    const auto whole = zlib_compress_runs(data.data(), data.size());
-    for (std::size_t piece : {1u, 2u, 257u, 258u, 259u, 1000u, 5761u, 65536u}) {
+    for (std::size_t piece : {1u, 2u, 3u, 257u, 258u, 259u, 1000u, 5761u, 65536u}) {
         RunDeflater deflater(data.size());
-        std::size_t pos = 0;
-        for (std::size_t limit = piece; pos < data.size(); limit += piece) {
-            // Only what the piece may read is handed over: [pos, limit + 258).
-            const std::size_t base = pos, end = std::min(data.size(), std::max(limit, pos) + 258);
-            std::vector<unsigned char> window(data.begin() + static_cast<long>(base), data.begin() + static_cast<long>(end));
-            deflater.feed(window.data(), base, std::min(limit, data.size()), &pos);
+        for (std::size_t pos = 0; pos < data.size(); pos += piece) {
+            // Only the piece itself is handed over, in a buffer of its own.
+            std::vector<unsigned char> window(data.begin() + static_cast<long>(pos),
+                                              data.begin() + static_cast<long>(std::min(data.size(), pos + piece)));
+            deflater.feed(window.data(), window.size());
         }
-        EXPECT_EQ(deflater.finish(), whole) << "pieces of " << piece;
+        EXPECT_EQ(inflate_all(deflater.finish(), data.size()), data) << "pieces of " << piece;
     }
+}
+
+// A repeated byte given as a count inflates to those bytes, after a literal
+// of the same byte or another, for every length around the match limits.
+TEST(FastDeflate, RepeatIsTheBytesItStandsFor) {
+    for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 257u, 258u, 259u, 260u, 261u, 262u, 516u, 5760u}) {
+        for (unsigned char before : {0, 2}) {
+            RunDeflater deflater(n + 16);
+            const unsigned char head[] = {7, before};
+            deflater.feed(head, 2);
+            deflater.repeat(0, n);
+            deflater.feed(head, 1);
+            std::vector<unsigned char> want = {7, before};
+            want.insert(want.end(), n, 0);
+            want.push_back(7);
+            EXPECT_EQ(inflate_all(deflater.finish(), want.size()), want) << n << " after " << int(before);
+        }
+    }
+}
+
+// Counted runs cost next to nothing: a 1080-row slide of unchanged rows.
+TEST(FastDeflate, RepeatedRowsShrink) {
+    RunDeflater deflater(1081 * 5761);
+    for (int row = 0; row < 1080; ++row) {
+        const unsigned char up = 2;
+        deflater.feed(&up, 1);
+        deflater.repeat(0, 5760);
+    }
+    EXPECT_LT(deflater.finish().size(), 1080u * 48);  // of 6.2 MB: about 23 matches a row
 }

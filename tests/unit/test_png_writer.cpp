@@ -1,7 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <cairo.h>
+#include <zlib.h>
+
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "export/cairo/png_writer.h"
 #include "util/c_handle.h"
@@ -36,6 +42,29 @@ int round_trip_mismatches(cairo_surface_t* surface) {
     return mismatches;
 }
 
+// The filter type byte of each row of the PNG the writer makes of `surface`.
+std::vector<int> row_filters(cairo_surface_t* surface) {
+    const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    auto path = std::filesystem::temp_directory_path() / ("ks-png-f-" + std::to_string(::getpid()) + ".png");
+    write_png_rgb(surface, path.string());
+    std::ifstream in(path, std::ios::binary);
+    std::vector<unsigned char> png((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(path);
+    std::vector<unsigned char> idat;
+    for (std::size_t at = 8; at + 12 <= png.size();) {
+        const std::size_t n = (std::size_t(png[at]) << 24) | (png[at + 1] << 16) | (png[at + 2] << 8) | png[at + 3];
+        if (std::memcmp(&png[at + 4], "IDAT", 4) == 0) idat.insert(idat.end(), &png[at + 8], &png[at + 8] + n);
+        at += 12 + n;
+    }
+    const std::size_t row = 3 * static_cast<std::size_t>(w) + 1;
+    std::vector<unsigned char> raw(row * h);
+    uLongf size = static_cast<uLongf>(raw.size());
+    EXPECT_EQ(uncompress(raw.data(), &size, idat.data(), static_cast<uLong>(idat.size())), Z_OK);
+    std::vector<int> filters;
+    for (int y = 0; y < h; ++y) filters.push_back(raw[y * row]);
+    return filters;
+}
+
 }  // namespace
 
 // What the writer encodes, libpng decodes exactly.
@@ -59,10 +88,10 @@ TEST(PngWriter, DecodesToTheSamePixels) {
     EXPECT_EQ(round_trip_mismatches(surface.get()), 0);
 }
 
-// Rows are filtered and compressed a few at a time: images narrower than a
-// match (a run reaching several rows on), a flat colour whose filtered bytes
-// run on across row ends (RGB 1,1,1 after the Sub filter's type byte 1), and
-// images of many batches all decode exactly.
+// Rows are filtered and compressed one at a time, unchanged rows under the
+// Up filter: images narrower than a match, a flat colour whose filtered
+// bytes equal the Sub filter's type byte 1 (RGB 1,1,1), and a full slide
+// all decode exactly.
 TEST(PngWriter, RowBatchesDecodeExactly) {
     for (auto [w, h] : {std::pair{1, 700}, std::pair{20, 300}, std::pair{85, 40}, std::pair{86, 40}, std::pair{1920, 1080}}) {
         SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
@@ -76,4 +105,22 @@ TEST(PngWriter, RowBatchesDecodeExactly) {
         }
         EXPECT_EQ(round_trip_mismatches(surface.get()), 0) << w << "x" << h;
     }
+}
+
+// The x byte of an RGB24 pixel is undefined: rows that differ only there are
+// the same row (Up filter), and rows that differ in one colour are not.
+TEST(PngWriter, RowsThatDifferOnlyInTheUnusedByteAreTheSame) {
+    const int w = 64, h = 8, stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(stride) * h);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            std::uint32_t p = 0x00336699u | (static_cast<std::uint32_t>(y * 31 + x) << 24);  // x byte varies
+            if (y == 5 && x == 40) p ^= 0x000100u;  // one green step in one row
+            std::memcpy(&pixels[static_cast<std::size_t>(y) * stride + 4 * x], &p, 4);
+        }
+    SurfacePtr surface(cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_RGB24, w, h, stride));
+    EXPECT_EQ(round_trip_mismatches(surface.get()), 0);
+    // Sub for the first row, Up (all zeros) for unchanged rows, Sub for row 5
+    // and for row 6, which differs from row 5.
+    EXPECT_EQ(row_filters(surface.get()), (std::vector<int>{1, 2, 2, 2, 2, 1, 1, 2}));
 }

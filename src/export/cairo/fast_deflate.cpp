@@ -72,77 +72,102 @@ RunDeflater::RunDeflater(std::size_t size)
     // Worst case: every byte a 9-bit literal, plus header, end code, checksum
     // and 4-byte stores. Left uninitialised (value-initialising it cost as
     // much as a third of the encoding): only the bytes written are copied out.
-    : size_(size), out_(new unsigned char[size + size / 8 + 32]) {
+    : out_(new unsigned char[size + size / 8 + 32]) {
     out_[0] = 0x78;  // deflate, 32K window
     out_[1] = 0x01;  // fastest, no dictionary; (0x7801 % 31 == 0)
-    bits_out_ = out_.get() + 2;
-    put(1, 1);  // BFINAL
-    put(1, 2);  // BTYPE = 01, fixed Huffman
+    state_.out = out_.get() + 2;
+    state_.put(1, 1);  // BFINAL
+    state_.put(1, 2);  // BTYPE = 01, fixed Huffman
 }
 
 // LSB-first bit codes into the buffer sized in advance (no capacity checks
 // on the hot path).
-inline void RunDeflater::put(std::uint32_t bits, std::uint32_t n) {
-    buffer_ |= static_cast<std::uint64_t>(bits) << count_;
-    count_ += n;
-    if (count_ >= 32) {
-        std::memcpy(bits_out_, &buffer_, 4);  // little-endian: low bits first
-        bits_out_ += 4;
-        buffer_ >>= 32;
-        count_ -= 32;
+inline void RunDeflater::State::put(std::uint32_t bits, std::uint32_t n) {
+    buffer |= static_cast<std::uint64_t>(bits) << count;
+    count += n;
+    if (count >= 32) {
+        std::memcpy(out, &buffer, 4);  // little-endian: low bits first
+        out += 4;
+        buffer >>= 32;
+        count -= 32;
     }
 }
 
-void RunDeflater::feed(const unsigned char* data, std::size_t base, std::size_t limit, std::size_t* pos) {
-    static const Tables tables;
-    std::size_t i = *pos;  // data[i - base]: input position i
-    // Adler-32 is kept alongside: a run of n bytes b updates it in closed
-    // form (s1 += n·b, s2 += n·s1 + b·n(n+1)/2), so flat areas cost nothing.
-    while (i < limit) {
-        if (after_byte_) {
-            // Repeat the byte just written: matches at distance 1.
-            const std::size_t run = run_length(data, i - base, std::min<std::size_t>(258, size_ - i), last_);
-            if (run >= 3) {
-                const Code& m = tables.run[run];
-                put(m.bits, m.length);
-                i += run;
-                s2_ = (s2_ + run * s1_ + last_ * (run * (run + 1) / 2)) % kMod;
-                s1_ = (s1_ + run * last_) % kMod;
-                pending_ = 0;
-                continue;
-            }
+const Tables kTables;  // built before main: no guard on the hot path
+
+// Adler-32 is kept alongside: a run of n bytes b updates it in closed form
+// (s1 += n·b, s2 += n·s1 + b·n(n+1)/2), so flat areas cost nothing.
+inline void RunDeflater::State::run(std::size_t n) {
+    const Code& m = kTables.run[n];
+    put(m.bits, m.length);
+    s2 = (s2 + n * s1 + last * (n * (n + 1) / 2)) % kMod;
+    s1 = (s1 + n * last) % kMod;
+    pending = 0;
+}
+
+inline void RunDeflater::State::literal(unsigned char b) {
+    const Code& lit = kTables.literal[b];
+    put(lit.bits, lit.length);
+    s1 += b;
+    s2 += s1;
+    if (++pending == 4096) s1 %= kMod, s2 %= kMod, pending = 0;  // must stay below 5552
+    last = b;
+    after_byte = true;
+}
+
+void RunDeflater::feed(const unsigned char* data, std::size_t n) {
+    State s = state_;
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char b = data[i];
+        // Three more of the byte just written start a match at distance 1;
+        // anything else is a literal (one comparison on the usual path).
+        if (s.after_byte && b == s.last && i + 2 < n && data[i + 1] == b && data[i + 2] == b) {
+            const std::size_t length = run_length(data, i, std::min<std::size_t>(258, n - i), b);
+            s.run(length);
+            i += length;
+            continue;
         }
-        const unsigned char b = data[i++ - base];
-        const Code& lit = tables.literal[b];
-        put(lit.bits, lit.length);
-        s1_ += b;
-        s2_ += s1_;
-        if (++pending_ == 4096) s1_ %= kMod, s2_ %= kMod, pending_ = 0;  // must stay below 5552
-        last_ = b;
-        after_byte_ = true;
+        s.literal(b);
+        ++i;
     }
-    *pos = i;
+    state_ = s;
+}
+
+void RunDeflater::repeat(unsigned char b, std::size_t n) {
+    if (n == 0) return;
+    State s = state_;
+    if (!s.after_byte || s.last != b) s.literal(b), --n;
+    while (n >= 3) {
+        // 258 at a time; the last two matches share out a remainder under 3.
+        std::size_t m = std::min<std::size_t>(n, 258);
+        if (n - m > 0 && n - m < 3) m = n - 3;
+        s.run(m);
+        n -= m;
+    }
+    while (n-- > 0) s.literal(b);
+    state_ = s;
 }
 
 std::vector<unsigned char> RunDeflater::finish() {
-    s1_ %= kMod;
-    s2_ %= kMod;
+    State& s = state_;
+    s.s1 %= kMod;
+    s.s2 %= kMod;
     const Code end = fixed_code(256);
-    put(end.bits, end.length);
-    while (count_ > 0) {
-        *bits_out_++ = static_cast<unsigned char>(buffer_);
-        buffer_ >>= 8;
-        count_ = count_ > 8 ? count_ - 8 : 0;
+    s.put(end.bits, end.length);
+    while (s.count > 0) {
+        *s.out++ = static_cast<unsigned char>(s.buffer);
+        s.buffer >>= 8;
+        s.count = s.count > 8 ? s.count - 8 : 0;
     }
-    const auto adler = static_cast<std::uint32_t>((s2_ << 16) | s1_);
-    for (int shift = 24; shift >= 0; shift -= 8) *bits_out_++ = static_cast<unsigned char>(adler >> shift);
-    return std::vector<unsigned char>(out_.get(), bits_out_);
+    const auto adler = static_cast<std::uint32_t>((s.s2 << 16) | s.s1);
+    for (int shift = 24; shift >= 0; shift -= 8) *s.out++ = static_cast<unsigned char>(adler >> shift);
+    return std::vector<unsigned char>(out_.get(), s.out);
 }
 
 std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {
     RunDeflater deflater(size);
-    std::size_t pos = 0;
-    deflater.feed(data, 0, size, &pos);
+    deflater.feed(data, size);
     return deflater.finish();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // A zlib stream made for slide images, where most bytes sit in long runs
-// (flat backgrounds after PNG's Sub filter): one deflate block with the fixed
+// (flat backgrounds after PNG's filters): one deflate block with the fixed
 // Huffman code, literals plus distance-1 run matches. About ten times faster
 // than zlib's fastest mode on such data, at a modest cost in size.
 #include <cstddef>
@@ -12,32 +12,38 @@ namespace ks {
 
 std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size);
 
-// The same stream fed in pieces, so the input need not exist whole (the PNG
-// writer filters a few rows at a time into a buffer that stays in cache).
-// The bytes are exactly zlib_compress_runs' for the concatenated input, given
-// each call sees far enough ahead: a match is looked for up to 258 bytes on.
+// The same stream built a piece at a time, so the input need not exist
+// whole: the PNG writer hands over one filtered row at a time, and a row
+// that is all one byte (an unchanged row under PNG's Up filter) as a count.
+// Matches never reach beyond the piece they start in.
 class RunDeflater {
 public:
-    // `size`: the whole input's length, known in advance.
+    // `size`: at least the whole input's length (sizes the output buffer).
     explicit RunDeflater(std::size_t size);
-    // Compresses input positions [*pos, limit) (and a match may run on past
-    // `limit`, up to 257 bytes). `data` points at input position `base`;
-    // the input must be there up to min(limit + 258, size). Advances *pos.
-    void feed(const unsigned char* data, std::size_t base, std::size_t limit, std::size_t* pos);
-    // After the whole input was fed: the zlib stream.
+    // Compresses data[0, n).
+    void feed(const unsigned char* data, std::size_t n);
+    // Compresses n copies of `b` without reading them: runs in closed form.
+    void repeat(unsigned char b, std::size_t n);
+    // After the whole input: the zlib stream.
     std::vector<unsigned char> finish();
 
 private:
-    std::size_t size_;
+    // The encoder's state. feed() and repeat() work on a local copy, so the
+    // compiler keeps it in registers while bytes are stored through `out`.
+    struct State {
+        unsigned char* out = nullptr;
+        std::uint64_t buffer = 0;  // bits not yet stored, LSB first
+        std::uint32_t count = 0;
+        std::uint64_t s1 = 1, s2 = 0;  // Adler-32
+        unsigned pending = 0;          // literals since the last reduction
+        bool after_byte = false;       // a byte was written: look for a run of it
+        unsigned char last = 0;        // that byte
+        void put(std::uint32_t bits, std::uint32_t n);
+        void literal(unsigned char b);
+        void run(std::size_t n);  // a match of n (3..258) copies of `last`
+    };
     std::unique_ptr<unsigned char[]> out_;
-    unsigned char* bits_out_;
-    std::uint64_t buffer_ = 0;  // bits not yet stored, LSB first
-    std::uint32_t count_ = 0;
-    std::uint64_t s1_ = 1, s2_ = 0;  // Adler-32
-    unsigned pending_ = 0;           // literals since the last reduction
-    bool after_byte_ = false;        // a byte was written: look for a run of it
-    unsigned char last_ = 0;         // that byte
-    void put(std::uint32_t bits, std::uint32_t n);
+    State state_;
 };
 
 }  // namespace ks

@@ -31,17 +31,41 @@ void chunk(std::vector<unsigned char>& out, const char* type, const unsigned cha
     put32(out, static_cast<std::uint32_t>(crc32(0, out.data() + type_at, static_cast<uInt>(size + 4))));
 }
 
+constexpr std::uint32_t kRgb = 0xFFFFFFu;  // the x byte of an RGB24 pixel is undefined
+
+// The end of the run of pixels equal to `p` (RGB) that starts at x; two at a time.
+int run_end(const std::uint32_t* src, int x, int w, std::uint32_t p) {
+    const std::uint64_t pair = (static_cast<std::uint64_t>(p) << 32) | p;
+    constexpr std::uint64_t kPairRgb = (static_cast<std::uint64_t>(kRgb) << 32) | kRgb;
+    while (x + 2 <= w) {
+        std::uint64_t two;
+        std::memcpy(&two, src + x, 8);
+        const std::uint64_t diff = (two ^ pair) & kPairRgb;
+        if (diff) return x + ((diff & kRgb) ? 0 : 1);
+        x += 2;
+    }
+    while (x < w && (src[x] & kRgb) == p) ++x;
+    return x;
+}
+
+// True when two rows show the same colours.
+bool same_row(const std::uint32_t* a, const std::uint32_t* b, int w) {
+    if (std::memcmp(a, b, 4 * static_cast<std::size_t>(w)) == 0) return true;
+    std::uint32_t diff = 0;
+    for (int x = 0; x < w; ++x) diff |= (a[x] ^ b[x]) & kRgb;
+    return diff == 0;
+}
+
 // One row's filtered scanline: filter type 1 (Sub) on RGB bytes.
 void filter_row(const std::uint32_t* src, int w, unsigned char* dst) {
     dst[0] = 1;
     unsigned char pr = 0, pg = 0, pb = 0;
-    std::uint32_t prev = 0;  // the previous pixel's RGB (the x byte is undefined)
+    std::uint32_t prev = 0;  // the previous pixel's RGB
     for (int x = 0; x < w;) {
-        std::uint32_t p = src[x] & 0xFFFFFFu;  // xRGB in native endianness
+        std::uint32_t p = src[x] & kRgb;  // xRGB in native endianness
         if (p == prev && x > 0) {
             // Slides are mostly flat: a run of equal pixels filters to zeros.
-            int end = x + 1;
-            while (end < w && (src[end] & 0xFFFFFFu) == prev) ++end;
+            const int end = run_end(src, x + 1, w, prev);
             std::memset(dst + 1 + 3 * static_cast<std::size_t>(x), 0, 3 * static_cast<std::size_t>(end - x));
             x = end;
             continue;
@@ -56,29 +80,26 @@ void filter_row(const std::uint32_t* src, int w, unsigned char* dst) {
     }
 }
 
-// The IDAT stream: rows are filtered a few at a time into a buffer that
-// stays in the cache (about 64 KB) and compressed from there, with enough
-// rows beyond them for the compressor's look-ahead; the same bytes as
-// filtering the whole image first.
+// The IDAT stream, a row at a time. Most rows of a slide repeat the row
+// above (margins, gaps between lines): those take PNG's Up filter, which
+// makes them all zeros, compressed without being written out. The others
+// take the Sub filter into one row buffer that stays in the cache.
 std::vector<unsigned char> filter_and_compress(const unsigned char* pixels, int w, int h, int stride,
                                                std::size_t row_bytes) {
-    const std::size_t raw_size = row_bytes * static_cast<std::size_t>(h);
-    const std::size_t batch = std::max<std::size_t>(1, (64 << 10) / row_bytes);  // rows compressed per step
-    const std::size_t ahead = (258 + row_bytes - 1) / row_bytes;                // rows a match may reach into
-    std::unique_ptr<unsigned char[]> buffer(new unsigned char[(batch + ahead) * row_bytes]);
-    RunDeflater deflater(raw_size);
-    const auto rows = static_cast<std::size_t>(h);
-    std::size_t first = 0, filled = 0, pos = 0;  // the buffer holds rows [first, first + filled)
-    while (pos < raw_size) {
-        const std::size_t limit_row = std::min(rows, first + batch);
-        for (const std::size_t want = std::min(rows, limit_row + ahead); first + filled < want; ++filled)
-            filter_row(reinterpret_cast<const std::uint32_t*>(pixels + (first + filled) * static_cast<std::size_t>(stride)),
-                       w, buffer.get() + filled * row_bytes);
-        deflater.feed(buffer.get(), first * row_bytes, limit_row * row_bytes, &pos);
-        const std::size_t keep_from = std::min(pos / row_bytes, first + filled);  // rows the next step reads
-        std::memmove(buffer.get(), buffer.get() + (keep_from - first) * row_bytes, (first + filled - keep_from) * row_bytes);
-        filled -= keep_from - first;
-        first = keep_from;
+    RunDeflater deflater(row_bytes * static_cast<std::size_t>(h));
+    std::unique_ptr<unsigned char[]> row(new unsigned char[row_bytes]);
+    const std::uint32_t* above = nullptr;
+    for (int y = 0; y < h; ++y) {
+        const auto* src = reinterpret_cast<const std::uint32_t*>(pixels + static_cast<std::size_t>(y) * stride);
+        if (above && same_row(src, above, w)) {
+            const unsigned char up = 2;
+            deflater.feed(&up, 1);
+            deflater.repeat(0, row_bytes - 1);
+        } else {
+            filter_row(src, w, row.get());
+            deflater.feed(row.get(), row_bytes);
+        }
+        above = src;
     }
     return deflater.finish();
 }
