@@ -13,7 +13,8 @@ namespace ks {
 
 FontContext::FontContext(const std::string& fonts_dir)
     : config_(FcConfigCreate()), font_map_(nullptr, g_object_unref) {
-    std::string conf = (std::filesystem::path(fonts_dir) / "fonts.conf").string();
+    // Absolute: fontconfig looks for a relative name in its own folders, not here.
+    std::string conf = (std::filesystem::absolute(fonts_dir) / "fonts.conf").string();
     if (!std::filesystem::exists(conf))
         throw std::runtime_error("font configuration not found: " + conf);
     // fontconfig would block for ever on a FIFO.
