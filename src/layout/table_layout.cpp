@@ -1,6 +1,7 @@
 #include "layout/table_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -205,6 +206,24 @@ std::vector<double> share_width(const std::vector<double>& natural, const std::v
     return widths;
 }
 
+// The author's relative `widths`, with each column still at least its
+// longest word when the words fit side by side: what a column lacks comes
+// from the others' room beyond their own words, in proportion to that room
+// (widths="3,2,2" must not tear 'SuccessFactors' while column 1 has space).
+std::vector<double> authored_widths(const std::vector<double>& relative, const std::vector<double>& word, double total) {
+    const double sum = std::accumulate(relative.begin(), relative.end(), 0.0);
+    std::vector<double> widths(relative.size());
+    double lack = 0, room = 0;
+    for (std::size_t c = 0; c < relative.size(); ++c) {
+        widths[c] = sum > 0 ? total * relative[c] / sum : total / relative.size();
+        (widths[c] < word[c] ? lack : room) += std::abs(widths[c] - word[c]);
+    }
+    if (lack <= 0 || lack > room) return widths;  // as written (too narrow for its words: fitting shrinks it)
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        widths[c] = widths[c] < word[c] ? word[c] : widths[c] - (widths[c] - word[c]) * lack / room;
+    return widths;
+}
+
 std::string joined_lines(const TextBlock& block) {
     std::string text;
     for (const auto& line : block.lines) text += (text.empty() ? "" : "\n") + line.text;
@@ -290,11 +309,8 @@ private:
         for (std::size_t c = 0; c < columns_; ++c) word[c] = std::min(word[c], natural[c]);
         out_.min_width = std::accumulate(word.begin(), word.end(), 0.0);
         keep_hard_words(word, hard);
-        std::vector<double> widths = share_width(natural, word, width_);
-        if (table_.widths.size() == columns_) {
-            double sum = std::accumulate(table_.widths.begin(), table_.widths.end(), 0.0);
-            for (std::size_t c = 0; c < columns_; ++c) widths[c] = width_ * table_.widths[c] / sum;
-        }
+        std::vector<double> widths = table_.widths.size() == columns_ ? authored_widths(table_.widths, word, width_)
+                                                                       : share_width(natural, word, width_);
         out_.column_widths = widths;
         col_x_.assign(columns_ + 1, 0);
         for (std::size_t c = 0; c < columns_; ++c) col_x_[c + 1] = col_x_[c] + widths[c];

@@ -438,6 +438,53 @@ std::vector<Line> greedy(const Prepared& p, double width) {
     return lines;
 }
 
+// Re-breaks the one to three lines above line i (of the segment starting at
+// `first`) a little narrower, the smallest narrowing that leaves at least
+// `min_last` characters on the last line; true when it found one.
+bool repair_orphan(const std::vector<BreakCluster>& cl, const Prepared& p, std::vector<Line>& lines,
+                   std::size_t first, std::size_t i, double width, double em, bool single, std::size_t min_last) {
+    const double step = std::max(em > 0 ? em / 4 : 0.0, width / 48);
+    const std::size_t max_k = std::min<std::size_t>(3, i - first);
+    std::array<bool, 4> hopeless{};
+    for (double w = width - step; w > width / 2; w -= step) {
+        for (std::size_t k = 1; k <= max_k; ++k) {
+            if (hopeless[k]) continue;
+            const std::size_t s = i - k;
+            // No worse breaks than those of the lines being re-broken (and
+            // never inside a word or phrase, unless a line above already
+            // breaks inside a katakana word too wide for a line: another
+            // point inside it is no worse, コンプライ|アンス|チェック|リスト).
+            int allowed = kFree;
+            for (std::size_t m = s; m < i; ++m) allowed = std::max(allowed, lines[m].level);
+            if (allowed > kTokenMinor && allowed != kInLongKatakana) {
+                hopeless[k] = true;
+                continue;
+            }
+            std::vector<Line> trial;
+            std::size_t b = lines[s].begin;
+            bool ok = true;
+            for (std::size_t m = 0; m < k && ok; ++m) {
+                Line l = fill_line(p, b, w);
+                ok = !l.forced && (l.level <= allowed || (single && l.level == kInWholeKatakanaCompound)) &&
+                     line_width(p, l.begin, l.end) <= w + kEps && orphan_count(cl, l.begin, l.end) > 2;
+                trial.push_back(l);
+                b = l.next;
+            }
+            if (!ok) continue;
+            Line last = fill_line(p, b, width);
+            if (!last.forced) {  // the rest no longer fits one line: narrower only gets worse
+                hopeless[k] = true;
+                continue;
+            }
+            if (orphan_count(cl, last.begin, last.end) < min_last) continue;
+            trial.push_back(last);
+            std::copy(trial.begin(), trial.end(), lines.begin() + static_cast<std::ptrdiff_t>(s));
+            return true;
+        }
+    }
+    return false;
+}
+
 // Orphan repair: when the last line of a paragraph (or of the text before a
 // hard break) holds only one or two characters, re-break the one to three
 // lines above it a little narrower, so that a few characters move down,
@@ -456,48 +503,10 @@ void avoid_orphans(const std::vector<BreakCluster>& cl, const Prepared& p, std::
         // A single character alone ("エラーバジェット / 残") is worse than a
         // katakana word broken where its parts meet ("エラー / バジェット残").
         const bool single = orphan_count(cl, lines[i].begin, lines[i].end) == 1;
-        const double step = std::max(em > 0 ? em / 4 : 0.0, width / 48);
-        const std::size_t max_k = std::min<std::size_t>(3, i - first);
-        // The smallest narrowing that works, over 1 to 3 lines above.
-        std::array<bool, 4> hopeless{};
-        bool done = false;
-        for (double w = width - step; w > width / 2 && !done; w -= step) {
-            for (std::size_t k = 1; k <= max_k && !done; ++k) {
-                if (hopeless[k]) continue;
-                const std::size_t s = i - k;
-                // No worse breaks than those of the lines being re-broken (and
-                // never inside a word or phrase, unless a line above already
-                // breaks inside a katakana word too wide for a line: another
-                // point inside it is no worse, コンプライ|アンス|チェック|リスト).
-                int allowed = kFree;
-                for (std::size_t m = s; m < i; ++m) allowed = std::max(allowed, lines[m].level);
-                if (allowed > kTokenMinor && allowed != kInLongKatakana) {
-                    hopeless[k] = true;
-                    continue;
-                }
-                std::vector<Line> trial;
-                std::size_t b = lines[s].begin;
-                bool ok = true;
-                for (std::size_t m = 0; m < k && ok; ++m) {
-                    Line l = fill_line(p, b, w);
-                    ok = !l.forced && (l.level <= allowed || (single && l.level == kInWholeKatakanaCompound)) &&
-                         line_width(p, l.begin, l.end) <= w + kEps &&
-                         orphan_count(cl, l.begin, l.end) > 2;
-                    trial.push_back(l);
-                    b = l.next;
-                }
-                if (!ok) continue;
-                Line last = fill_line(p, b, width);
-                if (!last.forced) {  // the rest no longer fits one line: narrower only gets worse
-                    hopeless[k] = true;
-                    continue;
-                }
-                if (orphan_count(cl, last.begin, last.end) <= 2) continue;
-                trial.push_back(last);
-                std::copy(trial.begin(), trial.end(), lines.begin() + static_cast<std::ptrdiff_t>(s));
-                done = true;
-            }
-        }
+        // Three or more characters on the last line; a lone one that cannot
+        // get there is still better as two (パートナー製 / 品 → パートナー / 製品).
+        if (!repair_orphan(cl, p, lines, first, i, width, em, single, 3) && single)
+            repair_orphan(cl, p, lines, first, i, width, em, single, 2);
     }
 }
 

@@ -369,8 +369,9 @@ TEST(LineBreak, NoOrphanOnTheLastLine) {
 }
 
 TEST(LineBreak, OrphanRepairKeepsWordsWhole) {
-    // Pulling characters down would split the word: the orphan stays.
-    expect_golden({{"今日はInternationalizationの話", 12, "今日は|Internationalizationの|話"}});
+    // Pulling three characters down would split the word; the lone 話 still
+    // gets company (two characters beat one), and the word stays whole.
+    expect_golden({{"今日はInternationalizationの話", 12, "今日は|Internationalization|の話"}});
 }
 
 // --- 7. Justification -------------------------------------------------------
