@@ -275,3 +275,24 @@ TEST(TableLayout, ShortLabelsBesideNumbersStayWhole) {
     for (const char* text : {"東北01", "北海道10", "関東22", "担当者", "顧客数", "前年比"})
         EXPECT_EQ(cell(l, text).text.block.lines.size(), 1u) << text;
 }
+
+// Authored widths are kept, except that a column narrower than its longest
+// word takes what it lacks from the others' room beyond their words; when
+// the words cannot stand side by side the widths stay as written.
+TEST(TableLayout, AuthoredWidthsDoNotTearWordsThatFit) {
+    const std::string rows =
+        "<row header=\"true\"><cell>評価項目</cell><cell>SuccessFactors</cell><cell>国産</cell></row>"
+        "<row><cell>給与計算</cell><cell>○</cell><cell>◎</cell></row></table>";
+    TableLayout l = layout_table(table_ok("<table widths=\"6,1,1\">" + rows), 600, style(), test::engine());
+    ASSERT_EQ(l.column_widths.size(), 3u);
+    EXPECT_NEAR(std::accumulate(l.column_widths.begin(), l.column_widths.end(), 0.0), 600, 0.01);
+    TextStyle bold = style().text;
+    bold.bold = true;
+    const double word = test::engine().natural_width(plain_text("SuccessFactors"), bold) + 2 * 0.6 * 18;
+    EXPECT_GE(l.column_widths[1] + 0.01, word);       // 'SuccessFactors' whole (75 pt as written)
+    EXPECT_GT(l.column_widths[0], l.column_widths[2]);  // the first column still the widest
+    for (const auto& c : l.cells) EXPECT_EQ(c.text.block.lines.size(), 1u) << c.plain;
+    // Too narrow for the words side by side: as written.
+    TableLayout narrow = layout_table(table_ok("<table widths=\"6,1,1\">" + rows), 150, style(), test::engine());
+    EXPECT_NEAR(narrow.column_widths[0], 150 * 6 / 8.0, 0.01);
+}
