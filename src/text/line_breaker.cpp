@@ -260,6 +260,23 @@ double punctuation_blank(Punct ka, Punct kc, double blank, double em) {
     return blank;
 }
 
+// Headings: a break inside brackets (次期人事基盤（HCM | クラウド）) is
+// avoided like one inside a phrase when the bracketed words fit a line, so
+// they stay together when the heading can break elsewhere.
+void avoid_breaks_in_brackets(const std::vector<BreakCluster>& cl, double width, Prepared& p) {
+    std::vector<std::size_t> open;  // clusters of the brackets not yet closed
+    for (std::size_t j = 0; j < cl.size(); ++j) {
+        const JlreqClass kind = jlreq_class(cl[j].last);
+        if (kind == JlreqClass::OpeningBracket) open.push_back(j);
+        if (kind != JlreqClass::ClosingBracket || open.empty()) continue;
+        const std::size_t from = open.back();
+        open.pop_back();
+        if (!(p.sum[j + 1] - p.sum[from] <= width)) continue;
+        for (std::size_t k = from + 1; k <= j; ++k)
+            if (p.level[k] < kInPhrase) p.level[k] = kInPhrase;
+    }
+}
+
 Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o) {
     Prepared p;
     p.clusters = &cl;
@@ -349,6 +366,7 @@ Prepared prepare(const std::vector<BreakCluster>& cl, const LineBreakOptions& o)
         }
         p.level[j] = lv;
     }
+    if (o.heading) avoid_breaks_in_brackets(cl, o.width, p);
     mark_long_token_breaks(cl, o, p);
     mark_katakana_word_breaks(cl, o, p);
     for (std::size_t j = 1; j < n; ++j)
