@@ -261,8 +261,9 @@ double punctuation_blank(Punct ka, Punct kc, double blank, double em) {
 }
 
 // Headings: a break inside brackets (次期人事基盤（HCM | クラウド）) is
-// avoided like one inside a phrase when the bracketed words fit a line, so
-// they stay together when the heading can break elsewhere.
+// avoided as one between Latin words is, when the bracketed words fit a
+// line: a free break elsewhere wins unless it leaves the line nearly empty,
+// and a phrase boundary inside them still beats a break inside a phrase.
 void avoid_breaks_in_brackets(const std::vector<BreakCluster>& cl, double width, Prepared& p) {
     std::vector<std::size_t> open;  // clusters of the brackets not yet closed
     for (std::size_t j = 0; j < cl.size(); ++j) {
@@ -273,7 +274,7 @@ void avoid_breaks_in_brackets(const std::vector<BreakCluster>& cl, double width,
         open.pop_back();
         if (!(p.sum[j + 1] - p.sum[from] <= width)) continue;
         for (std::size_t k = from + 1; k <= j; ++k)
-            if (p.level[k] < kInPhrase) p.level[k] = kInPhrase;
+            if (p.level[k] < kLatinSpace) p.level[k] = kLatinSpace;
     }
 }
 
