@@ -291,10 +291,14 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     print_time(run, "export", ms_since(phase));
     phase = Clock::now();
     commit_stage(plan.folder(), sides, options.out_dir);
-    if (run.layout_cache && !write_layout_cache(options.out_dir, *run.layout_cache) && options.verbose)
-        run.err << "  note: the layout cache could not be written; the next build lays out every slide\n";
     record_inputs(options, described, run.started);
     print_time(run, "commit", ms_since(phase));
+    if (run.layout_cache) {  // after the commit, under the folder's lock
+        phase = Clock::now();
+        if (!write_layout_cache(options.out_dir, *run.layout_cache) && options.verbose)
+            run.err << "  note: the layout cache could not be written; the next build lays out every slide\n";
+        print_time(run, "layout cache write", ms_since(phase));
+    }
     for (std::size_t i = 0; i < described.slides.size() && i < slide_outputs.size(); ++i)
         described.slides[i].key = slide_outputs[i].key;
     return report_stage(run, described, std::move(changes), deck.slides.size(), imposed.pages);
@@ -332,8 +336,9 @@ void print_layout_counts(const BuildRun& run, const LayoutMemo& memo, std::size_
     run.err << "layout: " << memo.laid_out << " of " << slides << " slides laid out (" << memo.reused
             << (options.layout_memo ? " kept from the last build)\n" : " from the layout cache)\n");
     if (options.verbose)
-        run.err << "fit: " << memo.fits_decided << " of " << source << " slides measured (" << memo.fits_reused
-                << " decisions kept)\n";
+        run.err << "fit: " << memo.fits_decided << " of " << memo.fits_decided + memo.fits_reused
+                << " slide bodies measured (" << memo.fits_reused << " decisions kept, " << source
+                << " slides)\n";
 }
 
 }  // namespace
@@ -365,7 +370,9 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
     Typesetter type(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
     LayoutMemo disk_memo;
+    const auto cache_read = Clock::now();
     LayoutMemo* memo = options.layout_memo ? options.layout_memo : cli_layout_cache(options, disk_memo);
+    print_time(run, "layout cache read", ms_since(cache_read));
     const std::uint64_t context = memo ? layout_context(options, loaded) : 0;
     std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags, memo, context);
     const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, memo, context) : Document{};

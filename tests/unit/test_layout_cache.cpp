@@ -34,9 +34,30 @@ std::string messages(const Diagnostics& diags) {
     return out;
 }
 
+// What of a slide's structure no output or dump shows (yet): line breaks as
+// written, a quote's cite, item ranges, the master's elements.
+std::string unshown_structure(const Document& doc) {
+    std::string out;
+    for (const auto& page : doc.pages) {
+        const SlideStructure& st = page->record.structure;
+        out += "slide " + std::to_string(st.master_items.begin) + "-" + std::to_string(st.master_items.end) + " " +
+               std::to_string(st.layout_items.begin) + "-" + std::to_string(st.layout_items.end) + "\n";
+        for (const auto& e : st.elements) {
+            out += std::to_string(e.cite) + std::to_string(e.from_master) + std::to_string(e.ordered) + " " +
+                   std::to_string(e.items.begin) + "-" + std::to_string(e.items.end) + ":";
+            for (const auto& p : e.paragraphs) {
+                out += " " + std::to_string(p.items.begin) + "-" + std::to_string(p.items.end) + "/";
+                for (const auto& l : p.lines) out += l.hard_break ? "b" : "l";
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
 // Everything a build's fit and render stages give, as text and keys.
 struct Outcome {
-    std::string fit, render, layout, pptx, diags;  // slides.pptx reads the whole slide structure
+    std::string fit, render, layout, pptx, structure, diags;  // slides.pptx reads most of the slide structure
     std::vector<std::uint64_t> model_keys, render_keys;
 };
 
@@ -50,6 +71,7 @@ Outcome run(const Loaded& loaded, LayoutMemo* memo) {
     out.render = dump_document(doc, TextDumpOptions{KS_SOURCE_DIR});
     out.layout = layout_dump_json(doc);
     out.pptx = write_pptx(doc);
+    out.structure = unshown_structure(doc);
     out.diags = messages(diags);
     RenderKeys keys;
     for (std::size_t i = 0; i < fitted->slides.size(); ++i) {
@@ -76,6 +98,7 @@ void expect_same(const Outcome& a, const Outcome& b) {
     EXPECT_EQ(a.render, b.render);
     EXPECT_EQ(a.layout, b.layout);
     EXPECT_TRUE(a.pptx == b.pptx) << "slides.pptx differs";
+    EXPECT_EQ(a.structure, b.structure);
     EXPECT_EQ(a.diags, b.diags);
     EXPECT_EQ(a.model_keys, b.model_keys);
     EXPECT_EQ(a.render_keys, b.render_keys);
@@ -115,6 +138,8 @@ INSTANTIATE_TEST_SUITE_P(Decks, LayoutCacheRoundTrip,
                                            CacheCase{"tests/fixtures/decks/tables.xml", "layouts/briefing.xml"},
                                            CacheCase{"tests/fixtures/decks/done_when.xml", "layouts/briefing.xml"},
                                            CacheCase{"tests/fixtures/decks/charts/deck.xml", "layouts/briefing.xml"},
+                                           CacheCase{"tests/fixtures/decks/sweep/edge_mix.xml", "layouts/briefing.xml"},
+                                           CacheCase{"tests/fixtures/decks/pptx/deck.xml", "layouts/hall.xml"},
                                            CacheCase{"tests/fixtures/decks/handout/outline_tables.xml",
                                                      "layouts/hall.xml"}));
 
