@@ -6,6 +6,7 @@
 // the only slide measured and laid out again.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,22 +38,23 @@ std::string messages(const Diagnostics& diags) {
 // What of a slide's structure no output or dump shows (yet): line breaks as
 // written, a quote's cite, item ranges, the master's elements.
 std::string unshown_structure(const Document& doc) {
-    std::string out;
+    std::ostringstream out;
+    auto range = [&](const ItemRange& r) { out << r.begin << "-" << r.end << " "; };
     for (const auto& page : doc.pages) {
         const SlideStructure& st = page->record.structure;
-        out += "slide " + std::to_string(st.master_items.begin) + "-" + std::to_string(st.master_items.end) + " " +
-               std::to_string(st.layout_items.begin) + "-" + std::to_string(st.layout_items.end) + "\n";
+        out << "slide ";
+        range(st.master_items), range(st.layout_items);
         for (const auto& e : st.elements) {
-            out += std::to_string(e.cite) + std::to_string(e.from_master) + std::to_string(e.ordered) + " " +
-                   std::to_string(e.items.begin) + "-" + std::to_string(e.items.end) + ":";
+            out << "\n  " << e.cite << e.from_master << e.ordered << " ";
+            range(e.items);
             for (const auto& p : e.paragraphs) {
-                out += " " + std::to_string(p.items.begin) + "-" + std::to_string(p.items.end) + "/";
-                for (const auto& l : p.lines) out += l.hard_break ? "b" : "l";
+                range(p.items);
+                for (const auto& l : p.lines) out << (l.hard_break ? "b" : "l");
             }
-            out += "\n";
         }
+        out << "\n";
     }
-    return out;
+    return out.str();
 }
 
 // Everything a build's fit and render stages give, as text and keys.
