@@ -14,6 +14,7 @@
 #include "app/depfile.h"
 #include "app/export_tasks.h"
 #include "app/input_stamps.h"
+#include "app/layout_cache_file.h"
 #include "app/layout_memo.h"
 #include "app/progress.h"
 #include "cache/render_key.h"
@@ -89,6 +90,7 @@ struct BuildRun {
     std::chrono::system_clock::time_point started = std::chrono::system_clock::now();  // for file times
     Diagnostics diags;
     double layout_ms = 0;
+    const LayoutMemo* layout_cache = nullptr;  // the CLI's, written after the commit
 };
 
 // Every key also depends on the layout set and the font configuration,
@@ -291,18 +293,52 @@ int export_commit_report(BuildRun& run, const Loaded& loaded, const Deck& deck, 
     commit_stage(plan.folder(), sides, options.out_dir);
     record_inputs(options, described, run.started);
     print_time(run, "commit", ms_since(phase));
+    if (run.layout_cache) {  // after the commit, under the folder's lock
+        phase = Clock::now();
+        if (!write_layout_cache(options.out_dir, *run.layout_cache) && options.verbose)
+            run.err << "  note: the layout cache could not be written; the next build lays out every slide\n";
+        print_time(run, "layout cache write", ms_since(phase));
+    }
     for (std::size_t i = 0; i < described.slides.size() && i < slide_outputs.size(); ++i)
         described.slides[i].key = slide_outputs[i].key;
     return report_stage(run, described, std::move(changes), deck.slides.size(), imposed.pages);
 }
 
-// What layout depends on besides the deck (app/layout_memo.h).
+// What layout depends on besides the deck (app/layout_memo.h); for the
+// CLI's cache also what may differ between processes (fontconfig's
+// environment, the working folder relative paths start from).
 std::uint64_t layout_context(const BuildOptions& options, const Loaded& loaded) {
-    if (!options.layout_memo) return 0;
     char scale[64];
     std::snprintf(scale, sizeof scale, "scale %.17g", options.png_scale);
+    std::string process;
+    for (const char* name : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "KAMISHIBAI_DATA_DIR", "LANG", "LC_ALL"}) {
+        const char* v = std::getenv(name);
+        process += std::string(name) + "=" + (v ? v : "(unset)") + "\n";
+    }
+    std::error_code ec;
+    process += "cwd " + fs::current_path(ec).string();
     return layout_context_key(loaded.described.inputs, loaded.described.input_dirs, options.outline,
-                              std::string(scale) + "\n" + loaded.layouts_file + "\n" + options.fonts_dir);
+                              std::string(scale) + "\n" + loaded.layouts_file + "\n" + options.fonts_dir + "\n" +
+                                  process);
+}
+
+// The CLI's layout cache (app/layout_cache_file.h): read unless --no-cache
+// (then only written), for builds that write an output folder.
+LayoutMemo* cli_layout_cache(const BuildOptions& options, LayoutMemo& memo) {
+    if (options.layout_memo || !options.write_outputs || options.out_dir.empty()) return nullptr;
+    if (!options.no_cache) read_layout_cache(layout_cache_path(options.out_dir), memo);
+    return &memo;
+}
+
+void print_layout_counts(const BuildRun& run, const LayoutMemo& memo, std::size_t source, std::size_t slides) {
+    const BuildOptions& options = run.options;
+    if (options.quiet || (!options.layout_memo && !options.verbose)) return;
+    run.err << "layout: " << memo.laid_out << " of " << slides << " slides laid out (" << memo.reused
+            << (options.layout_memo ? " kept from the last build)\n" : " from the layout cache)\n");
+    if (options.verbose)
+        run.err << "fit: " << memo.fits_decided << " of " << memo.fits_decided + memo.fits_reused
+                << " slide bodies measured (" << memo.fits_reused << " decisions kept, " << source
+                << " slides)\n";
 }
 
 }  // namespace
@@ -333,13 +369,15 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     const std::vector<HandoutStyle> styles =
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
     Typesetter type(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
-    std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags);
-    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, options.layout_memo,
-                                                layout_context(options, loaded))
-                                 : Document{};
-    if (options.layout_memo && deck && !options.quiet)
-        err << "layout: " << options.layout_memo->laid_out << " of " << deck->slides.size() << " slides laid out ("
-            << options.layout_memo->reused << " kept from the last build)\n";
+    LayoutMemo disk_memo;
+    const auto cache_read = Clock::now();
+    LayoutMemo* memo = options.layout_memo ? options.layout_memo : cli_layout_cache(options, disk_memo);
+    print_time(run, "layout cache read", ms_since(cache_read));
+    const std::uint64_t context = memo ? layout_context(options, loaded) : 0;
+    std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags, memo, context);
+    const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, memo, context) : Document{};
+    if (memo && deck) print_layout_counts(run, *memo, loaded.deck->slides.size(), deck->slides.size());
+    if (memo == &disk_memo) run.layout_cache = &disk_memo;
     if (!deck || stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
     const OutputNames names(deck->slides.size(), styles);
     describe_outputs(options, *deck, names, described);

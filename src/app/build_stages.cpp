@@ -48,10 +48,13 @@ Loaded load_stage(const BuildOptions& options, Diagnostics& diags) {
     return loaded;
 }
 
-std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags) {
+std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags,
+                              LayoutMemo* memo, std::uint64_t context) {
     check_font_families(set, type.fonts, diags);
     if (diags.has_errors()) return std::nullopt;
-    return paginate(deck, set, type.text, diags);  // long slides continue
+    if (!memo) return paginate(deck, set, type.text, diags);  // long slides continue
+    MemoFits fits(*memo, context, deck);
+    return paginate(deck, set, type.text, diags, &fits);
 }
 
 Document render_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags,

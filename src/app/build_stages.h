@@ -42,7 +42,10 @@ struct Typesetter {
 
 // fit: the deck after pagination (a slide too long for its box continues on
 // new slides), or nullopt when the fonts the layout set names are missing.
-std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags);
+// With a memo, a slide whose decision it holds in `context` is not measured
+// again (app/layout_memo.h).
+std::optional<Deck> fit_stage(const Deck& deck, const LayoutSet& set, const Typesetter& type, Diagnostics& diags,
+                              LayoutMemo* memo = nullptr, std::uint64_t context = 0);
 
 // render: one frame per slide, as the slides Document with the build's one
 // timestamp. With a memo (watch), a slide whose key in `context` it holds is

@@ -12,20 +12,49 @@ const SlideLayout* LayoutMemo::find(std::uint64_t key) {
     auto it = entries_.find(key);
     if (it == entries_.end()) return nullptr;
     it->second.used = true;
-    return &it->second.slide;
+    return &it->second.value;
 }
 
 void LayoutMemo::keep(std::uint64_t key, const SlideLayout& slide) { entries_[key] = {slide, true}; }
 
-void LayoutMemo::end_build() {
-    for (auto it = entries_.begin(); it != entries_.end();) {
+const FitDecision* LayoutMemo::find_fit(std::uint64_t key) {
+    auto it = fits_.find(key);
+    if (it == fits_.end()) return nullptr;
+    it->second.used = true;
+    return &it->second.value;
+}
+
+void LayoutMemo::keep_fit(std::uint64_t key, const FitDecision& decision) { fits_[key] = {decision, true}; }
+
+namespace {
+
+template <class Map> void drop_unused(Map& entries) {
+    for (auto it = entries.begin(); it != entries.end();) {
         if (!it->second.used) {
-            it = entries_.erase(it);
+            it = entries.erase(it);
         } else {
             it->second.used = false;
             ++it;
         }
     }
+}
+
+}  // namespace
+
+void LayoutMemo::end_build() {
+    drop_unused(entries_);
+    drop_unused(fits_);
+}
+
+const FitDecision* MemoFits::find(std::size_t index) {
+    const FitDecision* d = memo_.find_fit(fit_decision_key(context_, deck_, index));
+    if (d) ++memo_.fits_reused;
+    return d;
+}
+
+void MemoFits::keep(std::size_t index, const FitDecision& decision) {
+    memo_.keep_fit(fit_decision_key(context_, deck_, index), decision);
+    ++memo_.fits_decided;
 }
 
 namespace {
@@ -190,6 +219,16 @@ std::uint64_t layout_context_key(const std::vector<std::string>& inputs, const s
     h.str("dirs");
     for (const auto& p : dirs) stamp(h, p);
     stamp(h, "/proc/self/exe");
+    return h.value();
+}
+
+std::uint64_t fit_decision_key(std::uint64_t context, const Deck& deck, std::size_t index) {
+    KeyHasher h;
+    h.str("fit decision 1");
+    h.u64(context);
+    h.u64(index);
+    ModelHasher model{h};
+    model.slide(deck.slides[index]);
     return h.value();
 }
 

@@ -724,17 +724,92 @@ RichText continued_title(const RichText& title, const std::string& mark) {
     return out;
 }
 
-Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags) {
-    std::set<std::string> used;
-    for (const auto& s : deck.slides) used.insert(s.id);
-    // ID-2, ID-3, …; should the author have used that id already (a hand-split
-    // "overview-2"), ID-cont2 keeps every id unique.
-    auto continuation_id = [&](const std::string& id, std::size_t k) {
+namespace {
+
+// Ids of continuation slides: ID-2, ID-3, …; should the author have used
+// that id already (a hand-split "overview-2"), ID-cont2 keeps every id unique.
+class ContinuationIds {
+public:
+    explicit ContinuationIds(const Deck& deck) {
+        for (const auto& s : deck.slides) used_.insert(s.id);
+    }
+    std::string next(const std::string& id, std::size_t k) {
         std::string want = id + "-" + std::to_string(k);
-        if (used.count(want)) want = id + "-cont" + std::to_string(k);
-        used.insert(want);
+        if (used_.count(want)) want = id + "-cont" + std::to_string(k);
+        used_.insert(want);
         return want;
+    }
+
+private:
+    std::set<std::string> used_;
+};
+
+// Measures `body` (the slide's body blocks) in `box`: fits, or the run it continues as.
+FitDecision decide_fit(const Slide& slide, const Slide& body, const BoxSpec& box, std::optional<std::size_t> slot,
+                       const TextEngine& text) {
+    FitDecision d;
+    Paginator paginator(box, text);
+    if (paginator.fits(body.blocks, paginator.lowest())) return d;  // fits, shrunk at most; final layout says by how much
+    Run run = paginator.run(body);
+    auto& pieces = run.pieces;
+    if (slot && !pieces.empty()) pieces.front().blocks.insert(pieces.front().blocks.begin(), slide.blocks[*slot]);
+    if (pieces.size() < 2) return d;  // one unbreakable thing: final layout reports it
+    d.continued = true;
+    d.size = run.size;
+    for (auto& piece : pieces) {
+        d.pieces.push_back(std::move(piece.blocks));
+        d.wheres.push_back(piece.where);
+    }
+    // Sizes as drawn: the floors it did not fit at, the size the run is
+    // set at (the first and last pieces show what kinds of text it holds).
+    auto drawn_at = [&](double size) {
+        auto lines = paginator.measure(d.pieces.front(), size).lines;
+        auto last = paginator.measure(d.pieces.back(), size).lines;
+        lines.insert(lines.end(), last.begin(), last.end());
+        return format_size(main_drawn_size(box, size, lines));
     };
+    d.floor = drawn_at(paginator.lowest());
+    d.drawn = drawn_at(run.size);
+    return d;
+}
+
+// Cheap: the slides a decision makes of `slide`, and its warning.
+void apply_fit(const FitDecision& d, const Slide& slide, const std::string& layout_name, const LayoutSet& set,
+               ContinuationIds& continuation, std::vector<Slide>& out, Diagnostics& diags) {
+    if (!d.continued) {
+        out.push_back(slide);
+        return;
+    }
+    Slide shell = slide;  // the slide without its blocks, copied once
+    shell.blocks.clear();
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < d.pieces.size(); ++k) {
+        Slide s = shell;
+        s.layout = layout_name;
+        s.blocks = d.pieces[k];
+        s.fit_size = d.size;  // every piece of the run at one size
+        if (k > 0) {
+            s.id = continuation.next(slide.id, k + 1);
+            s.title = continued_title(slide.title, set.continued_mark);
+            s.notes = {};
+            s.continues = slide.id;
+            if (k < d.wheres.size() && d.wheres[k].known()) s.where = d.wheres[k];
+        }
+        ids.push_back(s.id);
+        out.push_back(std::move(s));
+    }
+    diags.warning(slide.where,
+                  "slide '" + slide.id + "' does not fit even at " + d.floor + " pt; continued onto " +
+                      std::to_string(d.pieces.size()) + " slides (" + join_ids(ids) + "), each set at " + d.drawn +
+                      " pt",
+                  {"continuation slides repeat the title with '" + set.continued_mark +
+                   "'; split the slide in the outline to choose the breaks yourself"});
+}
+
+}  // namespace
+
+Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags, FitMemo* memo) {
+    ContinuationIds continuation(deck);
     Deck out = deck;
     out.slides.clear();
     std::vector<std::size_t> first_of(deck.slides.size() + 1, 0);  // new index of each source slide
@@ -758,52 +833,14 @@ Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Di
             out.slides.push_back(slide);
             continue;
         }
-        Paginator paginator(*box, text);
-        if (paginator.fits(body.blocks, paginator.lowest())) {
-            out.slides.push_back(slide);  // fits, shrunk at most; final layout says by how much
-            continue;
+        const FitDecision* known = memo ? memo->find(i) : nullptr;
+        FitDecision decided;
+        if (!known) {
+            decided = decide_fit(slide, body, *box, slot, text);
+            if (memo) memo->keep(i, decided);
+            known = &decided;
         }
-        Run run = paginator.run(body);
-        auto& pieces = run.pieces;
-        if (slot && !pieces.empty()) pieces.front().blocks.insert(pieces.front().blocks.begin(), slide.blocks[*slot]);
-        if (pieces.size() < 2) {
-            out.slides.push_back(slide);  // one unbreakable thing: final layout reports it
-            continue;
-        }
-        Slide shell = slide;  // the slide without its blocks, copied once
-        shell.blocks.clear();
-        std::vector<std::string> ids;
-        for (std::size_t k = 0; k < pieces.size(); ++k) {
-            Slide s = shell;
-            s.layout = layout_name;
-            s.blocks = std::move(pieces[k].blocks);
-            s.fit_size = run.size;  // every piece of the run at one size
-            if (k > 0) {
-                s.id = continuation_id(slide.id, k + 1);
-                s.title = continued_title(slide.title, set.continued_mark);
-                s.notes = {};
-                s.continues = slide.id;
-                if (pieces[k].where.known()) s.where = pieces[k].where;
-            }
-            ids.push_back(s.id);
-            out.slides.push_back(std::move(s));
-        }
-        // Sizes as drawn: the floors it did not fit at, the size the run is
-        // set at (the first and last pieces show what kinds of text it holds).
-        const std::size_t first = out.slides.size() - pieces.size();
-        auto drawn_at = [&](double size) {
-            auto lines = paginator.measure(out.slides[first].blocks, size).lines;
-            auto last = paginator.measure(out.slides.back().blocks, size).lines;
-            lines.insert(lines.end(), last.begin(), last.end());
-            return format_size(main_drawn_size(*box, size, lines));
-        };
-        const std::string floor = drawn_at(paginator.lowest()), drawn = drawn_at(run.size);
-        diags.warning(slide.where,
-                      "slide '" + slide.id + "' does not fit even at " + floor + " pt; continued onto " +
-                          std::to_string(pieces.size()) + " slides (" + join_ids(ids) + "), each set at " + drawn +
-                          " pt",
-                      {"continuation slides repeat the title with '" + set.continued_mark +
-                       "'; split the slide in the outline to choose the breaks yourself"});
+        apply_fit(*known, slide, layout_name, set, continuation, out.slides, diags);
     }
     first_of[deck.slides.size()] = out.slides.size();
     for (auto& section : out.sections) {

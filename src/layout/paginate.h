@@ -9,6 +9,29 @@
 
 namespace ks {
 
+// What fitting decided for one source slide (with a body box and a body):
+// it fits as is (shrunk at most), or it continues as a run of pieces, each
+// the blocks of one slide, all set at `size`. `floor` and `drawn` are the
+// sizes its warning names. Deciding measures text; applying a decision
+// (paginate with a FitMemo that holds it) only copies blocks.
+struct FitDecision {
+    bool continued = false;
+    double size = 0;
+    std::vector<std::vector<Block>> pieces;
+    std::vector<SourcePosition> wheres;  // where each piece starts (unknown: the slide's own position)
+    std::string floor, drawn;
+};
+
+// Decisions kept from earlier builds (app/layout_memo.h keys them by the
+// source slide, its index and everything else fitting reads).
+class FitMemo {
+public:
+    virtual ~FitMemo() = default;
+    // The decision kept for source slide `index` of the deck being fitted, or null.
+    virtual const FitDecision* find(std::size_t index) = 0;
+    virtual void keep(std::size_t index, const FitDecision& decision) = 0;
+};
+
 // The expanded deck. Lists break between items (an item whose children do
 // not fit breaks between its children), ordered lists go on counting, tables
 // break between rows and repeat their header rows, a paragraph breaks between
@@ -16,7 +39,9 @@ namespace ks {
 // box's normal size so continuation slides stay readable. The first slide of
 // a run keeps the id, title and notes; the others get `continues`, the title
 // with the layout set's continued mark, and no notes. Sections are adjusted.
-Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags);
+// With a memo, a slide whose decision it holds is not measured again.
+Deck paginate(const Deck& deck, const LayoutSet& set, const TextEngine& text, Diagnostics& diags,
+              FitMemo* memo = nullptr);
 
 // The title of a continuation slide: `title` plus `mark`, unless the author
 // already numbered it (it ends in 「（1/2）」, "(1/2)" or similar).
