@@ -19,6 +19,7 @@
 #include "app/progress.h"
 #include "cache/render_key.h"
 #include "export/cairo/cairo_painter.h"
+#include "export/cairo/slide_exporter.h"
 #include "export/dump/layout_dump.h"
 #include "output/output_folder.h"
 #include "util/data_dir.h"
@@ -363,6 +364,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         }
         return kExitOk;
     }
+    if (options.write_outputs) prepare_cairo_pdf();  // slides.pdf is written unless its key is unchanged
     Loaded loaded = load_stage(options, run.diags);
     described = loaded.described;
     if (!loaded.ok() || run.diags.has_errors()) return stop_for_input(run.diags, options, err);

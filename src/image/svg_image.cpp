@@ -5,21 +5,46 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include <librsvg/rsvg.h>
+
+#include "util/shared_library.h"
 
 namespace ks {
 namespace {
 
+// librsvg (with GIO, GdkPixbuf, libxml2 and ICU behind it) is loaded on the
+// first SVG, not at start-up (util/shared_library.h); its header is
+// compiled against, the library never linked. KS_RSVG_SONAME comes from
+// src/CMakeLists.txt.
+struct Rsvg {
+    SharedLibrary lib{KS_RSVG_SONAME, "SVG images need librsvg (Debian: librsvg2-2)"};
+    decltype(&rsvg_handle_new_from_data) new_from_data = KS_LIBRARY_FUNCTION(lib, rsvg_handle_new_from_data);
+    decltype(&rsvg_handle_set_dpi) set_dpi = KS_LIBRARY_FUNCTION(lib, rsvg_handle_set_dpi);
+    decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels =
+        KS_LIBRARY_FUNCTION(lib, rsvg_handle_get_intrinsic_size_in_pixels);
+    decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions =
+        KS_LIBRARY_FUNCTION(lib, rsvg_handle_get_intrinsic_dimensions);
+    decltype(&rsvg_handle_render_document) render_document = KS_LIBRARY_FUNCTION(lib, rsvg_handle_render_document);
+};
+
+// Loaded once, on first use, by whichever thread comes first (a throw
+// leaves it unloaded, for the next call to try again).
+const Rsvg& rsvg() {
+    static const Rsvg api;
+    return api;
+}
+
 // The document's size when width/height are given in absolute units (CSS
 // px at 96 dpi), else the viewBox's.
 bool intrinsic_size(RsvgHandle* handle, double& w, double& h) {
-    rsvg_handle_set_dpi(handle, 96);
-    if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h)) return true;
+    rsvg().set_dpi(handle, 96);
+    if (rsvg().intrinsic_size_in_pixels(handle, &w, &h)) return true;
     gboolean has_w = FALSE, has_h = FALSE, has_viewbox = FALSE;
     RsvgLength lw{}, lh{};
     RsvgRectangle viewbox{};
-    rsvg_handle_get_intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_viewbox, &viewbox);
+    rsvg().intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_viewbox, &viewbox);
     if (!has_viewbox) return false;
     w = viewbox.width;
     h = viewbox.height;
@@ -29,8 +54,15 @@ bool intrinsic_size(RsvgHandle* handle, double& w, double& h) {
 }  // namespace
 
 std::unique_ptr<SvgImage> SvgImage::parse(const std::string& bytes, std::string& problem) {
+    const Rsvg* api = nullptr;
+    try {
+        api = &rsvg();
+    } catch (const std::exception& e) {
+        problem = e.what();
+        return nullptr;
+    }
     GError* error = nullptr;
-    RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &error);
+    RsvgHandle* handle = api->new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &error);
     if (!handle) {
         problem = std::string("SVG does not parse: ") + (error && error->message ? error->message : "unknown error");
         if (error) g_error_free(error);
@@ -113,7 +145,7 @@ bool SvgImage::render(cairo_t* cr, double x, double y, double w, double h) const
     std::lock_guard lock(mutex_);
     RsvgRectangle viewport{x, y, w, h};
     GError* error = nullptr;
-    bool ok = rsvg_handle_render_document(handle_, cr, &viewport, &error);
+    bool ok = rsvg().render_document(handle_, cr, &viewport, &error);
     if (error) g_error_free(error);
     return ok;
 }

@@ -20,6 +20,7 @@
 #include <thread>
 #include <utility>
 
+#include "serve/live_preview.h"
 #include "serve/preview_state.h"
 
 namespace httplib {
@@ -28,21 +29,21 @@ class Server;
 
 namespace ks {
 
-class PreviewServer {
+class PreviewServer final : public LivePreview {
 public:
     // Binds host:port (port 0: any free port) or throws std::runtime_error.
     PreviewServer(std::filesystem::path out_dir, const std::string& host, int port);
-    ~PreviewServer();  // stops and joins
+    ~PreviewServer() override;  // stops and joins
     PreviewServer(const PreviewServer&) = delete;
     PreviewServer& operator=(const PreviewServer&) = delete;
 
     int port() const { return port_; }
-    std::string url() const;
-    void publish(PreviewState state);  // assigns the next version and notifies every page
+    std::string url() const override;
+    void publish(PreviewState state) override;  // assigns the next version and notifies every page
     // Preview first: slide `index`'s new image, drawn but not yet committed
     // to the output folder, is served from memory as /preview/HASH.png and
     // announced to every page at once ("preview" event). `hash`: 16 hex digits.
-    void preview(std::size_t index, const std::string& hash, std::string png);
+    void preview(std::size_t index, const std::string& hash, std::string png) override;
 
 private:
     void routes();

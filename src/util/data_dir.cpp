@@ -34,7 +34,20 @@ std::string find_data_dir(const DataDirInputs& in) {
     return installed.empty() ? in.source_tree : installed.string();
 }
 
-std::string data_dir() {
+std::string find_module_dir(const DataDirInputs& in, const std::string& from_bin) {
+    std::error_code ec;
+    fs::path installed;
+    if (!in.exe.empty()) {
+        installed = (fs::path(in.exe).parent_path() / from_bin).lexically_normal();
+        if (fs::is_directory(installed, ec)) return installed.string();
+    }
+    if (!in.exe.empty() && inside(in.exe, in.build_tree)) return (fs::path(in.build_tree) / "lib" / "kamishibai").string();
+    return installed.string();
+}
+
+namespace {
+
+DataDirInputs this_process() {
     DataDirInputs in;
     if (const char* env = std::getenv("KAMISHIBAI_DATA_DIR"); env && *env) in.env = env;
     std::error_code ec;
@@ -46,7 +59,19 @@ std::string data_dir() {
 #ifdef KAMISHIBAI_SOURCE_TREE
     in.source_tree = KAMISHIBAI_SOURCE_TREE;
 #endif
-    return find_data_dir(in);
+    return in;
+}
+
+}  // namespace
+
+std::string data_dir() { return find_data_dir(this_process()); }
+
+std::string module_dir() {
+#ifdef KAMISHIBAI_MODULE_DIR
+    return find_module_dir(this_process(), KAMISHIBAI_MODULE_DIR);
+#else
+    return find_module_dir(this_process(), "../lib/kamishibai");
+#endif
 }
 
 }  // namespace ks

@@ -21,4 +21,13 @@ std::string find_data_dir(const DataDirInputs& in);
 // find_data_dir for this process.
 std::string data_dir();
 
+// Where kamishibai's own modules (NAME.so, util/shared_library.h) are: in
+// order, <exe dir>/`from_bin` (the install's lib/kamishibai) when it is a
+// folder; <build tree>/lib/kamishibai for a binary inside its build tree.
+// When neither is found, the installed location, so errors name it.
+std::string find_module_dir(const DataDirInputs& in, const std::string& from_bin);
+
+// find_module_dir for this process.
+std::string module_dir();
+
 }  // namespace ks

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "app/layout_memo.h"
-#include "serve/preview_server.h"
+#include "serve/live_preview.h"
 #include "util/hash.h"
 #include "util/read_file.h"
 #include "watch/file_watcher.h"
@@ -98,7 +98,7 @@ PreviewState preview_state(const BuildResult& good, const fs::path& out_dir, boo
 
 // The image the build just wrote to its temporary, handed to the server
 // (its name there is the render key the page will later see for it).
-std::function<void(std::size_t, std::uint64_t, const std::string&)> preview_sender(PreviewServer& server) {
+std::function<void(std::size_t, std::uint64_t, const std::string&)> preview_sender(LivePreview& server) {
     return [&server](std::size_t index, std::uint64_t key, const std::string& temp) {
         if (auto png = read_file(temp)) server.preview(index, hex64(key), std::move(*png));
     };
@@ -117,10 +117,10 @@ bool parse_serve_port(const std::string& text, int& port) {
 
 int run_watch(const BuildOptions& options, const WatchOptions& watch, std::ostream& err) {
     StopSignals stop;  // before any thread starts: they inherit the blocked signals
-    std::unique_ptr<PreviewServer> server;
+    std::unique_ptr<LivePreview> server;
     if (watch.serve) {
         try {
-            server = std::make_unique<PreviewServer>(options.out_dir, watch.host, watch.port);
+            server = open_preview_server(options.out_dir, watch.host, watch.port);
         } catch (const std::exception& e) {
             err << "kamishibai: error: " << e.what() << "\n";
             return kExitEnvironment;

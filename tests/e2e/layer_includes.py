@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Checks every #include "..." in src/ against the layer table in
 src/CMakeLists.txt (kamishibai_layer(NAME FOLDER dir SOURCES ... PUBLIC_DEPS
-... DEPS ...)). A file of layer L may include its own layer, the layers L
+... DEPS ... LAZY_DEPS ...)). A file of layer L may include its own layer, the layers L
 declares (PUBLIC or PRIVATE), and what those export PUBLIC, transitively:
 exactly what CMake puts on L's include path. Also: every .cpp under src/ is
-listed in its layer's SOURCES (no file is built by accident or left out).
+listed in its layer's SOURCES, or in the SOURCES of a kamishibai_module
+(a plugin .so whose code is in layers; its files follow their folder's layer)
+(no file is built by accident or left out).
 Usage: layer_includes.py SRC_DIR  (prints one line per stray include; exit 1)"""
 import os
 import re
@@ -15,7 +17,8 @@ def layers(cmake_text):
     table = {}
     for m in re.finditer(r'kamishibai_layer\((.*?)\)\s*$', cmake_text, re.S | re.M):
         words = re.sub(r'#[^\n]*', '', m.group(1)).split()
-        name, key, fields = words[0], None, {'FOLDER': [], 'SOURCES': [], 'PUBLIC_DEPS': [], 'DEPS': []}
+        name, key, fields = words[0], None, {'FOLDER': [], 'SOURCES': [], 'PUBLIC_DEPS': [], 'DEPS': [],
+                                             'LAZY_DEPS': []}
         for w in words[1:]:
             if w in fields:
                 key = w
@@ -28,6 +31,20 @@ def layers(cmake_text):
             'private': [d for d in fields['DEPS'] if d.startswith('ks_')],
         }
     return table
+
+
+def module_sources(cmake_text):
+    """The SOURCES of every kamishibai_module(NAME SOURCES ... DEPS ...)."""
+    sources = []
+    for m in re.finditer(r'kamishibai_module\((.*?)\)\s*$', cmake_text, re.S | re.M):
+        words = re.sub(r'#[^\n]*', '', m.group(1)).split()
+        key = None
+        for w in words[1:]:
+            if w in ('SOURCES', 'DEPS'):
+                key = w
+            elif key == 'SOURCES':
+                sources.append(w)
+    return sources
 
 
 def visible(table, name):
@@ -45,7 +62,8 @@ def visible(table, name):
 
 def main():
     src = sys.argv[1]
-    table = layers(open(os.path.join(src, 'CMakeLists.txt'), encoding='utf-8').read())
+    cmake_text = open(os.path.join(src, 'CMakeLists.txt'), encoding='utf-8').read()
+    table = layers(cmake_text)
     by_folder = sorted(((v['folder'], k) for k, v in table.items()), key=lambda x: -len(x[0]))
 
     def owner(rel):
@@ -55,7 +73,7 @@ def main():
         return None
 
     problems = []
-    listed = {s for v in table.values() for s in v['sources']}
+    listed = {s for v in table.values() for s in v['sources']} | set(module_sources(cmake_text))
     for dirpath, _, files in os.walk(src):
         for f in sorted(files):
             if not f.endswith(('.cpp', '.h')):

@@ -37,6 +37,23 @@ else
 fi
 [ "$(pdf_pages out/slides.pdf)" = "$(slide_count deck.xml)" ] && ok "slides.pdf has every slide" || fail "slides.pdf pages"
 [ -s out/handout.pdf ] && ok "handout.pdf written" || fail "no handout.pdf"
+module=$(find "$P" -name pdf_tagging.so -path '*/kamishibai/*' | head -1)
+[ -n "$module" ] && ok "the PDF module is installed (${module#$P/})" || fail "no pdf_tagging.so under $P"
+find "$P" -name preview_server.so -path '*/kamishibai/*' | grep -q . && ok "the preview module is installed" \
+  || fail "no preview_server.so under $P"
+if [ -n "$module" ] && command -v strace >/dev/null; then
+  grep -qF "\"$module\"" "$TMP/trace" && ok "the PDF module was loaded from the prefix" || fail "module not loaded from the prefix"
+fi
+
+# A broken install without its PDF module: building is an error that names
+# the file and says what to do (not a crash); check needs no module.
+[ -n "$module" ] && rm "$module"
+code=0
+"$P/bin/kamishibai" build deck.xml -o out-nomodule -q >"$TMP/err" 2>&1 || code=$?
+[ "$code" -ge 1 ] && [ "$code" -lt 128 ] && grep -qF "pdf_tagging.so" "$TMP/err" && grep -q "reinstall" "$TMP/err" \
+  && ok "a missing module is a clear error (exit $code): $(head -c 160 "$TMP/err")" \
+  || fail "missing module (exit $code): $(cat "$TMP/err")"
+"$P/bin/kamishibai" check deck.xml >/dev/null 2>&1 && ok "check runs without the module" || fail "check needs the module"
 
 # Without data anywhere (a broken install), the error names where it looked.
 rm -rf "$P/share"

@@ -66,3 +66,24 @@ TEST(DataDirProcess, TheTestBinaryFindsTheCheckout) {
     if (std::getenv("KAMISHIBAI_DATA_DIR")) GTEST_SKIP() << "KAMISHIBAI_DATA_DIR is set";
     EXPECT_EQ(fs::path(data_dir()), fs::path(KS_SOURCE_DIR));
 }
+
+// Modules (util/shared_library.h): lib/kamishibai next to an installed
+// binary, the build tree's for a binary inside it, never the build tree for
+// an installed one.
+TEST_F(DataDir, ModulesNextToTheInstalledBinary) {
+    fs::create_directories(root_ / "prefix" / "lib" / "kamishibai");
+    EXPECT_EQ(find_module_dir(inputs(root_ / "prefix" / "bin" / "kamishibai"), "../lib/kamishibai"),
+              (root_ / "prefix" / "lib" / "kamishibai").string());
+}
+
+TEST_F(DataDir, BuildTreeBinaryFindsTheBuildTreesModules) {
+    EXPECT_EQ(find_module_dir(inputs(root_ / "checkout" / "build" / "kamishibai"), "../lib/kamishibai"),
+              (root_ / "checkout" / "build" / "lib" / "kamishibai").string());
+}
+
+TEST_F(DataDir, InstalledBinaryNeverLoadsTheBuildTreesModules) {
+    // Nothing installed: the answer is the prefix's folder (so the error
+    // names it), not the build tree's.
+    EXPECT_EQ(find_module_dir(inputs(root_ / "prefix" / "bin" / "kamishibai"), "../lib/kamishibai"),
+              (root_ / "prefix" / "lib" / "kamishibai").string());
+}

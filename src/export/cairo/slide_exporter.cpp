@@ -9,7 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "export/cairo/png_writer.h"
-#include "export/tagging/pdf_accessibility.h"
+#include "export/tagging/pdf_tagging.h"
 #include "util/dates.h"
 #include "util/output_file.h"
 
@@ -116,10 +116,12 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "cannot write " + path);
     surface.reset();
-    const std::string tagged = add_pdf_accessibility(bytes, path, {info.lang, true, figure_alts(doc), true, doc.anchors});
+    const std::string tagged = tag_pdf(bytes, path, {info.lang, true, figure_alts(doc), true, doc.anchors});
     OutputFile file(path);
     file.write(tagged.data(), tagged.size());
     file.close();
 }
+
+void prepare_cairo_pdf() { preload_pdf_tagging(); }
 
 }  // namespace ks

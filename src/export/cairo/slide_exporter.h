@@ -22,4 +22,10 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
 // its bookmarks and metadata.
 void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std::string& path);
 
+// Starts loading what write_cairo_pdf needs besides Cairo (libqpdf, through
+// export/tagging/pdf_tagging.h) on a background thread and returns at once:
+// a build that will write the PDF calls it before layout, so the load
+// overlaps layout instead of delaying the export.
+void prepare_cairo_pdf();
+
 }  // namespace ks

@@ -2,20 +2,58 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <stdexcept>
 
 #include <zip.h>
 
-#include "util/c_handle.h"
+#include "util/shared_library.h"
 
 namespace ks {
 namespace {
 
-using ZipSource = UniqueCPtr<zip_source_t, zip_source_free>;
+// libzip is loaded on the first slides.pptx, not at start-up
+// (util/shared_library.h); its header is compiled against, the library
+// never linked. KS_LIBZIP_SONAME comes from src/CMakeLists.txt.
+#define KS_ZIP(fn) decltype(&zip_##fn) fn = KS_LIBRARY_FUNCTION(lib, zip_##fn)
+struct LibZip {
+    SharedLibrary lib{KS_LIBZIP_SONAME, "--pptx needs libzip (Debian: libzip4)"};
+    KS_ZIP(close);
+    KS_ZIP(discard);
+    KS_ZIP(error_fini);
+    KS_ZIP(error_init);
+    KS_ZIP(error_strerror);
+    KS_ZIP(file_add);
+    KS_ZIP(file_set_dostime);
+    KS_ZIP(open_from_source);
+    KS_ZIP(set_file_compression);
+    KS_ZIP(source_buffer);
+    KS_ZIP(source_buffer_create);
+    KS_ZIP(source_close);
+    KS_ZIP(source_error);
+    KS_ZIP(source_free);
+    KS_ZIP(source_keep);
+    KS_ZIP(source_open);
+    KS_ZIP(source_read);
+    KS_ZIP(strerror);
+};
+#undef KS_ZIP
+
+// Loaded once, on first use, by whichever thread comes first (a throw
+// leaves it unloaded, for the next call to try again).
+const LibZip& libzip() {
+    static const LibZip api;
+    return api;
+}
+
+struct FreeSource {
+    void operator()(zip_source_t* source) const noexcept { libzip().source_free(source); }
+};
+using ZipSource = std::unique_ptr<zip_source_t, FreeSource>;
 
 [[noreturn]] void fail(const std::string& what, zip_error_t* error) {
-    std::string message = "cannot build slides.pptx in memory: " + what + ": " + zip_error_strerror(error);
-    zip_error_fini(error);
+    std::string message = "cannot build slides.pptx in memory: " + what + ": " + libzip().error_strerror(error);
+    libzip().error_fini(error);
     throw std::runtime_error(message);
 }
 
@@ -31,20 +69,20 @@ zip_uint16_t dos_date(const Timestamp& t) {
 
 // The finished archive's bytes, read back from the memory source.
 std::string read_all(zip_source_t* source) {
-    zip_error_t* error = zip_source_error(source);
-    if (zip_source_open(source) < 0) fail("reopening the archive", error);
+    zip_error_t* error = libzip().source_error(source);
+    if (libzip().source_open(source) < 0) fail("reopening the archive", error);
     std::string out;
     char buf[1 << 16];
     for (;;) {
-        zip_int64_t n = zip_source_read(source, buf, sizeof buf);
+        zip_int64_t n = libzip().source_read(source, buf, sizeof buf);
         if (n < 0) {
-            zip_source_close(source);
+            libzip().source_close(source);
             fail("reading the archive back", error);
         }
         if (n == 0) break;
         out.append(buf, static_cast<std::size_t>(n));
     }
-    zip_source_close(source);
+    libzip().source_close(source);
     return out;
 }
 
@@ -52,34 +90,34 @@ std::string read_all(zip_source_t* source) {
 
 std::string zip_package(const std::vector<PackagePart>& parts, const Timestamp& stamp) {
     zip_error_t error;
-    zip_error_init(&error);
-    ZipSource memory(zip_source_buffer_create(nullptr, 0, 0, &error));
+    libzip().error_init(&error);
+    ZipSource memory(libzip().source_buffer_create(nullptr, 0, 0, &error));
     if (!memory) fail("creating the buffer", &error);
-    zip_t* archive = zip_open_from_source(memory.get(), ZIP_TRUNCATE, &error);
+    zip_t* archive = libzip().open_from_source(memory.get(), ZIP_TRUNCATE, &error);
     if (!archive) fail("opening the buffer", &error);
-    zip_source_keep(memory.get());  // the archive's close must not free it: we read it back
+    libzip().source_keep(memory.get());  // the archive's close must not free it: we read it back
     auto abandon = [&](const std::string& what) {
-        std::string message = std::string(zip_strerror(archive));
-        zip_discard(archive);
+        std::string message = std::string(libzip().strerror(archive));
+        libzip().discard(archive);
         throw std::runtime_error("cannot build slides.pptx in memory: " + what + ": " + message);
     };
     for (const auto& part : parts) {
-        zip_source_t* data = zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
+        zip_source_t* data = libzip().source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
         if (!data) abandon("adding " + part.name);
-        zip_int64_t index = zip_file_add(archive, part.name.c_str(), data, ZIP_FL_ENC_UTF_8);
+        zip_int64_t index = libzip().file_add(archive, part.name.c_str(), data, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
-            zip_source_free(data);
+            libzip().source_free(data);
             abandon("adding " + part.name);
         }
         auto i = static_cast<zip_uint64_t>(index);
-        if (zip_set_file_compression(archive, i, part.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+        if (libzip().set_file_compression(archive, i, part.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
                                      part.compress ? 6 : 0) < 0 ||
-            zip_file_set_dostime(archive, i, dos_time(stamp), dos_date(stamp), 0) < 0)
+            libzip().file_set_dostime(archive, i, dos_time(stamp), dos_date(stamp), 0) < 0)
             abandon("setting up " + part.name);
     }
-    if (zip_close(archive) < 0) abandon("finishing the archive");
+    if (libzip().close(archive) < 0) abandon("finishing the archive");
     std::string bytes = read_all(memory.get());
-    zip_error_fini(&error);
+    libzip().error_fini(&error);
     return bytes;
 }
 
