@@ -6,10 +6,10 @@
 
 namespace {
 
-std::unique_ptr<ks::LivePreview> open(std::filesystem::path out_dir, const std::string& host, int port) {
+std::unique_ptr<ks::LivePreview> open_server(std::filesystem::path out_dir, const std::string& host, int port) {
     return std::make_unique<ks::PreviewServer>(std::move(out_dir), host, port);
 }
 
 }  // namespace
 
-KS_MODULE_TABLE const ks::PreviewServerModule ks_preview_server_module{KAMISHIBAI_VERSION, &open};
+KS_MODULE_TABLE const ks::PreviewServerModule ks_preview_server_module{KAMISHIBAI_VERSION, &open_server};
