@@ -51,24 +51,49 @@ std::uint32_t checksum(std::string_view s) {
     return whole == s.size() ? sum : sum + v;
 }
 
-// A (3,1) format 4 cmap with one segment per run of consecutive code points
-// whose glyph ids are consecutive too.
-std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t>& chars) {
-    struct Seg {
-        std::uint16_t start, end;
-        std::int32_t delta;
-    };
-    std::vector<Seg> segs;
-    for (const auto& [cp, gid] : chars) {
-        if (cp == 0xFFFF || gid == 0) continue;
-        const std::int32_t delta = std::int32_t(gid) - std::int32_t(cp);
-        if (!segs.empty() && segs.back().end + 1 == cp && segs.back().delta == delta)
-            segs.back().end = cp;
-        else
-            segs.push_back({cp, cp, delta});
+// A (3,1) format 4 cmap in few segments. libharu finds a character's glyph
+// by a linear search over the segments, and it looks up all 65,536 BMP code
+// points for every font it embeds (its CIDToGIDMap): with a segment per run
+// of consecutive characters (hundreds in a Japanese deck) that search was a
+// tenth of the handout's CPU time. Characters closer than `gap` code points
+// share a segment whose glyph ids come from the glyph id array (zero, the
+// missing glyph, for the code points between them); a run of consecutive
+// characters with consecutive glyph ids stays a segment of its own delta.
+struct CmapSegment {
+    std::uint16_t start, end;
+    std::int32_t delta;                // used when `gids` is empty
+    std::vector<std::uint16_t> gids;   // end - start + 1 glyph ids, or empty
+};
+
+std::vector<CmapSegment> cmap_segments(const std::map<std::uint16_t, std::uint16_t>& chars, unsigned gap) {
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> used;
+    for (const auto& [cp, gid] : chars)
+        if (cp != 0xFFFF && gid != 0) used.emplace_back(cp, gid);
+    std::vector<CmapSegment> segs;
+    for (std::size_t i = 0; i < used.size();) {
+        std::size_t j = i + 1;  // [i, j): one cluster
+        while (j < used.size() && unsigned(used[j].first - used[j - 1].first) <= gap) ++j;
+        const std::int32_t delta = std::int32_t(used[i].second) - std::int32_t(used[i].first);
+        bool one_run = true;
+        for (std::size_t k = i + 1; k < j && one_run; ++k)
+            one_run = used[k].first == used[k - 1].first + 1 && std::int32_t(used[k].second) - used[k].first == delta;
+        CmapSegment seg{used[i].first, used[j - 1].first, delta, {}};
+        if (!one_run) {
+            seg.gids.assign(std::size_t(seg.end - seg.start) + 1, 0);
+            for (std::size_t k = i; k < j; ++k) seg.gids[used[k].first - seg.start] = used[k].second;
+        }
+        segs.push_back(std::move(seg));
+        i = j;
     }
-    segs.push_back({0xFFFF, 0xFFFF, 1});
-    if (segs.size() > 8000) return std::nullopt;  // the subtable length is 16-bit
+    segs.push_back({0xFFFF, 0xFFFF, 1, {}});
+    return segs;
+}
+
+std::optional<std::string> cmap_subtable(const std::vector<CmapSegment>& segs) {
+    std::size_t array = 0;
+    for (const CmapSegment& s : segs) array += s.gids.size();
+    const std::size_t length = 16 + 8 * segs.size() + 2 * array;
+    if (length > 0xFFFF) return std::nullopt;  // the subtable length is 16-bit
     const auto n = static_cast<std::uint16_t>(segs.size());
     std::uint16_t search = 1, selector = 0;
     while (search * 2 <= n) {
@@ -76,25 +101,42 @@ std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t
         ++selector;
     }
     std::string sub;
-    put16(sub, 4);                                       // format
-    put16(sub, static_cast<std::uint16_t>(16 + 8 * n));  // length
-    put16(sub, 0);                                       // language
+    sub.reserve(length);
+    put16(sub, 4);                                    // format
+    put16(sub, static_cast<std::uint16_t>(length));
+    put16(sub, 0);                                    // language
     put16(sub, static_cast<std::uint16_t>(2 * n));
     put16(sub, static_cast<std::uint16_t>(2 * search));
     put16(sub, selector);
     put16(sub, static_cast<std::uint16_t>(2 * n - 2 * search));
-    for (const Seg& s : segs) put16(sub, s.end);
+    for (const CmapSegment& s : segs) put16(sub, s.end);
     put16(sub, 0);  // reservedPad
-    for (const Seg& s : segs) put16(sub, s.start);
-    for (const Seg& s : segs) put16(sub, static_cast<std::uint16_t>(s.delta & 0xFFFF));
-    for (std::size_t i = 0; i < segs.size(); ++i) put16(sub, 0);  // idRangeOffset
-    std::string cmap;
-    put16(cmap, 0);  // version
-    put16(cmap, 1);  // one subtable
-    put16(cmap, 3);  // Windows
-    put16(cmap, 1);  // Unicode BMP
-    put32(cmap, 12);
-    return cmap + sub;
+    for (const CmapSegment& s : segs) put16(sub, s.start);
+    for (const CmapSegment& s : segs) put16(sub, s.gids.empty() ? static_cast<std::uint16_t>(s.delta & 0xFFFF) : 0);
+    // idRangeOffset: from the entry itself to the segment's first glyph id.
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        put16(sub, segs[i].gids.empty() ? 0 : static_cast<std::uint16_t>(2 * (segs.size() - i + first)));
+        first += segs[i].gids.size();
+    }
+    for (const CmapSegment& s : segs)
+        for (std::uint16_t gid : s.gids) put16(sub, gid);
+    return sub;
+}
+
+// The fewest segments whose subtable fits in its 16-bit length.
+std::optional<std::string> make_cmap(const std::map<std::uint16_t, std::uint16_t>& chars) {
+    for (unsigned gap = 256; gap >= 1; gap /= 2)
+        if (auto sub = cmap_subtable(cmap_segments(chars, gap))) {
+            std::string cmap;
+            put16(cmap, 0);  // version
+            put16(cmap, 1);  // one subtable
+            put16(cmap, 3);  // Windows
+            put16(cmap, 1);  // Unicode BMP
+            put32(cmap, 12);
+            return cmap + *sub;
+        }
+    return std::nullopt;
 }
 
 // Tables are views into the font; those that change own a copy.
@@ -140,6 +182,60 @@ std::string assemble(std::string_view header, const std::vector<Table>& tables, 
     file_sum += checksum(std::string_view(out).substr(0, 12 + 16 * std::size_t(num_tables)));
     set32(out, offsets[head] + 8, 0xB1B0AFBAu - file_sum);
     return out;
+}
+
+// The glyphs a composite glyph is made of (its components' ids).
+void add_components(std::string_view glyph, std::vector<std::uint16_t>& out) {
+    if (glyph.size() < 10 || static_cast<std::int16_t>(u16(glyph, 0)) >= 0) return;  // simple glyph
+    constexpr std::uint16_t kWords = 0x1, kScale = 0x8, kMore = 0x20, kXYScale = 0x40, kTwoByTwo = 0x80;
+    std::size_t o = 10;
+    for (bool more = true; more && o + 4 <= glyph.size();) {
+        const std::uint16_t flags = u16(glyph, o);
+        out.push_back(u16(glyph, o + 2));
+        o += 4 + ((flags & kWords) ? 4 : 2) + ((flags & kScale) ? 2 : (flags & kXYScale) ? 4 : (flags & kTwoByTwo) ? 8 : 0);
+        more = (flags & kMore) != 0;
+    }
+}
+
+// glyf and loca with the outlines of the glyphs in `keep` (and of their
+// components) only; every other glyph keeps its id and is empty. libharu
+// copies the outlines of the glyphs it draws from this file, so what it
+// embeds is unchanged, while the copy it reads (and we write) is a tenth
+// of the face. False (nothing changed) when the tables do not add up.
+bool trim_glyf(Table& glyf, Table& loca, std::string_view head, std::uint16_t n_glyphs, std::vector<bool> keep) {
+    const bool long_loca = head.size() >= 54 && u16(head, 50) == 1;
+    const std::size_t entry = long_loca ? 4 : 2;
+    if (loca.data.size() < entry * (std::size_t(n_glyphs) + 1)) return false;
+    auto offset = [&](std::size_t g) -> std::size_t {
+        return long_loca ? u32(loca.data, 4 * g) : 2 * std::size_t(u16(loca.data, 2 * g));
+    };
+    for (std::size_t g = 0; g < n_glyphs; ++g)
+        if (offset(g) > offset(g + 1) || offset(g + 1) > glyf.data.size()) return false;
+    std::vector<std::uint16_t> todo;
+    for (std::uint16_t g = 0; g < n_glyphs; ++g)
+        if (keep[g]) todo.push_back(g);
+    while (!todo.empty()) {  // components of kept composites, to any depth
+        const std::uint16_t g = todo.back();
+        todo.pop_back();
+        std::vector<std::uint16_t> parts;
+        add_components(glyf.data.substr(offset(g), offset(g + 1) - offset(g)), parts);
+        for (std::uint16_t c : parts)
+            if (c < n_glyphs && !keep[c]) {
+                keep[c] = true;
+                todo.push_back(c);
+            }
+    }
+    std::string new_glyf, new_loca;
+    for (std::size_t g = 0; g <= n_glyphs; ++g) {
+        if (long_loca) put32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
+        else put16(new_loca, static_cast<std::uint16_t>(new_glyf.size() / 2));
+        if (g < n_glyphs && keep[g]) new_glyf.append(glyf.data.substr(offset(g), offset(g + 1) - offset(g)));
+    }
+    glyf.owned = std::move(new_glyf);
+    glyf.data = glyf.owned;
+    loca.owned = std::move(new_loca);
+    loca.data = loca.owned;
+    return true;
 }
 
 }  // namespace
@@ -214,6 +310,9 @@ std::optional<std::string> reduce_truetype(const std::string& ttf, const std::ma
             hmtx[o] = hmtx[o + 1] = 0;
         }
     }
+
+    if (index.count("glyf") && index.count("loca"))
+        trim_glyf(tables[index["glyf"]], tables[index["loca"]], tables[index["head"]].data, n_glyphs, keep);
 
     if (tables[index["head"]].data.size() < 12) {
         why = "short head";
