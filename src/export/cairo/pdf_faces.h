@@ -5,7 +5,7 @@
 // what the document draws. Cairo's PDF surface looks every new glyph's
 // character up in the face's cmap by a linear scan of the whole table
 // (copied out of the font each time), then walks the whole cmap through
-// FreeType when that fails: with a CJK face's full cmap that was a third of
+// FreeType when that fails: with a CJK face's full cmap that was a fifth of
 // writing slides.pdf. The reduced cmap maps only the characters in use, in a
 // few segments; the PDF comes out the same.
 #include <map>
