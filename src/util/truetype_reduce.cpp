@@ -189,45 +189,56 @@ void add_components(std::string_view glyph, std::vector<std::uint16_t>& out) {
     }
 }
 
-// glyf and loca with the outlines of the glyphs in `keep` (and of their
-// components) only; every other glyph keeps its id and is empty. libharu
-// copies the outlines of the glyphs it draws from this file, so what it
-// embeds is unchanged, while the copy it reads (and we write) is a tenth
-// of the face. False (nothing changed) when the tables do not add up.
-bool trim_glyf(Table& glyf, Table& loca, std::string_view head, std::uint16_t n_glyphs, std::vector<bool> keep) {
-    const bool long_loca = head.size() >= 54 && u16(head, 50) == 1;
-    const std::size_t entry = long_loca ? 4 : 2;
-    if (loca.data.size() < entry * (std::size_t(n_glyphs) + 1)) return false;
-    auto offset = [&](std::size_t g) -> std::size_t {
-        return long_loca ? u32(loca.data, 4 * g) : 2 * std::size_t(u16(loca.data, 2 * g));
-    };
-    for (std::size_t g = 0; g < n_glyphs; ++g)
-        if (offset(g) > offset(g + 1) || offset(g + 1) > glyf.data.size()) return false;
+// The glyph outlines of a face: glyf, and loca's offsets into it.
+struct Outlines {
+    std::string_view glyf, loca;
+    bool long_loca = false;
+    std::size_t offset(std::size_t g) const {
+        return long_loca ? u32(loca, 4 * g) : 2 * std::size_t(u16(loca, 2 * g));
+    }
+    std::string_view glyph(std::size_t g) const { return glyf.substr(offset(g), offset(g + 1) - offset(g)); }
+    // False when loca does not describe glyf (the tables are left alone).
+    bool valid(std::uint16_t n_glyphs) const {
+        if (loca.size() < (long_loca ? 4 : 2) * (std::size_t(n_glyphs) + 1)) return false;
+        for (std::size_t g = 0; g < n_glyphs; ++g)
+            if (offset(g) > offset(g + 1) || offset(g + 1) > glyf.size()) return false;
+        return true;
+    }
+};
+
+// Adds to `keep` the components of the kept composite glyphs, to any depth.
+void add_all_components(const Outlines& o, std::uint16_t n_glyphs, std::vector<bool>& keep) {
     std::vector<std::uint16_t> todo;
     for (std::uint16_t g = 0; g < n_glyphs; ++g)
         if (keep[g]) todo.push_back(g);
-    while (!todo.empty()) {  // components of kept composites, to any depth
+    while (!todo.empty()) {
         const std::uint16_t g = todo.back();
         todo.pop_back();
         std::vector<std::uint16_t> parts;
-        add_components(glyf.data.substr(offset(g), offset(g + 1) - offset(g)), parts);
+        add_components(o.glyph(g), parts);
         for (std::uint16_t c : parts)
             if (c < n_glyphs && !keep[c]) {
                 keep[c] = true;
                 todo.push_back(c);
             }
     }
+}
+
+// glyf and loca with the outlines of the glyphs in `keep` only; every other
+// glyph keeps its id and is empty. libharu and Cairo copy the outlines of
+// the glyphs they draw from the copy, so what they embed is unchanged, while
+// the copy they read (and we write) is a tenth of the face.
+void trim_glyf(const Outlines& o, std::uint16_t n_glyphs, const std::vector<bool>& keep, Table& glyf, Table& loca) {
     std::string new_glyf, new_loca;
     for (std::size_t g = 0; g <= n_glyphs; ++g) {
-        if (long_loca) put32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
+        if (o.long_loca) put32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
         else put16(new_loca, static_cast<std::uint16_t>(new_glyf.size() / 2));
-        if (g < n_glyphs && keep[g]) new_glyf.append(glyf.data.substr(offset(g), offset(g + 1) - offset(g)));
+        if (g < n_glyphs && keep[g]) new_glyf.append(o.glyph(g));
     }
     glyf.owned = std::move(new_glyf);
     glyf.data = glyf.owned;
     loca.owned = std::move(new_loca);
     loca.data = loca.owned;
-    return true;
 }
 
 }  // namespace
@@ -295,6 +306,15 @@ std::optional<std::string> reduce_truetype(std::string_view ttf, const std::map<
         if (gid < keep.size()) keep[gid] = true;
     for (const std::uint16_t gid : more_glyphs)
         if (gid < keep.size()) keep[gid] = true;
+    // A composite's components keep their outlines and metrics too (Cairo
+    // copies both into its subset).
+    Outlines outlines;
+    if (index.count("glyf") && index.count("loca")) {
+        const std::string_view head = tables[index["head"]].data;
+        outlines = {tables[index["glyf"]].data, tables[index["loca"]].data, head.size() >= 54 && u16(head, 50) == 1};
+    }
+    const bool trim = !outlines.glyf.empty() && outlines.valid(n_glyphs);
+    if (trim) add_all_components(outlines, n_glyphs, keep);
     for (std::uint16_t g = 1; g < n_glyphs; ++g) {
         if (keep[g]) continue;
         if (g < n_metrics) {
@@ -305,8 +325,7 @@ std::optional<std::string> reduce_truetype(std::string_view ttf, const std::map<
         }
     }
 
-    if (index.count("glyf") && index.count("loca"))
-        trim_glyf(tables[index["glyf"]], tables[index["loca"]], tables[index["head"]].data, n_glyphs, keep);
+    if (trim) trim_glyf(outlines, n_glyphs, keep, tables[index["glyf"]], tables[index["loca"]]);
 
     if (tables[index["head"]].data.size() < 12) {
         why = "short head";

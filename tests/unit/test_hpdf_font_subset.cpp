@@ -156,7 +156,7 @@ TEST(HpdfFontSubset, KeepsOnlyTheOutlinesInUse) {
     EXPECT_EQ(red.face->glyph->outline.n_points, 0);  // not in use: empty
 }
 
-// A composite glyph (é: e and an accent) keeps the outlines it is made of.
+// A composite glyph (é: e and an accent) keeps the glyphs it is made of.
 TEST(HpdfFontSubset, KeepsTheComponentsOfCompositeGlyphs) {
     if (!std::filesystem::exists(kNotoMono)) GTEST_SKIP() << "Noto Sans Mono not installed";
     const std::string original = read_all(kNotoMono);
@@ -176,6 +176,8 @@ TEST(HpdfFontSubset, KeepsTheComponentsOfCompositeGlyphs) {
     ASSERT_NE(red.face, nullptr);
     ASSERT_EQ(FT_Load_Glyph(red.face, e_acute, FT_LOAD_NO_SCALE), 0);
     EXPECT_EQ(red.face->glyph->outline.n_points, points);
-    EXPECT_EQ(FT_Load_Glyph(red.face, FT_Get_Char_Index(orig.face, U'e'), FT_LOAD_NO_SCALE), 0);
+    const FT_UInt e = FT_Get_Char_Index(orig.face, U'e');
+    EXPECT_EQ(FT_Load_Glyph(red.face, e, FT_LOAD_NO_SCALE), 0);
     EXPECT_GT(red.face->glyph->outline.n_points, 0);  // a component, kept though not mapped
+    EXPECT_EQ(red.advance(e), orig.advance(e));        // with its metrics (Cairo copies both)
 }

@@ -26,7 +26,7 @@ Document text_document() {
     TextStyle st;
     st.size = 32;
     double y = 40;
-    for (const char* text : {"配布資料のテスト — AWS 2024年（予定） か゚き゚", "「ビルダー」のための Graviton4・Trainium2"}) {
+    for (const char* text : {"配布資料のテスト — AWS 2024年（予定） か゚き゚", "「ビルダー」のための Graviton4・Trainium2 CO₂ ✗ ☐ é"}) {
         const TextBlock block = test::engine().set(plain_text(text), st, 880);
         for (const auto& l : block.lines)
             for (const auto& r : l.runs) f->push({40 + r.origin.x, y + r.origin.y}, r.run);
