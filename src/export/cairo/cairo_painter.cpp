@@ -294,7 +294,12 @@ void CairoPainter::paint_item(cairo_t* cr, Point at, const ImageItem& img, const
 
 void CairoPainter::paint_run(cairo_t* cr, Point at, const GlyphRun& run, const PaintOptions& options) const {
     if (!run.font || run.glyphs.empty()) return;
-    cairo_set_font_face(cr, face(*run.font));
+    cairo_font_face_t* font = nullptr;
+    if (options.faces)
+        if (auto it = options.faces->find(run.font->file + "#" + std::to_string(run.font->index));
+            it != options.faces->end())
+            font = it->second;
+    cairo_set_font_face(cr, font ? font : face(*run.font));
     cairo_matrix_t m;
     cairo_matrix_init(&m, run.size, 0, -run.skew * run.size, run.size, 0, 0);
     cairo_set_font_matrix(cr, &m);

@@ -21,6 +21,9 @@ struct PaintOptions {
     // `anchors` resolves "#slide-id" links to pages.
     bool tagged = false;
     const std::map<std::string, std::size_t>* anchors = nullptr;
+    // Faces to draw with instead of the painter's own, keyed "file#index"
+    // (slides.pdf: export/cairo/pdf_faces.h).
+    const std::map<std::string, cairo_font_face_t*>* faces = nullptr;
 };
 
 // A value in Cairo's tag attribute syntax: 'value' with ' and \ escaped.

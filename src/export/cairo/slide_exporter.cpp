@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 
+#include "export/cairo/pdf_faces.h"
 #include "export/cairo/png_writer.h"
 #include "export/tagging/pdf_tagging.h"
 #include "util/dates.h"
@@ -92,6 +93,7 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
     std::string date = iso8601_date(info.timestamp);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    const PdfFaces faces(doc);
     ContextPtr cr(cairo_create(surface.get()));
     // Tagged PDF: the painter writes each slide's structure elements (Cairo
     // 1.16 fails a page whose content sits in an element spanning it all, so
@@ -108,7 +110,7 @@ void write_cairo_pdf(const CairoPainter& painter, const Document& doc, const std
             parent[level + 1] = cairo_pdf_surface_add_outline(surface.get(), parent[level], o.title.c_str(),
                                                               link.c_str(), cairo_pdf_outline_flags_t(0));
         }
-        painter.paint(cr.get(), f, {true, true, &doc.anchors});
+        painter.paint(cr.get(), f, {true, true, &doc.anchors, &faces.faces()});
         cairo_show_page(cr.get());
         check(cairo_status(cr.get()), "drawing slide " + std::to_string(i + 1) + " into " + path);
     }

@@ -2,10 +2,7 @@
 // Shrinks what libharu embeds. libharu subsets a TrueType face's glyph
 // outlines but copies every other table whole; for a CJK face the cmap alone
 // is ~115 KB compressed, and the hmtx another ~16 KB. Before libharu loads a
-// face we hand it a copy whose cmap maps only the characters the document
-// draws and whose hmtx keeps only their metrics. Glyph ids are unchanged, so
-// the frame's glyph ids, the CIDToGIDMap and outlines drawn from the
-// original file all stay valid.
+// face we hand it a reduced copy (util/truetype_reduce.h) in a TempFile.
 //
 // Tried against HarfBuzz's hb-subset (HarfBuzz 6.0, HB_SUBSET_FLAGS_RETAIN_GIDS,
 // seed deck; docs/ARCHITECTURE.md): libharu accepts its output and it is
@@ -13,19 +10,13 @@
 // style came out 1.4-1.6 KB larger, so this reducer stays. With
 // HB_SUBSET_FLAGS_NO_HINTING as well the handout shrinks by 15 %, at the cost
 // of the fonts' hinting programs.
-#include <cstdint>
-#include <map>
-#include <optional>
 #include <string>
+
+#include "util/truetype_reduce.h"
 
 namespace ks::hpdf {
 
-// `ttf`: a whole TrueType file (not a collection). `chars`: BMP code point →
-// glyph id, for every character the document shows in this face.
-// Returns the reduced font, or nullopt (with `why`) when it cannot be done,
-// in which case the caller embeds the original.
-std::optional<std::string> reduce_truetype(const std::string& ttf, const std::map<std::uint16_t, std::uint16_t>& chars,
-                                           std::string& why);
+using ks::reduce_truetype;
 
 // A file that exists while this does: a memory file (memfd) named by its
 // /proc/self/fd path, which the kernel frees when the process ends however it

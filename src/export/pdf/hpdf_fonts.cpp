@@ -24,7 +24,7 @@
 #include "export/pdf/hpdf_color_glyphs.h"
 #include "export/pdf/hpdf_document.h"
 #include "util/hash.h"
-#include "util/read_file.h"
+#include "util/mapped_file.h"
 
 namespace ks::hpdf {
 
@@ -160,9 +160,9 @@ std::shared_ptr<const TempFile> reduced_face(const std::string& file,
         for (const auto& [key, temp] : cache)  // (still there: a cleaner may empty the temporary folder)
             if (key == h.value() && ::access(temp->path().c_str(), R_OK) == 0) return temp;
     }
-    const auto bytes = read_file(file);
+    const MappedFile bytes(file);
     std::string why;
-    std::optional<std::string> reduced = bytes ? reduce_truetype(*bytes, chars, why) : std::nullopt;
+    std::optional<std::string> reduced = bytes.ok() ? reduce_truetype(bytes.bytes(), chars, why) : std::nullopt;
     if (!reduced) return nullptr;
     auto temp = std::make_shared<const TempFile>(*reduced, ".ttf");
     std::lock_guard lock(mutex);

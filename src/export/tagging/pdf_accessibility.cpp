@@ -12,6 +12,8 @@
 #include <qpdf/QPDFWriter.hh>
 #include <qpdf/Buffer.hh>
 
+#include "export/tagging/content_artifacts.h"
+
 namespace ks {
 namespace {
 
@@ -32,84 +34,21 @@ void set_figure_alts(QPDFObjectHandle node, const std::vector<std::string>& alts
     if (node.hasKey("/K")) set_figure_alts(node.getKey("/K"), alts, next);
 }
 
-// Marks every stretch of page content outside a marked-content sequence
-// (BDC/BMC … EMC) as /Artifact: the master's furniture and backgrounds,
-// which are not part of the document's structure.
-class ArtifactMarker : public QPDFObjectHandle::TokenFilter {
-public:
-    void handleToken(QPDFTokenizer::Token const& token) override {
-        using T = QPDFTokenizer;
-        if (token.getType() != T::tt_word) {
-            pending_.push_back(token);  // operands (and the spaces between them) wait for their operator
-            return;
-        }
-        const std::string& op = token.getValue();
-        if (op == "BDC" || op == "BMC") {
-            // Structure content carries an /MCID; other sequences (Cairo's
-            // /Span /ActualText) are part of whatever surrounds them.
-            std::string mcid;
-            for (std::size_t i = 0; i + 1 < pending_.size(); ++i)
-                if (pending_[i].getType() == T::tt_name && pending_[i].getValue() == "/MCID")
-                    for (std::size_t k = i + 1; k < pending_.size() && mcid.empty(); ++k)
-                        if (pending_[k].getType() == T::tt_integer) mcid = pending_[k].getValue();
-            if (depth_ == 0 && !mcid.empty() && in_artifact_) close_artifact();
-            if (depth_ == 0 && mcid.empty() && !in_artifact_) open_artifact();
-            // Cairo's /ActualText spans inside a structure sequence: poppler
-            // (pdfinfo -struct-text) takes their EMC for the end of the
-            // enclosing sequence and loses the rest of its text; the span
-            // names the enclosing MCID, so readers keep it in its element.
-            if (mcid.empty() && !mcids_.empty() && !mcids_.back().empty() && op == "BDC") {
-                for (std::size_t i = pending_.size(); i-- > 0;)
-                    if (pending_[i].getType() == T::tt_dict_close) {
-                        pending_.insert(pending_.begin() + static_cast<std::ptrdiff_t>(i),
-                                        {QPDFTokenizer::Token(T::tt_name, "/MCID"), QPDFTokenizer::Token(T::tt_space, " "),
-                                         QPDFTokenizer::Token(T::tt_integer, mcids_.back())});
-                        mcid = mcids_.back();
-                        break;
-                    }
-            }
-            flush();
-            writeToken(token);
-            mcids_.push_back(mcid.empty() && !mcids_.empty() ? mcids_.back() : mcid);
-            ++depth_;
-            return;
-        }
-        if (op == "EMC") {
-            flush();
-            writeToken(token);
-            if (depth_ > 0) --depth_;
-            if (!mcids_.empty()) mcids_.pop_back();
-            return;
-        }
-        if (depth_ == 0 && !in_artifact_) open_artifact();
-        flush();
-        writeToken(token);
+// Each page's content with what lies outside the structure marked as
+// /Artifact (export/tagging/content_artifacts.h); the writer compresses it
+// (the bytes a libqpdf token filter wrote, without its cost).
+void mark_page_artifacts(QPDFPageObjectHelper& page) {
+    QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+    if (!contents.isStream()) {
+        page.coalesceContentStreams();
+        contents = page.getObjectHandle().getKey("/Contents");
+        if (!contents.isStream()) return;
     }
-
-    void handleEOF() override {
-        flush();
-        if (in_artifact_) close_artifact();
-    }
-
-private:
-    void flush() {
-        for (const auto& t : pending_) writeToken(t);
-        pending_.clear();
-    }
-    void open_artifact() {
-        write("/Artifact BMC\n");
-        in_artifact_ = true;
-    }
-    void close_artifact() {
-        write("\nEMC\n");
-        in_artifact_ = false;
-    }
-
-    std::vector<QPDFTokenizer::Token> pending_;
-    int depth_ = 0;
-    std::vector<std::string> mcids_;  // per open sequence: its MCID, or the enclosing one
-    bool in_artifact_ = false;
-};
+    std::shared_ptr<Buffer> data = contents.getStreamData(qpdf_dl_generalized);
+    contents.replaceStreamData(mark_content_artifacts(std::string_view(
+                                   reinterpret_cast<const char*>(data->getBuffer()), data->getSize())),
+                               QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
 
 // One Document element under the root holding what the root held.
 void wrap_in_document(QPDF& pdf, QPDFObjectHandle tree) {
@@ -187,16 +126,13 @@ std::string add_pdf_accessibility(const std::string& pdf_bytes, const std::strin
         }
         if (!a.named_pages.empty()) resolve_named_dests(pdf, a.named_pages);
         if (a.mark_artifacts) {
-            for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-                page.addContentTokenFilter(std::make_shared<ArtifactMarker>());
-            }
+            for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) mark_page_artifacts(page);
         }
         QPDFWriter w(pdf);
         w.setOutputMemory();
         w.setDeterministicID(true);
-        // Streams are copied as Cairo compressed them; the content streams
-        // the artifact marker filters are decoded for it regardless (same
-        // bytes as decoding and recompressing every stream, less work).
+        // Streams are copied as they are compressed (Cairo's, and the
+        // marked page contents).
         w.setDecodeLevel(qpdf_dl_none);
         w.setCompressStreams(true);
         w.write();
