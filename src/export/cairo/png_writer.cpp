@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include "export/cairo/fast_deflate.h"
+#include "export/cairo/png_filter.h"
 #include "util/output_file.h"
 
 namespace ks {
@@ -31,55 +32,6 @@ void chunk(std::vector<unsigned char>& out, const char* type, const unsigned cha
     put32(out, static_cast<std::uint32_t>(crc32(0, out.data() + type_at, static_cast<uInt>(size + 4))));
 }
 
-constexpr std::uint32_t kRgb = 0xFFFFFFu;  // the x byte of an RGB24 pixel is undefined
-
-// The end of the run of pixels equal to `p` (RGB) that starts at x; two at a time.
-int run_end(const std::uint32_t* src, int x, int w, std::uint32_t p) {
-    const std::uint64_t pair = (static_cast<std::uint64_t>(p) << 32) | p;
-    constexpr std::uint64_t kPairRgb = (static_cast<std::uint64_t>(kRgb) << 32) | kRgb;
-    while (x + 2 <= w) {
-        std::uint64_t two;
-        std::memcpy(&two, src + x, 8);
-        const std::uint64_t diff = (two ^ pair) & kPairRgb;
-        if (diff) return x + ((diff & kRgb) ? 0 : 1);
-        x += 2;
-    }
-    while (x < w && (src[x] & kRgb) == p) ++x;
-    return x;
-}
-
-// True when two rows show the same colours.
-bool same_row(const std::uint32_t* a, const std::uint32_t* b, int w) {
-    if (std::memcmp(a, b, 4 * static_cast<std::size_t>(w)) == 0) return true;
-    std::uint32_t diff = 0;
-    for (int x = 0; x < w; ++x) diff |= (a[x] ^ b[x]) & kRgb;
-    return diff == 0;
-}
-
-// One row's filtered scanline: filter type 1 (Sub) on RGB bytes.
-void filter_row(const std::uint32_t* src, int w, unsigned char* dst) {
-    dst[0] = 1;
-    unsigned char pr = 0, pg = 0, pb = 0;
-    std::uint32_t prev = 0;  // the previous pixel's RGB
-    for (int x = 0; x < w;) {
-        std::uint32_t p = src[x] & kRgb;  // xRGB in native endianness
-        if (p == prev && x > 0) {
-            // Slides are mostly flat: a run of equal pixels filters to zeros.
-            const int end = run_end(src, x + 1, w, prev);
-            std::memset(dst + 1 + 3 * static_cast<std::size_t>(x), 0, 3 * static_cast<std::size_t>(end - x));
-            x = end;
-            continue;
-        }
-        unsigned char r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-        dst[1 + 3 * x] = static_cast<unsigned char>(r - pr);
-        dst[2 + 3 * x] = static_cast<unsigned char>(g - pg);
-        dst[3 + 3 * x] = static_cast<unsigned char>(b - pb);
-        pr = r, pg = g, pb = b;
-        prev = p;
-        ++x;
-    }
-}
-
 // The IDAT stream, a row at a time. Most rows of a slide repeat the row
 // above (margins, gaps between lines): those take PNG's Up filter, which
 // makes them all zeros, compressed without being written out. The others
@@ -87,16 +39,16 @@ void filter_row(const std::uint32_t* src, int w, unsigned char* dst) {
 std::vector<unsigned char> filter_and_compress(const unsigned char* pixels, int w, int h, int stride,
                                                std::size_t row_bytes) {
     RunDeflater deflater(row_bytes * static_cast<std::size_t>(h));
-    std::unique_ptr<unsigned char[]> row(new unsigned char[row_bytes]);
+    std::unique_ptr<unsigned char[]> row(new unsigned char[row_bytes + kSubFilterSlack]);
     const std::uint32_t* above = nullptr;
     for (int y = 0; y < h; ++y) {
         const auto* src = reinterpret_cast<const std::uint32_t*>(pixels + static_cast<std::size_t>(y) * stride);
-        if (above && same_row(src, above, w)) {
+        if (above && same_rgb_row(src, above, w)) {
             const unsigned char up = 2;
             deflater.feed(&up, 1);
             deflater.repeat(0, row_bytes - 1);
         } else {
-            filter_row(src, w, row.get());
+            sub_filter_row(src, w, row.get());
             deflater.feed(row.get(), row_bytes);
         }
         above = src;
