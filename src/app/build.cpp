@@ -354,8 +354,15 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     BuildRun run{options, err};
     BuildResult ignored;
     BuildResult& described = result ? *result : ignored;
-    if (nothing_changed(options)) {
+    if (std::vector<std::string> inputs; nothing_changed(options, &inputs)) {
         described.unchanged = true;
+        if (!options.report.empty()) {  // the report of a build that changed nothing
+            check_report_path(options, inputs);
+            ChangeReport none;
+            none.ms = ms_since(run.start);
+            write_side_file_outside({options.report, "", "", change_report_json(none), "change report"},
+                                    options.out_dir);
+        }
         if (!options.quiet) {
             char buf[160];
             std::snprintf(buf, sizeof buf, "no change since the last build -> %s (total %.0f ms)\n",

@@ -61,15 +61,16 @@ std::string fingerprint(const BuildOptions& options, const std::vector<std::stri
     return hex64(fnv1a64(text));
 }
 
-// Builds that write elsewhere too (or are asked to redo everything) always run.
+// Builds that write elsewhere too (or are asked to redo everything) always
+// run; the change report is the exception: "nothing changed" is its content.
 bool eligible(const BuildOptions& o) {
-    return o.write_outputs && !o.no_cache && !o.recover && o.dump_layout.empty() && o.depfile.empty() && o.report.empty() &&
+    return o.write_outputs && !o.no_cache && !o.recover && o.dump_layout.empty() && o.depfile.empty() &&
            o.reuse_unchanged;
 }
 
 }  // namespace
 
-bool nothing_changed(const BuildOptions& options) {
+bool nothing_changed(const BuildOptions& options, std::vector<std::string>* recorded_inputs) {
     if (!eligible(options)) return false;
     std::ifstream in(record_path(options));
     std::string line, recorded, manifest;
@@ -88,7 +89,9 @@ bool nothing_changed(const BuildOptions& options) {
     if (recorded.empty() || inputs.empty() || fingerprint(options, inputs, dirs) != recorded) return false;
     // The outputs: under the build lock, every one as the recorded commit left it.
     OutputFolder folder(options.out_dir);
-    return stamp((record_path(options).parent_path() / "manifest").string()) == manifest && folder.intact();
+    if (stamp((record_path(options).parent_path() / "manifest").string()) != manifest || !folder.intact()) return false;
+    if (recorded_inputs) *recorded_inputs = std::move(inputs);
+    return true;
 }
 
 void record_inputs(const BuildOptions& options, const BuildResult& described,

@@ -5,6 +5,7 @@
 // parsing. The record is OUT/.kamishibai/inputs, written after each commit.
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "app/build.h"
 #include "app/build_result.h"
@@ -12,8 +13,9 @@
 namespace ks {
 
 // Whether the previous build into options.out_dir already made exactly what
-// this one would (false whenever in doubt: a full build follows).
-bool nothing_changed(const BuildOptions& options);
+// this one would (false whenever in doubt: a full build follows). When it
+// did, `inputs` (if given) receives the inputs that build read.
+bool nothing_changed(const BuildOptions& options, std::vector<std::string>* inputs = nullptr);
 
 // Records what this build read and how it was asked, once its outputs are
 // committed, unless an input was written since `started` (the build may have

@@ -83,6 +83,15 @@ if "$KS" build "${args[@]}" > "$TMP/log" 2>&1; then fail "altered output: build 
 else grep -q "slides.pdf: error: this file is not kamishibai's" "$TMP/log" && ok "an altered output is not taken for no change"   || fail "altered output: $(cat "$TMP/log")"; fi
 rm "$OUT/slides.pdf"; rebuilds "the altered output removed"
 qpdf --check "$OUT/slides.pdf" > /dev/null && ok "slides.pdf is made anew" || fail "slides.pdf still damaged"
+# The change report of a build that changed nothing says so, without a build.
+"$KS" build "${args[@]}" --report "$TMP/changes.json" > "$TMP/log" 2>&1 || fail "--report: $(cat "$TMP/log")"
+grep -q "^no change" "$TMP/log" && ok "--report alone keeps a no-change build" || fail "--report built: $(cat "$TMP/log")"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if j["added"]==j["changed"]==j["removed"]==[] and "ms" in j else 1)' \
+  "$TMP/changes.json" && ok "its report lists no change" || fail "report: $(cat "$TMP/changes.json")"
+cp "$W/deck.xml" "$TMP/deck.before"
+if "$KS" build "${args[@]}" --report "$W/deck.xml" > "$TMP/log" 2>&1; then fail "--report over the outline passed"
+else grep -q "is an input of the build" "$TMP/log" && ok "a report naming the outline is refused" || fail "report over input: $(cat "$TMP/log")"; fi
+cmp -s "$W/deck.xml" "$TMP/deck.before" && ok "the outline is untouched" || fail "the outline was overwritten"
 # Builds that also write elsewhere always run.
 "$KS" build "${args[@]}" --dump-layout "$TMP/dump.json" > "$TMP/log" 2>&1
 grep -q "^no change" "$TMP/log" && fail "--dump-layout skipped" || ok "--dump-layout builds"
