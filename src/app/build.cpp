@@ -373,6 +373,7 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     }
     if (options.write_outputs) prepare_cairo_pdf();  // slides.pdf is written unless its key is unchanged
     Loaded loaded = load_stage(options, run.diags);
+    print_time(run, "load", ms_since(run.start));
     described = loaded.described;
     if (!loaded.ok() || run.diags.has_errors()) return stop_for_input(run.diags, options, err);
     const std::vector<HandoutStyle> styles =
@@ -383,8 +384,12 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     LayoutMemo* memo = options.layout_memo ? options.layout_memo : cli_layout_cache(options, disk_memo);
     print_time(run, "layout cache read", ms_since(cache_read));
     const std::uint64_t context = memo ? layout_context(options, loaded) : 0;
+    auto phase = Clock::now();
     std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags, memo, context);
+    print_time(run, "fit", ms_since(phase));
+    phase = Clock::now();
     const Document slides = deck ? render_stage(*deck, *loaded.set, type, run.diags, memo, context) : Document{};
+    print_time(run, "render (layout)", ms_since(phase));
     if (memo && deck) print_layout_counts(run, *memo, loaded.deck->slides.size(), deck->slides.size());
     if (memo == &disk_memo) run.layout_cache = &disk_memo;
     if (!deck || stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
@@ -393,7 +398,9 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // The handout is imposed for `check` too: speaker notes are set there
     // (style notes sets every note), and their problems must be reported
     // without writing anything.
+    phase = Clock::now();
     const Imposed imposed = impose_stage(*deck, slides, *loaded.set, type, options, styles, run.diags);
+    print_time(run, "impose", ms_since(phase));
     run.layout_ms = ms_since(run.start);
     if (options.write_outputs && stage_failed(run.diags, options)) return stop_for_input(run.diags, options, err);
     if (!options.write_outputs) {

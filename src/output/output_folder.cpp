@@ -193,6 +193,10 @@ OwnedFile hash_file(const fs::path& path) {
     return f;
 }
 
+bool same_bytes(const fs::path& path, const OwnedFile& recorded) {
+    return hash_file_bytes(path, recorded.fnv ? FileHashKind::Fnv1a : FileHashKind::Xxh3).hash == recorded.hash;
+}
+
 void check_replaceable(const fs::path& path) {
     Status s = lstat_of(path);
     if (s.exists && !s.regular)
@@ -428,9 +432,8 @@ void OutputFolder::roll_forward(const Journal& journal, bool after_crash) {
             if (!lstat_of(dir_ / temp).regular || !s.exists) continue;
             auto was = before.owned.find(rel);
             auto will = journal.owned.find(rel);
-            std::uint64_t hash = s.regular ? hash_file(final).hash : 0;
-            bool ours = s.regular && ((was != before.owned.end() && was->second.hash == hash) ||
-                                      (will != journal.owned.end() && will->second.hash == hash));
+            bool ours = s.regular && ((was != before.owned.end() && same_bytes(final, was->second)) ||
+                                      (will != journal.owned.end() && same_bytes(final, will->second)));
             if (!ours && !replace_unowned_) in_the_way += "\n  " + final.string();
         }
         if (!in_the_way.empty())
@@ -453,7 +456,7 @@ void OutputFolder::roll_forward(const Journal& journal, bool after_crash) {
             auto was = before.owned.find(rel);
             Status s = lstat_of(final);
             if (!s.regular || was == before.owned.end() || s.size != was->second.size ||
-                hash_file(final).hash != was->second.hash)
+                !same_bytes(final, was->second))
                 continue;  // gone, or the user's now
         }
         if (::unlink(final.c_str()) != 0 && errno != ENOENT) throw_errno("delete", final);
@@ -469,7 +472,22 @@ void OutputFolder::roll_forward(const Journal& journal, bool after_crash) {
     crash_point();
 }
 
-void OutputFolder::write_manifest(const std::map<std::string, OwnedFile>& files) {
+void OutputFolder::write_manifest(std::map<std::string, OwnedFile> files) {
+    // Entries an older build recorded with FNV-1a (its journal, completed
+    // here) are hashed anew; a file that no longer matches is not ours.
+    for (auto it = files.begin(); it != files.end();) {
+        OwnedFile& f = it->second;
+        if (f.fnv) {
+            const fs::path path = dir_ / it->first;
+            if (!lstat_of(path).regular || !same_bytes(path, f)) {
+                it = files.erase(it);
+                continue;
+            }
+            f.hash = hash_file(path).hash;
+            f.fnv = false;
+        }
+        ++it;
+    }
     replace_file(state_, state_ / "manifest", manifest_text(files));
     fsync_path(state_, true);
     crash_point();
@@ -532,12 +550,20 @@ bool OutputFolder::keep(const std::string& relative, std::uint64_t key, std::str
     if (!s.regular || s.size != was->size) return false;
     if (was->stamp.empty() || stamp_of(final) != was->stamp) {
         try {
-            if (hash_file(final).hash != was->hash) return false;  // changed since: make it anew
+            if (!same_bytes(final, *was)) return false;  // changed since: make it anew
         } catch (const std::exception&) {
             return false;
         }
     }
     OwnedFile kept = *was;
+    if (kept.fnv) {  // recorded by an older build: the manifest now holds XXH3
+        try {
+            kept.hash = hash_file(final).hash;
+            kept.fnv = false;
+        } catch (const std::exception&) {
+            return false;
+        }
+    }
     kept.label = std::move(label);
     kept.stamp = stamp_of(final);
     kept_[relative] = std::move(kept);
@@ -610,9 +636,11 @@ bool OutputFolder::commit() {
             // As in keep(): a file whose stamp is the one recorded is the
             // file we wrote, without reading it again.
             const bool stamped = ours && !listed->second.stamp.empty() && stamp_of(final) == listed->second.stamp;
-            OwnedFile there = stamped ? listed->second : hash_file(final);
-            if (ours) ours = there.hash == listed->second.hash;
-            bool identical = s.size == now.size && there.hash == now.hash;
+            // XXH3 of the file there (the recorded one when stamped and XXH3).
+            const bool recorded = stamped && !listed->second.fnv;
+            const std::uint64_t there = recorded ? listed->second.hash : hash_file(final).hash;
+            if (ours) ours = stamped || (listed->second.fnv ? same_bytes(final, listed->second) : there == listed->second.hash);
+            bool identical = s.size == now.size && there == now.hash;
             if (!ours && !identical && !(replace_unowned_ && s.regular))
                 throw OutputConflict(final.string() + ": error: this file is not kamishibai's (not in " +
                                      (state_ / "manifest").string() +
@@ -630,7 +658,7 @@ bool OutputFolder::commit() {
         if (owned.count(rel)) continue;
         Status s = lstat_of(dir_ / rel);
         if (!s.regular || s.size != f.size) continue;
-        if (hash_file(dir_ / rel).hash == f.hash) stale.push_back(rel);
+        if (same_bytes(dir_ / rel, f)) stale.push_back(rel);
     }
 
     // Every folder a file moves into or out of takes a new entry: a folder

@@ -134,7 +134,7 @@ private:
     void check_no_link_on_way(const std::string& relative, std::size_t line) const;
     void check_writable(const std::vector<std::string>& finals) const;
     [[noreturn]] void foreign(const std::string& file, const StateProblem& p) const;
-    void write_manifest(const std::map<std::string, OwnedFile>& files);
+    void write_manifest(std::map<std::string, OwnedFile> files);
 
     std::filesystem::path dir_, state_, tmp_;
     Fd lock_fd_;
@@ -149,6 +149,9 @@ private:
 
 // util/hash.h's hash of a file's bytes (and its size); throws on a read error.
 OwnedFile hash_file(const std::filesystem::path& path);
+// Whether the file holds the bytes `recorded` describes (hashed the way its
+// state file did: XXH3, or FNV-1a for an older build's); throws on a read error.
+bool same_bytes(const std::filesystem::path& path, const OwnedFile& recorded);
 
 // Called after each commit step: KAMISHIBAI_TEST_CRASH_AT=N kills the
 // process at the Nth step (0: right after recovery), KAMISHIBAI_TEST_FAIL_AT=N

@@ -9,9 +9,13 @@
 namespace ks {
 namespace {
 
-constexpr std::string_view kManifestHeader = "kamishibai-manifest 2";
+// Version 3 and journal 2 hash files with XXH3-64; earlier ones with FNV-1a
+// 64 (read, with OwnedFile::fnv set, never written).
+constexpr std::string_view kManifestHeader = "kamishibai-manifest 3";
+constexpr std::string_view kManifestHeaderV2 = "kamishibai-manifest 2";
 constexpr std::string_view kManifestHeaderV1 = "kamishibai-manifest 1";
-constexpr std::string_view kJournalHeader = "kamishibai-journal 1";
+constexpr std::string_view kJournalHeader = "kamishibai-journal 2";
+constexpr std::string_view kJournalHeaderV1 = "kamishibai-journal 1";
 constexpr std::string_view kTmpPrefix = ".kamishibai/tmp/";
 
 std::vector<std::string> split_tabs(std::string_view line) {
@@ -131,7 +135,8 @@ std::optional<StateProblem> parse_manifest(std::string_view text, Manifest& out)
     auto lines = split_lines(text);
     if (lines.empty()) return std::nullopt;
     const bool v1 = lines[0] == kManifestHeaderV1;
-    if (!v1 && lines[0] != kManifestHeader) return std::nullopt;  // not ours: nothing is owned, nothing cached
+    const bool fnv = v1 || lines[0] == kManifestHeaderV2;
+    if (!fnv && lines[0] != kManifestHeader) return std::nullopt;  // not ours: nothing is owned, nothing cached
     // Ownership is read line by line (the commit checks each file's hash
     // anyway); keys and labels only when the whole manifest is intact.
     std::string sum_text = std::string(lines[0]) + "\n";
@@ -147,6 +152,7 @@ std::optional<StateProblem> parse_manifest(std::string_view text, Manifest& out)
         OwnedFile o;
         std::size_t fields = v1 ? 3 : 6;
         if (f.size() != fields || !parse_owned(f, 0, !v1, o)) continue;  // damaged: owns nothing
+        o.fnv = fnv;
         const std::string& path = f.back();
         if (auto why = path_problem(path); !why.empty()) return problem(i + 1, lines[i], why);
         out.owned[path] = o;
@@ -167,7 +173,8 @@ std::string manifest_text(const std::map<std::string, OwnedFile>& files) {
 std::optional<StateProblem> parse_journal(std::string_view text, Journal& out) {
     out = {};
     auto lines = split_lines(text);
-    if (lines.empty() || lines.front() != kJournalHeader)
+    const bool fnv = !lines.empty() && lines.front() == kJournalHeaderV1;
+    if (lines.empty() || (lines.front() != kJournalHeader && !fnv))
         return problem(1, lines.empty() ? "" : lines.front(), "not a kamishibai journal header");
     if (lines.size() < 2 || lines.back() != "end" || text.back() != '\n')
         return problem(lines.size(), lines.back(), "the journal does not end with \"end\" (damaged)");
@@ -185,6 +192,7 @@ std::optional<StateProblem> parse_journal(std::string_view text, Journal& out) {
             if (why.empty()) out.deletes.push_back(f[1]), out.delete_lines.push_back(i + 1);
         } else if (f[0] == "own" && (f.size() == 4 || f.size() == 7)) {
             OwnedFile o;
+            o.fnv = fnv;
             if (!parse_owned(f, 1, f.size() == 7, o)) why = "a damaged size, hash or key";
             else if (why = path_problem(f.back()); why.empty()) out.owned[f.back()] = o;
         } else {

@@ -20,6 +20,7 @@ struct OwnedFile {
     std::uint64_t key = 0;  // what it was made from; 0: unknown
     std::string stamp;      // inode, size and mtime when written: unchanged since, no need to hash it
     std::string label;      // for the change report (slide id "\n" title)
+    bool fnv = false;       // `hash` is FNV-1a 64 (manifest 1-2, journal 1), not XXH3-64
 };
 
 // Why a state file's line cannot be acted on: its 1-based line number, the

@@ -3,10 +3,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 #include <fcntl.h>
 #include <unistd.h>
+
+#define XXH_INLINE_ALL  // header-only: no library to load at start-up
+#include <xxhash.h>
 
 namespace ks {
 
@@ -16,7 +21,9 @@ std::string hex64(std::uint64_t v) {
     return buf;
 }
 
-FileHash hash_file_bytes(const std::filesystem::path& path) {
+std::uint64_t xxh3_64(const void* data, std::size_t size) { return XXH3_64bits(data, size); }
+
+FileHash hash_file_bytes(const std::filesystem::path& path, FileHashKind kind) {
     auto fail = [&] {
         throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
     };
@@ -27,7 +34,13 @@ FileHash hash_file_bytes(const std::filesystem::path& path) {
         ~Closer() { ::close(fd); }
     } closer{fd};
     FileHash f;
-    Fnv1a64 h;
+    Fnv1a64 fnv;
+    struct StateDeleter {
+        void operator()(XXH3_state_t* s) const { XXH3_freeState(s); }
+    };
+    std::unique_ptr<XXH3_state_t, StateDeleter> xxh(XXH3_createState());
+    if (!xxh) throw std::bad_alloc();
+    XXH3_64bits_reset(xxh.get());
     char buf[1 << 16];
     for (;;) {
         ssize_t n = ::read(fd, buf, sizeof buf);
@@ -36,10 +49,11 @@ FileHash hash_file_bytes(const std::filesystem::path& path) {
             fail();
         }
         if (n == 0) break;
-        h.update(buf, static_cast<std::size_t>(n));
+        if (kind == FileHashKind::Fnv1a) fnv.update(buf, static_cast<std::size_t>(n));
+        else XXH3_64bits_update(xxh.get(), buf, static_cast<std::size_t>(n));
         f.size += static_cast<std::uint64_t>(n);
     }
-    f.hash = h.value();
+    f.hash = kind == FileHashKind::Fnv1a ? fnv.value() : XXH3_64bits_digest(xxh.get());
     return f;
 }
 

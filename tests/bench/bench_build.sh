@@ -79,10 +79,15 @@ if [ -n "$PEERS" ]; then
   bench typst-pdf-1x "[ $W/t/deck.pdf -nt $W/marker ]" "$T" compile --font-path $F "$PEERS/typst/deck.typ" "$W/t/deck.pdf"
   bench typst-png-1x "[ -n \"\$(find $W/t -name 't-*.png' -newer $W/marker)\" ]" "$T" compile --font-path $F --ppi 144 "$PEERS/typst/deck.typ" "$W/t/t-{n}.png"
   bench marp-png-1x "[ -n \"\$(find $W/m -name '*.png' -newer $W/marker)\" ]" "$M" --no-config-file --images png --image-scale 1.5 "$PEERS/marp/deck.md" -o "$W/m/deck.png"
-  python3 - "${MEDIAN[ks-build-1x]}" "${MEDIAN[typst-png-1x]}" "${MEDIAN[typst-pdf-1x]}" "${MEDIAN[marp-png-1x]}" <<'PY'
+  ks_slides=$(ls "$W/o1/slides/"*.png | wc -l) typst_slides=$(ls "$W/t/"t-*.png | wc -l)
+  python3 - "${MEDIAN[ks-build-1x]}" "${MEDIAN[typst-png-1x]}" "${MEDIAN[typst-pdf-1x]}" "${MEDIAN[marp-png-1x]}" \
+    "$ks_slides" "$typst_slides" <<'PY'
 import sys
-ks, tpng, tpdf, mpng = map(float, sys.argv[1:])
+ks, tpng, tpdf, mpng = map(float, sys.argv[1:5])
+nks, nt = map(int, sys.argv[5:7])
 print(f"ratios: kamishibai full build (PNG+PDF+handout) is {tpng/ks:.1f}x faster than Typst PNG, "
       f"{tpdf/ks:.1f}x Typst PDF only, {mpng/ks:.1f}x Marp PNG")
+print(f"per slide: kamishibai {1000*ks/nks:.1f} ms ({nks} slides, PNG+PDF+handout), Typst PNG {1000*tpng/nt:.1f} ms "
+      f"({nt} slides): {(tpng/nt)/(ks/nks):.1f}x (target >= 4x)")
 PY
 fi

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "output/output_folder.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 using namespace ks;
@@ -111,17 +112,39 @@ TEST(OutputFolder, AJournalIsRolledForwardByTheNextRun) {
     fs::path state = dir.path / ".kamishibai";
     put(state / "tmp" / "x1", "n1");
     put(dir.path / "a.pdf", "new");  // already renamed
-    std::ofstream(state / "journal") << "kamishibai-journal 1\n"
+    std::ofstream(state / "journal") << "kamishibai-journal 2\n"
                                      << "rename\t.kamishibai/tmp/x0\ta.pdf\n"
                                      << "rename\t.kamishibai/tmp/x1\tslides/01.png\n"
                                      << "delete\tslides/02.png\n"
-                                     << "own\t3\t0\ta.pdf\nown\t2\t0\tslides/01.png\nend\n";
+                                     << "own\t3\t" << hex64(xxh3_64("new", 3)) << "\ta.pdf\n"
+                                     << "own\t2\t" << hex64(xxh3_64("n1", 2)) << "\tslides/01.png\nend\n";
     OutputFolder out(dir.path);
     EXPECT_EQ(slurp(dir.path / "a.pdf"), "new");
     EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "n1");
     EXPECT_FALSE(fs::exists(dir.path / "slides" / "02.png"));
     EXPECT_FALSE(fs::exists(state / "journal"));
     EXPECT_EQ(out.manifest().size(), 2u);
+}
+
+// A journal an older kamishibai left (FNV-1a hashes) completes too; the
+// manifest it leaves holds XXH3 hashes, and a file changed since is not ours.
+TEST(OutputFolder, AnOlderJournalCompletesWithHashesMadeAnew) {
+    TempDir dir;
+    build(dir.path, {{"a.pdf", "old"}, {"b.pdf", "old"}});
+    fs::path state = dir.path / ".kamishibai";
+    put(state / "tmp" / "x0", "new");
+    put(dir.path / "b.pdf", "someone else's");
+    std::ofstream(state / "journal") << "kamishibai-journal 1\n"
+                                     << "rename\t.kamishibai/tmp/x0\ta.pdf\n"
+                                     << "own\t3\t" << hex64(fnv1a64("new")) << "\ta.pdf\n"
+                                     << "own\t3\t" << hex64(fnv1a64("old")) << "\tb.pdf\nend\n";
+    OutputFolder out(dir.path);
+    EXPECT_EQ(slurp(dir.path / "a.pdf"), "new");
+    ASSERT_EQ(out.manifest().count("a.pdf"), 1u);
+    EXPECT_EQ(out.manifest().at("a.pdf").hash, xxh3_64("new", 3));
+    EXPECT_FALSE(out.manifest().at("a.pdf").fnv);
+    EXPECT_EQ(out.manifest().count("b.pdf"), 0u);  // changed since the journal: the user's
+    EXPECT_NE(slurp(state / "manifest").find("kamishibai-manifest 3\n"), std::string::npos);
 }
 
 TEST(OutputFolder, AnIncompleteJournalIsAnError) {
@@ -143,12 +166,23 @@ TEST(OutputFolder, ADanglingSymlinkAsTheFolderIsAClearError) {
     }
 }
 
-TEST(OutputFolder, HashIsFnv1a64) {
+TEST(OutputFolder, HashIsXxh3OrFnv1aForOlderStateFiles) {
     TempDir dir;
     put(dir.path / "f", "a");
     auto f = hash_file(dir.path / "f");
     EXPECT_EQ(f.size, 1u);
-    EXPECT_EQ(f.hash, 0xaf63dc4c8601ec8cULL);  // FNV-1a 64 of "a"
+    EXPECT_EQ(f.hash, 0xe6c632b61e964e1fULL);  // XXH3-64 of "a" (xxhsum -H3)
+    EXPECT_EQ(hash_file_bytes(dir.path / "f", FileHashKind::Fnv1a).hash, 0xaf63dc4c8601ec8cULL);  // FNV-1a 64
+    OwnedFile old{1, 0xaf63dc4c8601ec8cULL};
+    old.fnv = true;
+    EXPECT_TRUE(same_bytes(dir.path / "f", old));
+    old.fnv = false;
+    EXPECT_FALSE(same_bytes(dir.path / "f", old));
+    // Longer than one read block: streamed like a file, same as in memory.
+    std::string big(200000, 'x');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 131 % 251);
+    put(dir.path / "g", big);
+    EXPECT_EQ(hash_file(dir.path / "g").hash, xxh3_64(big.data(), big.size()));
 }
 
 // The incremental cache: a file made from the same key is kept untouched;
@@ -186,6 +220,42 @@ TEST(OutputFolderCache, SameKeyKeepsTheFileUntouched) {
     }
     EXPECT_FALSE(fs::exists(dir.path / "slides.pdf"));
     EXPECT_EQ(slurp(dir.path / "slides" / "01.png"), "png1");
+}
+
+// A folder an older kamishibai made (manifest 2: FNV-1a hashes) is still
+// ours: its outputs are kept or removed as before, and the next manifest
+// written is version 3 with XXH3 hashes.
+TEST(OutputFolderCache, AnOlderManifestIsReadWithItsOwnHash) {
+    TempDir dir;
+    put(dir.path / "a.png", "png-a");
+    put(dir.path / "b.png", "png-b");
+    put(dir.path / "c.png", "png-c");
+    std::string text = "kamishibai-manifest 2\n";
+    for (const char* name : {"a", "b", "c"}) {
+        const std::string bytes = std::string("png-") + name;
+        text += "5\t" + hex64(fnv1a64(bytes)) + "\t" + hex64(0x10) + "\t\t\t" + name + ".png\n";
+    }
+    text += "end\t" + hex64(fnv1a64(text)) + "\n";
+    put(dir.path / ".kamishibai" / "manifest", text);
+    put(dir.path / "c.png", "png-C");  // changed by someone since: theirs now
+    {
+        OutputFolder out(dir.path);
+        ASSERT_NE(out.previous("a.png"), nullptr);
+        EXPECT_TRUE(out.previous("a.png")->fnv);
+        EXPECT_TRUE(out.keep("a.png", 0x10));
+        EXPECT_FALSE(out.keep("c.png", 0x10));
+        put(out.file("d.png", 0x11), "png-d");
+        EXPECT_TRUE(out.commit());  // b.png is not made: removed, c.png is the user's: stays
+    }
+    EXPECT_FALSE(fs::exists(dir.path / "b.png"));
+    EXPECT_EQ(slurp(dir.path / "c.png"), "png-C");
+    const std::string now = slurp(dir.path / ".kamishibai" / "manifest");
+    EXPECT_EQ(now.rfind("kamishibai-manifest 3\n", 0), 0u);
+    EXPECT_NE(now.find(hex64(xxh3_64("png-a", 5)) + "\t"), std::string::npos);
+    EXPECT_EQ(now.find(hex64(fnv1a64("png-a"))), std::string::npos);
+    OutputFolder again(dir.path);
+    EXPECT_TRUE(again.keep("a.png", 0x10));
+    EXPECT_TRUE(again.keep("d.png", 0x11));
 }
 
 TEST(OutputFolderCache, AChangedFileIsNotKept) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 
 namespace ks {
 namespace {
@@ -70,12 +71,21 @@ constexpr std::uint64_t kMod = 65521;
 
 RunDeflater::RunDeflater(std::size_t size)
     // Worst case: every byte a 9-bit literal, plus header, end code, checksum
-    // and 4-byte stores. Left uninitialised (value-initialising it cost as
-    // much as a third of the encoding): only the bytes written are copied out.
-    : out_(new unsigned char[size + size / 8 + 32]) {
+    // and 4-byte stores (bound()). Left uninitialised (value-initialising it
+    // cost as much as a third of the encoding): only the bytes written are read.
+    : owned_(new unsigned char[bound(size)]), out_(owned_.get()) {
+    start();
+}
+
+RunDeflater::RunDeflater(unsigned char* buffer, std::size_t capacity, std::size_t size) : out_(buffer) {
+    if (capacity < bound(size)) throw std::length_error("RunDeflater: output buffer below bound(size)");
+    start();
+}
+
+void RunDeflater::start() {
     out_[0] = 0x78;  // deflate, 32K window
     out_[1] = 0x01;  // fastest, no dictionary; (0x7801 % 31 == 0)
-    state_.out = out_.get() + 2;
+    state_.out = out_ + 2;
     state_.put(1, 1);  // BFINAL
     state_.put(1, 2);  // BTYPE = 01, fixed Huffman
 }
@@ -150,6 +160,11 @@ void RunDeflater::repeat(unsigned char b, std::size_t n) {
 }
 
 std::vector<unsigned char> RunDeflater::finish() {
+    auto stream = finish_in_place();
+    return std::vector<unsigned char>(stream.begin(), stream.end());
+}
+
+std::span<const unsigned char> RunDeflater::finish_in_place() {
     State& s = state_;
     s.s1 %= kMod;
     s.s2 %= kMod;
@@ -162,7 +177,7 @@ std::vector<unsigned char> RunDeflater::finish() {
     }
     const auto adler = static_cast<std::uint32_t>((s.s2 << 16) | s.s1);
     for (int shift = 24; shift >= 0; shift -= 8) *s.out++ = static_cast<unsigned char>(adler >> shift);
-    return std::vector<unsigned char>(out_.get(), s.out);
+    return {out_, static_cast<std::size_t>(s.out - out_)};
 }
 
 std::vector<unsigned char> zlib_compress_runs(const unsigned char* data, std::size_t size) {

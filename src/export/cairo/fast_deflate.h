@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace ks {
@@ -20,12 +21,18 @@ class RunDeflater {
 public:
     // `size`: at least the whole input's length (sizes the output buffer).
     explicit RunDeflater(std::size_t size);
+    // Into a buffer of the caller's, at least bound(size) bytes: reused from
+    // one image to the next, its pages are not faulted in afresh each time.
+    RunDeflater(unsigned char* buffer, std::size_t capacity, std::size_t size);
+    static std::size_t bound(std::size_t size) { return size + size / 8 + 32; }
     // Compresses data[0, n).
     void feed(const unsigned char* data, std::size_t n);
     // Compresses n copies of `b` without reading them: runs in closed form.
     void repeat(unsigned char b, std::size_t n);
     // After the whole input: the zlib stream.
     std::vector<unsigned char> finish();
+    // The same, in the output buffer (valid while it is).
+    std::span<const unsigned char> finish_in_place();
 
 private:
     // The encoder's state. feed() and repeat() work on a local copy, so the
@@ -42,7 +49,9 @@ private:
         void literal(unsigned char b);
         void run(std::size_t n);  // a match of n (3..258) copies of `last`
     };
-    std::unique_ptr<unsigned char[]> out_;
+    void start();
+    std::unique_ptr<unsigned char[]> owned_;
+    unsigned char* out_ = nullptr;
     State state_;
 };
 

@@ -13,6 +13,7 @@
 #include "export/tagging/pdf_tagging.h"
 #include "util/dates.h"
 #include "util/output_file.h"
+#include "util/scratch_buffer.h"
 
 namespace ks {
 
@@ -30,10 +31,12 @@ void write_page_png(const CairoPainter& painter, const Document& doc, std::size_
     const double scale = options.scale;
     int w = static_cast<int>(std::lround(f.width * scale)), h = static_cast<int>(std::lround(f.height * scale));
     // Our own buffer, not cairo_image_surface_create: that zero-fills 8 MB
-    // which the white fill below overwrites anyway.
+    // which the white fill below overwrites anyway; and this thread's, kept
+    // for its next slide (util/scratch_buffer.h).
     const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
-    std::unique_ptr<unsigned char[]> pixels(new unsigned char[static_cast<std::size_t>(stride) * h]);
-    SurfacePtr surface(cairo_image_surface_create_for_data(pixels.get(), CAIRO_FORMAT_RGB24, w, h, stride));
+    thread_local ScratchBuffer pixels;
+    SurfacePtr surface(cairo_image_surface_create_for_data(pixels.get(static_cast<std::size_t>(stride) * h),
+                                                           CAIRO_FORMAT_RGB24, w, h, stride));
     check(cairo_surface_status(surface.get()), "cannot create a slide image");
     // An opaque background that covers every pixel whole (the usual slide)
     // is the first thing painted: clearing to white before it would be a
