@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <numeric>
 #include <ostream>
 #include <thread>
@@ -372,19 +374,26 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
         return kExitOk;
     }
     if (options.write_outputs) prepare_cairo_pdf();  // slides.pdf is written unless its key is unchanged
+    // The fonts are opened (fontconfig reads its configuration and caches,
+    // several ms) on another thread while the outline is read.
+    const std::string fonts_dir = options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir;
+    auto opening = std::async(std::launch::async, [&fonts_dir] { return std::make_unique<Typesetter>(fonts_dir); });
     Loaded loaded = load_stage(options, run.diags);
     print_time(run, "load", ms_since(run.start));
     described = loaded.described;
     if (!loaded.ok() || run.diags.has_errors()) return stop_for_input(run.diags, options, err);
     const std::vector<HandoutStyle> styles =
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
-    Typesetter type(options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir);
+    auto phase = Clock::now();
+    const std::unique_ptr<Typesetter> fonts = opening.get();
+    Typesetter& type = *fonts;
+    print_time(run, "fonts (waited)", ms_since(phase));
     LayoutMemo disk_memo;
     const auto cache_read = Clock::now();
     LayoutMemo* memo = options.layout_memo ? options.layout_memo : cli_layout_cache(options, disk_memo);
     print_time(run, "layout cache read", ms_since(cache_read));
     const std::uint64_t context = memo ? layout_context(options, loaded) : 0;
-    auto phase = Clock::now();
+    phase = Clock::now();
     std::optional<Deck> deck = fit_stage(*loaded.deck, *loaded.set, type, run.diags, memo, context);
     print_time(run, "fit", ms_since(phase));
     phase = Clock::now();

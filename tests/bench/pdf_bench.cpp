@@ -4,6 +4,8 @@
 // way the build's export tasks do, into a temporary folder. slides.pdf is
 // Cairo's drawing plus the accessibility pass (libqpdf), measured whole and
 // the pass alone; handout.pdf is the default 3-up handout through libharu.
+// The slide PNGs too: every slide drawn and encoded, and the encoding alone
+// (export/cairo/png_writer.h) of the same slides drawn once.
 //
 //   build/release/tests/bench_pdf_export [--benchmark_repetitions=7 --benchmark_report_aggregates_only=true]
 //   KS_BENCH_DECK=path/to/deck.xml for another outline.
@@ -18,6 +20,7 @@
 #include "app/build_stages.h"
 #include "export/cairo/cairo_painter.h"
 #include "export/cairo/slide_exporter.h"
+#include "export/cairo/png_writer.h"
 #include "export/pdf/hpdf_writer.h"
 #include "util/read_file.h"
 
@@ -80,6 +83,38 @@ void BM_HandoutPdf(benchmark::State& state) {
     state.counters["bytes"] = static_cast<double>(fs::file_size(path));
 }
 BENCHMARK(BM_HandoutPdf)->Unit(benchmark::kMillisecond);
+
+void BM_SlidePngs(benchmark::State& state) {
+    Fixture& f = fixture();
+    const std::string path = (f.dir / "slide.png").string();
+    for (auto _ : state)
+        for (std::size_t i = 0; i < f.slides.pages.size(); ++i) write_page_png(f.painter, f.slides, i, path, {});
+    state.counters["slides"] = static_cast<double>(f.slides.pages.size());
+}
+BENCHMARK(BM_SlidePngs)->Unit(benchmark::kMillisecond);
+
+void BM_PngEncodeOnly(benchmark::State& state) {
+    Fixture& f = fixture();
+    // Each slide drawn once, as write_page_png draws it, then only encoded.
+    std::vector<std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>> surfaces;
+    const fs::path png = f.dir / "drawn.png";
+    for (std::size_t i = 0; i < f.slides.pages.size(); ++i) {
+        write_page_png(f.painter, f.slides, i, png.string(), {});
+        surfaces.emplace_back(cairo_image_surface_create_from_png(png.c_str()), cairo_surface_destroy);
+        if (cairo_surface_status(surfaces.back().get()) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("png");
+    }
+    const std::string path = (f.dir / "encoded.png").string();
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        bytes = 0;
+        for (auto& s : surfaces) {
+            write_png_rgb(s.get(), path);
+            bytes += fs::file_size(path);
+        }
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_PngEncodeOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
