@@ -25,7 +25,7 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 cp "$ROOT/content/deck.xml" "$W/deck.xml"
 mkdir -p "$W/t"
-echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load before: $(cut -d' ' -f1-3 /proc/loadavg)"; echo
 hyperfine -N -w 3 -r "$N" --export-json "$W/h.json" \
   --prepare "true" -n ks-full "$KS build $W/deck.xml -o $W/full -q --no-cache" \
   --prepare "rm -rf $W/cold" -n ks-cold "$KS build $W/deck.xml -o $W/cold -q --no-cache" \
@@ -40,7 +40,7 @@ runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 nks, nt = int(sys.argv[2]), int(sys.argv[3])
 for name, r in runs.items():
     print(f"{name:10} median {1000*r['median']:6.1f} ms  (min {1000*r['min']:.1f}, max {1000*r['max']:.1f}; "
-          f"user {1000*r['user']:.0f} ms, sys {1000*r['system']:.0f} ms; mean of {len(r['times'])})")
+          f"user {1000*r['user']:.0f} ms, sys {1000*r['system']:.0f} ms; {len(r["times"])} runs)")
 t = 1000 * runs["typst-png"]["median"] / nt
 for name in ("ks-full", "ks-cold"):
     k = 1000 * runs[name]["median"] / nks
