@@ -378,13 +378,14 @@ int run_build(const BuildOptions& options, std::ostream& err, BuildResult* resul
     // several ms) on another thread while the outline is read.
     const std::string fonts_dir = options.fonts_dir.empty() ? default_fonts_dir() : options.fonts_dir;
     auto opening = std::async(std::launch::async, [&fonts_dir] { return std::make_unique<Typesetter>(fonts_dir); });
+    auto phase = Clock::now();
     Loaded loaded = load_stage(options, run.diags);
-    print_time(run, "load", ms_since(run.start));
+    print_time(run, "load", ms_since(phase));
     described = loaded.described;
     if (!loaded.ok() || run.diags.has_errors()) return stop_for_input(run.diags, options, err);
     const std::vector<HandoutStyle> styles =
         options.write_outputs ? options.handout_styles : std::vector<HandoutStyle>{HandoutStyle::Notes};
-    auto phase = Clock::now();
+    phase = Clock::now();
     const std::unique_ptr<Typesetter> fonts = opening.get();
     Typesetter& type = *fonts;
     print_time(run, "fonts (waited)", ms_since(phase));

@@ -556,7 +556,9 @@ bool OutputFolder::keep(const std::string& relative, std::uint64_t key, std::str
         }
     }
     OwnedFile kept = *was;
-    if (kept.fnv) {  // recorded by an older build: the manifest now holds XXH3
+    // Recorded by an older build: hashed anew now, since the journal this
+    // commit writes (and the manifest after it) holds XXH3 only.
+    if (kept.fnv) {
         try {
             kept.hash = hash_file(final).hash;
             kept.fnv = false;
